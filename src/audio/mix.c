@@ -1,0 +1,191 @@
+/* mix.c: the one mixer behind live playback and --render. */
+#include "mix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    AMBIENT_FADE = 4 * SOUND_RATE, /* ambient bed fades in and out */
+    VOLUME_RAMP = SOUND_RATE / 100,
+};
+
+struct voice {
+    const struct sound *sound;
+    int64_t pos; /* next frame of the sound to play */
+    float gain;
+    int loop;
+    int active;
+};
+
+struct mixer {
+    const struct sound_set *set;
+    struct player *player;
+    struct voice voices[MIX_VOICES];
+    float volume, volume_target;
+};
+
+struct mixer *mix_new(const struct sound_set *set, struct player *p)
+{
+    struct mixer *m = calloc(1, sizeof(*m));
+    if (!m)
+        return NULL;
+    m->set = set;
+    m->player = p;
+    m->volume = m->volume_target = 1.0f;
+    return m;
+}
+
+void mix_free(struct mixer *m)
+{
+    free(m);
+}
+
+void mix_set_volume(struct mixer *m, float volume)
+{
+    m->volume_target = volume < 0 ? 0 : volume > 1 ? 1 : volume;
+}
+
+float mix_volume(const struct mixer *m)
+{
+    return m->volume_target;
+}
+
+int mix_active_voices(const struct mixer *m)
+{
+    int n = 0;
+    for (int i = 0; i < MIX_VOICES; i++)
+        n += m->voices[i].active;
+    return n;
+}
+
+static void start_voice(struct mixer *m, const struct cue *c)
+{
+    if (c->sound < 0 || (size_t)c->sound >= m->set->count)
+        return;
+    const struct sound *s = &m->set->items[c->sound];
+    if (!s->pcm || s->frames <= 0)
+        return;
+    struct voice *v = NULL;
+    for (int i = 0; i < MIX_VOICES && !v; i++)
+        if (!m->voices[i].active)
+            v = &m->voices[i];
+    if (!v) { /* all busy: replace the one-shot that has played longest */
+        for (int i = 0; i < MIX_VOICES; i++)
+            if (!m->voices[i].loop && (!v || m->voices[i].pos > v->pos))
+                v = &m->voices[i];
+        if (!v)
+            return;
+    }
+    *v = (struct voice){.sound = s, .gain = c->gain, .loop = c->loop,
+                        .active = 1};
+}
+
+/* Gain of a looped bed at session frame pos: fades in at the start and
+ * out before the end. */
+static float ambient_env(const struct timeline *t, int64_t pos)
+{
+    float in = pos >= AMBIENT_FADE ? 1.0f : (float)pos / AMBIENT_FADE;
+    int64_t left = t->total_frames - pos;
+    float out = left >= AMBIENT_FADE ? 1.0f
+                : left <= 0          ? 0.0f
+                                     : (float)left / AMBIENT_FADE;
+    return in < out ? in : out;
+}
+
+static void add_voice(struct voice *v, float *out, int64_t frames, float g0,
+                      float g1)
+{
+    const struct sound *s = v->sound;
+    const float scale = 1.0f / 32768.0f;
+    float step = frames > 0 ? (g1 - g0) / (float)frames : 0.0f;
+    float g = g0 * scale;
+    step *= scale;
+    int64_t i = 0;
+    while (i < frames) {
+        int64_t n = s->frames - v->pos;
+        if (n > frames - i)
+            n = frames - i;
+        const int16_t *src = s->pcm + v->pos * s->channels;
+        float *dst = out + i * MIX_CHANNELS;
+        if (s->channels == 1) {
+            for (int64_t k = 0; k < n; k++, g += step) {
+                float x = src[k] * g;
+                dst[2 * k] += x;
+                dst[2 * k + 1] += x;
+            }
+        } else {
+            for (int64_t k = 0; k < n; k++, g += step) {
+                dst[2 * k] += src[2 * k] * g;
+                dst[2 * k + 1] += src[2 * k + 1] * g;
+            }
+        }
+        v->pos += n;
+        i += n;
+        if (v->pos >= s->frames) {
+            if (!v->loop) {
+                v->active = 0;
+                return;
+            }
+            v->pos = 0;
+        }
+    }
+}
+
+/* Master gain: the player's fade times the smoothed volume. */
+static void apply_master(struct mixer *m, float *out, int64_t frames,
+                         float fade, float fade_step)
+{
+    float vol = m->volume, target = m->volume_target;
+    const float dv = 1.0f / VOLUME_RAMP;
+    for (int64_t i = 0; i < frames; i++) {
+        if (vol != target) {
+            if (vol < target)
+                vol = vol + dv > target ? target : vol + dv;
+            else
+                vol = vol - dv < target ? target : vol - dv;
+        }
+        float g = fade * vol;
+        out[2 * i] *= g;
+        out[2 * i + 1] *= g;
+        fade += fade_step;
+    }
+    m->volume = vol;
+}
+
+void mix_render(struct mixer *m, float *out, size_t frames)
+{
+    const struct timeline *t = player_timeline(m->player);
+    memset(out, 0, frames * MIX_CHANNELS * sizeof(float));
+    size_t done = 0;
+    while (done < frames) {
+        struct player_span span;
+        player_next_span(m->player, (int64_t)(frames - done), &span);
+        if (span.silent) {
+            m->volume = m->volume_target;
+            return;
+        }
+        for (size_t i = 0; i < span.n_cues; i++)
+            start_voice(m, &t->cues[span.first_cue + i]);
+        float *block = out + done * MIX_CHANNELS;
+        int64_t pos = player_position(m->player);
+        int any = 0;
+        for (int i = 0; i < MIX_VOICES; i++) {
+            struct voice *v = &m->voices[i];
+            if (!v->active)
+                continue;
+            any = 1;
+            float g0 = v->gain, g1 = v->gain;
+            if (v->loop) {
+                g0 *= ambient_env(t, pos);
+                g1 *= ambient_env(t, pos + span.frames);
+            }
+            add_voice(v, block, span.frames, g0, g1);
+        }
+        if (any)
+            apply_master(m, block, span.frames, span.gain, span.gain_step);
+        else
+            m->volume = m->volume_target;
+        player_advance(m->player, &span);
+        done += (size_t)span.frames;
+    }
+}

@@ -1,0 +1,35 @@
+/* mix.h: renders blocks of stereo float frames from a player and the
+ * session's ready sound buffers. Every cue starts on its exact sample,
+ * even inside a block. The live audio callback and --render both call
+ * mix_render, so a rendered file is what a person hears.
+ *
+ * Pure C, no SDL. Bounded work per call: no allocation, no I/O, no locks.
+ * Thread rule: the thread that renders owns the mixer and its player. */
+#ifndef STILLPOINT_MIX_H
+#define STILLPOINT_MIX_H
+
+#include <stddef.h>
+
+#include "../core/player.h"
+#include "../core/sound_set.h"
+
+enum { MIX_CHANNELS = 2, MIX_VOICES = 16 };
+
+struct mixer;
+
+/* The mixer reads set and drives p; both must outlive it. */
+struct mixer *mix_new(const struct sound_set *set, struct player *p);
+void mix_free(struct mixer *m);
+
+/* Fills out with frames * MIX_CHANNELS samples (silence once the player
+ * is done). */
+void mix_render(struct mixer *m, float *out, size_t frames);
+
+/* Master volume 0..1, reached smoothly over about 10 ms. */
+void mix_set_volume(struct mixer *m, float volume);
+float mix_volume(const struct mixer *m);
+
+/* Voices sounding now (for tests and the meter). */
+int mix_active_voices(const struct mixer *m);
+
+#endif

@@ -1,0 +1,238 @@
+/* timeline.c: compiles a session into cues on exact sample positions. */
+#include "timeline.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    RELEASE_SECONDS = 3, /* after a hold's end bell, before the next step */
+    END_MIN_SECONDS = 3, /* the end cue rings out at least this long */
+};
+
+static const char *const breath_captions[4] = {
+    "Breathe in", "Hold", "Breathe out", "Hold"};
+
+int64_t timeline_frames(double seconds)
+{
+    return (int64_t)llround(seconds * SOUND_RATE);
+}
+
+double timeline_reading_seconds(const char *text)
+{
+    int words = 0, in_word = 0;
+    for (const char *p = text; *p; p++) {
+        int space = (*p == ' ' || *p == '\n' || *p == '\t');
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    double s = 1.0 + 0.4 * words;
+    return s < 2.0 ? 2.0 : s;
+}
+
+const char *timeline_kind_name(enum cue_kind k)
+{
+    static const char *const names[] = {
+        [CUE_AMBIENT] = "ambient", [CUE_SAY] = "say",
+        [CUE_SCAN] = "scan",       [CUE_INHALE] = "inhale",
+        [CUE_HOLD] = "hold",       [CUE_EXHALE] = "exhale",
+        [CUE_BEGIN] = "begin",     [CUE_BELL] = "bell",
+        [CUE_SILENCE] = "silence", [CUE_END] = "end",
+    };
+    return (unsigned)k <= CUE_END ? names[k] : "?";
+}
+
+struct builder {
+    struct timeline *t;
+    size_t cap;
+    int64_t pos;
+    int failed;
+};
+
+static struct cue *push(struct builder *b, enum cue_kind kind, int64_t frames,
+                        int sound, const char *caption, int step)
+{
+    if (b->failed)
+        return NULL;
+    if (b->t->count == b->cap) {
+        size_t ncap = b->cap ? b->cap * 2 : 64;
+        struct cue *n = realloc(b->t->cues, ncap * sizeof(*n));
+        if (!n) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->t->cues = n;
+        b->cap = ncap;
+    }
+    struct cue *c = &b->t->cues[b->t->count++];
+    memset(c, 0, sizeof(*c));
+    c->frame = b->pos;
+    c->frames = frames;
+    c->kind = kind;
+    c->sound = sound;
+    c->gain = 1.0f;
+    c->caption = caption;
+    c->step = step;
+    return c;
+}
+
+/* The line a step opens with, if any: its voice clip or its caption's
+ * reading time. Returns the frames it takes. */
+static int64_t line_frames(const struct step *st, const struct sound_set *set,
+                           const struct timeline_options *opt, int *sound)
+{
+    *sound = -1;
+    if (!st->say)
+        return 0;
+    if (st->voice.name && !opt->no_voice) {
+        *sound = sound_set_find_path(set, st->voice.path);
+        if (*sound >= 0)
+            return set->items[*sound].frames + timeline_frames(0.5);
+    }
+    return timeline_frames(timeline_reading_seconds(st->say));
+}
+
+static void compile_breathe(struct builder *b, const struct session *s,
+                            const struct sound_set *set, const struct step *st,
+                            int idx)
+{
+    static const enum cue_kind kinds[4] = {CUE_INHALE, CUE_HOLD, CUE_EXHALE,
+                                           CUE_HOLD};
+    static const enum cue_slot slots[4] = {SLOT_INHALE, SLOT_HOLD, SLOT_EXHALE,
+                                           SLOT_HOLD};
+    for (int c = 1; c <= st->cycles; c++) {
+        for (int ph = 0; ph < 4; ph++) {
+            int64_t len = timeline_frames(st->pattern[ph]);
+            if (len == 0)
+                continue;
+            struct cue *cue =
+                push(b, kinds[ph], len, sound_set_for_slot(set, s, slots[ph]),
+                     breath_captions[ph], idx);
+            if (cue) {
+                cue->phase = (enum breath_phase)ph;
+                cue->cycle = c;
+            }
+            b->pos += len;
+        }
+    }
+}
+
+static void compile_hold(struct builder *b, const struct session *s,
+                         const struct sound_set *set, const struct step *st,
+                         int idx)
+{
+    int64_t start = b->pos, len = timeline_frames(st->seconds);
+    int bell = sound_set_for_slot(set, s, SLOT_BELL);
+    push(b, CUE_BEGIN, len, sound_set_for_slot(set, s, SLOT_HOLD), st->label,
+         idx);
+    for (size_t i = 0; i < st->n_bells; i++) {
+        b->pos = start + timeline_frames(st->bells[i]);
+        push(b, CUE_BELL, 0, bell, NULL, idx);
+    }
+    b->pos = start + len;
+    push(b, CUE_BELL, timeline_frames(RELEASE_SECONDS), bell, "Release", idx);
+    b->pos += timeline_frames(RELEASE_SECONDS);
+}
+
+static void compile_step(struct builder *b, const struct session *s,
+                         const struct sound_set *set,
+                         const struct timeline_options *opt, int idx)
+{
+    const struct step *st = &s->steps[idx];
+    int voice;
+    int64_t line = line_frames(st, set, opt, &voice);
+    int64_t quiet = timeline_frames(st->seconds);
+    switch (st->kind) {
+    case STEP_SAY:
+        push(b, CUE_SAY, line + quiet, voice, st->say, idx);
+        b->pos += line + quiet;
+        return;
+    case STEP_SCAN:
+        push(b, CUE_SCAN, line + quiet, voice, st->say ? st->say : st->label,
+             idx);
+        b->pos += line + quiet;
+        return;
+    case STEP_SILENCE:
+        if (line > 0) {
+            push(b, CUE_SAY, line, voice, st->say, idx);
+            b->pos += line;
+        }
+        push(b, CUE_SILENCE, quiet, -1, "Quiet time", idx);
+        b->pos += quiet;
+        return;
+    case STEP_BREATHE:
+    case STEP_HOLD:
+        if (line > 0) {
+            push(b, CUE_SAY, line, voice, st->say, idx);
+            b->pos += line;
+        }
+        if (st->kind == STEP_BREATHE)
+            compile_breathe(b, s, set, st, idx);
+        else
+            compile_hold(b, s, set, st, idx);
+        return;
+    }
+}
+
+int timeline_compile(const struct session *s, const struct sound_set *set,
+                     const struct timeline_options *opt, struct timeline *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct builder b = {.t = out};
+    int ambient = -1;
+    if (s->ambient.name && !opt->no_ambient)
+        ambient = sound_set_find_path(set, s->ambient.path);
+    if (ambient >= 0) {
+        struct cue *c = push(&b, CUE_AMBIENT, 0, ambient, NULL, -1);
+        if (c) {
+            c->loop = 1;
+            c->gain = (float)s->ambient_volume;
+        }
+    }
+    int64_t floor_len =
+        timeline_frames(timeline_reading_seconds(SESSION_FLOOR_NOTICE));
+    push(&b, CUE_SAY, floor_len, -1, SESSION_FLOOR_NOTICE, -1);
+    b.pos += floor_len;
+    for (size_t i = 0; i < s->n_steps; i++)
+        compile_step(&b, s, set, opt, (int)i);
+    int end = sound_set_for_slot(set, s, SLOT_END);
+    int64_t ring = timeline_frames(END_MIN_SECONDS);
+    if (end >= 0 && set->items[end].frames > ring)
+        ring = set->items[end].frames;
+    out->end_frame = b.pos;
+    push(&b, CUE_END, ring, end, "This session is complete.", -1);
+    out->total_frames = b.pos + ring;
+    if (ambient >= 0 && !b.failed)
+        out->cues[0].frames = out->total_frames;
+    if (b.failed) {
+        timeline_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void timeline_free(struct timeline *t)
+{
+    free(t->cues);
+    memset(t, 0, sizeof(*t));
+}
+
+size_t timeline_phase_at(const struct timeline *t, int64_t frame)
+{
+    size_t lo = 0, hi = t->count; /* first cue with cue.frame > frame */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->cues[mid].frame <= frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo > 0) {
+        const struct cue *c = &t->cues[lo - 1];
+        if (c->frames > 0 && c->kind != CUE_AMBIENT)
+            return lo - 1;
+        lo--;
+    }
+    return SIZE_MAX;
+}
