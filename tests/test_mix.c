@@ -17,8 +17,7 @@
 
 static const struct safety_profile profile = {.type = "breathing"};
 static struct step steps[] = {
-    {.kind = STEP_BREATHE, .pattern = {1.001, 0.5, 1.2345, 0.25},
-     .cycles = 3},
+    {.kind = STEP_BREATHE, .pattern = {1.001, 0.5, 1.2345, 0.25}, .cycles = 3},
     {.kind = STEP_HOLD, .label = "Shoulder", .seconds = 2, .n_bells = 0},
 };
 
@@ -30,8 +29,8 @@ struct fixture {
 
 static void setup(struct fixture *f, bool dc_sounds)
 {
-    f->s = (struct session){.name = "m", .steps = steps, .n_steps = 2,
-                            .safety = &profile};
+    f->s = (struct session){
+        .name = "m", .steps = steps, .n_steps = 2, .safety = &profile};
     struct timeline_options o = {0};
     sound_set_init(&f->set);
     assert_true(sound_set_collect(&f->set, &f->s, &o));
@@ -139,8 +138,8 @@ static void test_pause_and_stop(void **state)
     mix_render(m, buf, 4800);
     for (int i = 1; i < PLAYER_PAUSE_FADE; i++)
         assert_true(fabsf(buf[2 * i] - buf[2 * (i - 1)]) < level / 100);
-    assert_true(peak(buf + 2 * PLAYER_PAUSE_FADE,
-                     4800 - PLAYER_PAUSE_FADE) == 0.0f);
+    assert_true(peak(buf + 2 * PLAYER_PAUSE_FADE, 4800 - PLAYER_PAUSE_FADE) ==
+                0.0f);
     int64_t frozen = player_position(p);
     assert_int_equal(frozen, first + 500 + PLAYER_PAUSE_FADE);
     mix_render(m, buf, 48000);
@@ -207,9 +206,12 @@ static void test_synth_tones(void **state)
         free(s.pcm);
     }
     /* Inhale rises, exhale falls, the hold tone stays put. */
-    assert_true(last_half_rate[SYNTH_INHALE] > first_half_rate[SYNTH_INHALE] * 1.1);
-    assert_true(last_half_rate[SYNTH_EXHALE] < first_half_rate[SYNTH_EXHALE] / 1.1);
-    assert_true(fabs(last_half_rate[SYNTH_HOLD] / first_half_rate[SYNTH_HOLD] - 1) < 0.15);
+    assert_true(last_half_rate[SYNTH_INHALE] >
+                first_half_rate[SYNTH_INHALE] * 1.1);
+    assert_true(last_half_rate[SYNTH_EXHALE] <
+                first_half_rate[SYNTH_EXHALE] / 1.1);
+    assert_true(fabs(last_half_rate[SYNTH_HOLD] / first_half_rate[SYNTH_HOLD] -
+                     1) < 0.15);
 }
 
 int main(void)

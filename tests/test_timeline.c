@@ -21,7 +21,9 @@ static struct step steps[] = {
     {.kind = STEP_SAY, .say = "Sit comfortably.", .seconds = 5},
     {.kind = STEP_BREATHE, .pattern = {4, 0, 6, 2}, .cycles = 2},
     {.kind = STEP_HOLD, .label = "Shoulder", .seconds = 10, .n_bells = 1},
-    {.kind = STEP_SCAN, .label = "feet", .say = "Notice your feet.",
+    {.kind = STEP_SCAN,
+     .label = "feet",
+     .say = "Notice your feet.",
      .seconds = 20},
     {.kind = STEP_SILENCE, .seconds = 30},
 };
@@ -30,9 +32,13 @@ static const double bells[] = {5};
 static struct session make_session(void)
 {
     steps[2].bells = bells;
-    return (struct session){.name = "t", .title = "T", .type = "breathing",
-                            .steps = steps, .n_steps = 5,
-                            .safety = &profile, .ambient_volume = 0.3};
+    return (struct session){.name = "t",
+                            .title = "T",
+                            .type = "breathing",
+                            .steps = steps,
+                            .n_steps = 5,
+                            .safety = &profile,
+                            .ambient_volume = 0.3};
 }
 
 static void compile(const struct session *s, struct sound_set *set,
@@ -106,8 +112,7 @@ static void test_positions(void **state)
     assert_int_equal(c[i].kind, CUE_END);
     assert_int_equal(c[i].frame, pos);
     assert_int_equal(t.end_frame, pos);
-    assert_int_equal(t.total_frames,
-                     pos + set.items[c[i].sound].frames);
+    assert_int_equal(t.total_frames, pos + set.items[c[i].sound].frames);
     assert_int_equal(t.count, i + 1);
     /* Sorted. */
     for (size_t k = 1; k < t.count; k++)
@@ -120,11 +125,12 @@ static void test_positions(void **state)
 static void test_voice_length(void **state)
 {
     (void)state;
-    struct step st[] = {{.kind = STEP_SAY, .say = "Hello there.",
+    struct step st[] = {{.kind = STEP_SAY,
+                         .say = "Hello there.",
                          .seconds = 2,
                          .voice = {.name = "v.ogg", .path = "/x/v.ogg"}}};
-    struct session s = {.name = "v", .steps = st, .n_steps = 1,
-                        .safety = &profile};
+    struct session s = {
+        .name = "v", .steps = st, .n_steps = 1, .safety = &profile};
     struct sound_set set;
     sound_set_init(&set);
     struct timeline_options o = {0};
@@ -140,8 +146,7 @@ static void test_voice_length(void **state)
     struct timeline t;
     assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
     assert_int_equal(t.cues[1].sound, v);
-    assert_int_equal(t.cues[2].frame,
-                     t.cues[1].frame + 12345 + F(0.5) + F(2));
+    assert_int_equal(t.cues[2].frame, t.cues[1].frame + 12345 + F(0.5) + F(2));
     timeline_free(&t);
     /* --no-voice: the caption stays, its reading time replaces the clip. */
     o.no_voice = true;
@@ -149,8 +154,8 @@ static void test_voice_length(void **state)
     assert_int_equal(t.cues[1].sound, -1);
     assert_string_equal(t.cues[1].caption, "Hello there.");
     assert_int_equal(t.cues[2].frame,
-                     t.cues[1].frame + F(timeline_reading_seconds(
-                                           "Hello there.")) + F(2));
+                     t.cues[1].frame +
+                         F(timeline_reading_seconds("Hello there.")) + F(2));
     timeline_free(&t);
     sound_set_free(&set);
 }

@@ -76,8 +76,8 @@ static void start_voice(struct mixer *m, const struct cue *c)
         if (!v)
             return;
     }
-    *v = (struct voice){.sound = s, .gain = c->gain, .loop = c->loop,
-                        .active = 1};
+    *v = (struct voice){
+        .sound = s, .gain = c->gain, .loop = c->loop, .active = 1};
 }
 
 /* Gain of a looped bed at session frame pos: fades in at the start and

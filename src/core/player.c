@@ -6,11 +6,11 @@
 struct player {
     const struct timeline *t;
     enum player_state state;
-    int64_t pos;      /* session clock, in frames */
-    size_t next_cue;  /* first cue not yet started */
-    float gain;       /* fade gain, 0..1 */
+    int64_t pos;     /* session clock, in frames */
+    size_t next_cue; /* first cue not yet started */
+    float gain;      /* fade gain, 0..1 */
     int64_t fade_left;
-    float fade_step;  /* per frame */
+    float fade_step; /* per frame */
 };
 
 struct player *player_new(const struct timeline *t)
@@ -146,7 +146,7 @@ bool player_done(const struct player *p)
 
 const char *player_state_name(enum player_state s)
 {
-    static const char *const names[] = {"running", "pausing", "paused",
+    static const char *const names[] = {"running",  "pausing", "paused",
                                         "stopping", "stopped", "finished"};
     return (unsigned)s <= PLAYER_FINISHED ? names[s] : "?";
 }

@@ -34,9 +34,9 @@ struct player;
  * it and the fade gain moves linearly across it. */
 struct player_span {
     int64_t frames;
-    bool silent;        /* paused or over: output zeros, voices stay put */
+    bool silent; /* paused or over: output zeros, voices stay put */
     float gain, gain_step;
-    size_t first_cue;   /* cues starting on the span's first frame */
+    size_t first_cue; /* cues starting on the span's first frame */
     size_t n_cues;
 };
 

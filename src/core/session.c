@@ -8,8 +8,8 @@ const char SESSION_FLOOR_NOTICE[] =
     "You can stop this session at any moment: press Esc, or the Stop button.";
 
 const char *const SESSION_REGIONS[] = {
-    "head",  "face",  "jaw",   "neck", "shoulders", "arms",
-    "hands", "chest", "belly", "back", "pelvis",    "hips",
+    "head",  "face",  "jaw",   "neck",       "shoulders", "arms",
+    "hands", "chest", "belly", "back",       "pelvis",    "hips",
     "legs",  "knees", "feet",  "whole-body",
 };
 const size_t SESSION_REGION_COUNT =

@@ -15,8 +15,14 @@ enum step_kind { STEP_SAY, STEP_BREATHE, STEP_SCAN, STEP_HOLD, STEP_SILENCE };
 enum breath_phase { BREATH_IN, BREATH_HOLD_IN, BREATH_OUT, BREATH_HOLD_OUT };
 
 /* Cue sounds a session may replace with a sound file. */
-enum cue_slot { SLOT_INHALE, SLOT_EXHALE, SLOT_HOLD, SLOT_BELL, SLOT_END,
-                SLOT_COUNT };
+enum cue_slot {
+    SLOT_INHALE,
+    SLOT_EXHALE,
+    SLOT_HOLD,
+    SLOT_BELL,
+    SLOT_END,
+    SLOT_COUNT
+};
 
 struct text_list {
     const char **items;

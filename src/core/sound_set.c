@@ -74,8 +74,10 @@ static bool add_file(struct sound_set *set, const struct session *s,
 {
     if (!r->name || sound_set_find_path(set, r->path) >= 0)
         return true;
-    struct sound snd = {.name = r->name, .path = r->path,
-                        .source = s->source, .line = r->line,
+    struct sound snd = {.name = r->name,
+                        .path = r->path,
+                        .source = s->source,
+                        .line = r->line,
                         .synth = SYNTH_NONE};
     return add(set, &snd);
 }

@@ -14,14 +14,21 @@
 enum { SOUND_RATE = 48000 };
 
 /* Tones made in code; SYNTH_NONE marks a sound file. */
-enum synth_kind { SYNTH_NONE = -1, SYNTH_INHALE, SYNTH_EXHALE, SYNTH_HOLD,
-                  SYNTH_BELL, SYNTH_END, SYNTH_COUNT };
+enum synth_kind {
+    SYNTH_NONE = -1,
+    SYNTH_INHALE,
+    SYNTH_EXHALE,
+    SYNTH_HOLD,
+    SYNTH_BELL,
+    SYNTH_END,
+    SYNTH_COUNT
+};
 
 struct sound {
-    const char *name;      /* shown in --schedule */
-    const char *path;      /* file to decode, or NULL for a synth tone */
-    const char *source;    /* session file naming it, for messages */
-    int line;              /* where it is named */
+    const char *name;   /* shown in --schedule */
+    const char *path;   /* file to decode, or NULL for a synth tone */
+    const char *source; /* session file naming it, for messages */
+    int line;           /* where it is named */
     enum synth_kind synth;
     /* Filled by src/audio/ before playback: */
     int16_t *pcm; /* interleaved, `channels` per frame, at SOUND_RATE */

@@ -10,8 +10,8 @@ enum {
     END_MIN_SECONDS = 3, /* the end cue rings out at least this long */
 };
 
-static const char *const breath_captions[4] = {
-    "Breathe in", "Hold", "Breathe out", "Hold"};
+static const char *const breath_captions[4] = {"Breathe in", "Hold",
+                                               "Breathe out", "Hold"};
 
 int64_t timeline_frames(double seconds)
 {

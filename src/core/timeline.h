@@ -31,9 +31,9 @@ struct cue {
     enum cue_kind kind;
     int sound; /* index into the sound set, or -1 when silent */
     float gain;
-    int loop;              /* the sound repeats until the end */
-    const char *caption;   /* text shown, or NULL */
-    int step;              /* index in session->steps; -1 for the floor */
+    int loop;                /* the sound repeats until the end */
+    const char *caption;     /* text shown, or NULL */
+    int step;                /* index in session->steps; -1 for the floor */
     enum breath_phase phase; /* for breath cues */
     int cycle;               /* breath cues: 1-based cycle number */
 };

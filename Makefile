@@ -1,0 +1,112 @@
+# Makefile: builds ./stillpoint; `make check` runs the unit and end-to-end
+# tests under AddressSanitizer and UndefinedBehaviorSanitizer; `make bench`
+# prints the performance figures. Missing build dependencies are installed
+# by scripts/install-deps the first time.
+
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/stillpoint
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = sdl2 SDL2_mixer libconfig
+BUILD    = build
+
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+include $(BUILD)/deps.mk
+endif
+
+BASE_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L \
+              -DDATADIR='"$(DATADIR)"' -MMD -MP $(DEP_CFLAGS)
+ALL_CFLAGS  = $(BASE_CFLAGS) $(CFLAGS)
+SAN_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=undefined
+LIBS        = $(DEP_LIBS) -lm
+
+LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c)
+GEN_SRC  = $(BUILD)/gen/builtin_safety.c
+REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
+SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
+TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
+TOOLS    = $(BUILD)/tools/wav_onsets
+
+.PHONY: all run check unit e2e bench format clean
+all: stillpoint
+
+$(BUILD)/deps.mk: scripts/install-deps
+	@mkdir -p $(BUILD)
+	@scripts/install-deps
+	@{ echo "DEP_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
+	   echo "DEP_LIBS := $$(pkg-config --libs $(PKGS))"; \
+	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp
+	@mv $@.tmp $@
+
+# config/safety.cfg is compiled in, so the built-in profiles cannot go
+# missing from an installed program.
+SAFETY_CFG = config/safety.cfg
+$(GEN_SRC): $(SAFETY_CFG)
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from config/safety.cfg; do not edit. */'; \
+	   echo 'const char builtin_safety_cfg[] = {'; \
+	   od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	   echo '0x00};'; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/rel/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/rel/gen.o: $(GEN_SRC)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/san/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+$(BUILD)/san/gen.o: $(GEN_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+stillpoint: $(REL_OBJ) $(BUILD)/rel/src/main.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/san/stillpoint: $(SAN_OBJ) $(BUILD)/san/src/main.o
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/san/tests/%: $(BUILD)/san/tests/%.o $(SAN_OBJ)
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lm
+
+run: all
+	./stillpoint
+
+# Tests run against the source tree's data with a private XDG home, so the
+# user's own sessions never change a result.
+TEST_ENV = STILLPOINT_DATA=$(CURDIR) XDG_CONFIG_HOME=$(CURDIR)/$(BUILD)/home/config \
+           XDG_STATE_HOME=$(CURDIR)/$(BUILD)/home/state \
+           ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+           UBSAN_OPTIONS=print_stacktrace=1 SDL_AUDIODRIVER=dummy
+
+check: unit e2e
+
+unit: $(TESTS)
+	@for t in $(TESTS); do \
+	    echo "== $$t"; $(TEST_ENV) TEST_DATA=$(CURDIR)/tests/data $$t || exit 1; \
+	done
+
+e2e: $(BUILD)/san/stillpoint $(TOOLS)
+	@for t in tests/e2e/*.sh; do \
+	    echo "== $$t"; \
+	    $(TEST_ENV) STILLPOINT=$(CURDIR)/$(BUILD)/san/stillpoint \
+	        TOOLS=$(CURDIR)/$(BUILD)/tools sh $$t || exit 1; \
+	done
+	@echo "all end-to-end tests passed"
+
+bench: stillpoint
+	@STILLPOINT_DATA=$(CURDIR) sh scripts/bench
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c')
+
+clean:
+	rm -rf $(BUILD) stillpoint
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,30 @@
+/* decode.h: decodes sound files to memory with SDL_mixer's decoders
+ * (Ogg Vorbis, FLAC, WAV, MP3), always before playback starts, never while
+ * mixing. Also synthesizes the cue tones, so one call readies every sound
+ * a session plays. */
+#ifndef STILLPOINT_DECODE_H
+#define STILLPOINT_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/diag.h"
+#include "../core/sound_set.h"
+
+enum {
+    DECODE_MAX_FILE_BYTES = 64 << 20, /* encoded size of one file */
+    DECODE_MAX_SECONDS = 30 * 60,     /* decoded length of one file */
+};
+
+/* Opens SDL's audio and SDL_mixer for decoding. With offline set, on SDL's
+ * "dummy" driver (no sound device is touched: --render, --schedule).
+ * Returns false with err filled. */
+bool decode_open(bool offline, char *err, size_t errlen);
+void decode_close(void);
+
+/* Fills every sound of set: synth tones in code, files through SDL_mixer.
+ * Each failure is added to d as SOURCE:LINE: message. Returns false when
+ * any sound could not be readied. */
+bool decode_sound_set(struct sound_set *set, struct diag_list *d);
+
+#endif

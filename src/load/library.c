@@ -1,0 +1,69 @@
+/* library.c: loads the built-in and user session folders. */
+#include "library.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "loader.h"
+
+struct catalog *library_safety_only(struct diag_list *d)
+{
+    struct catalog *c = catalog_new();
+    if (!c)
+        return NULL;
+    if (load_builtin_safety(c, d) != 0) {
+        catalog_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void load_folder(struct library *lib, const char *dir,
+                        const struct load_env *env)
+{
+    char **files = NULL;
+    int n = paths_list_cfg(dir, &files);
+    for (int i = 0; i < n; i++) {
+        struct diag_list d;
+        diag_init(&d);
+        if (load_session_file(lib->catalog, files[i], env, &d) < 0 &&
+            d.count > 0 && lib->broken.count < DIAG_CAP)
+            memcpy(lib->broken.msgs[lib->broken.count++], d.msgs[0], DIAG_MSG);
+    }
+    paths_free_list(files, n);
+}
+
+bool library_load(struct library *lib, const char *const *extra_files,
+                  size_t n_extra, char *err, size_t errlen)
+{
+    memset(lib, 0, sizeof(*lib));
+    diag_init(&lib->broken);
+    diag_init(&lib->extra);
+    struct diag_list d;
+    diag_init(&d);
+    lib->catalog = library_safety_only(&d);
+    if (!lib->catalog) {
+        snprintf(err, errlen, "built-in safety profiles: %s",
+                 d.count ? d.msgs[0] : "out of memory");
+        return false;
+    }
+    struct load_env env = {0};
+    if (paths_data_dir(lib->data_dir, sizeof(lib->data_dir))) {
+        snprintf(lib->assets, sizeof(lib->assets), "%s/assets", lib->data_dir);
+        env.assets = lib->assets;
+        char dir[PATHS_MAX + 32];
+        snprintf(dir, sizeof(dir), "%s/config/sessions", lib->data_dir);
+        load_folder(lib, dir, &env);
+    }
+    if (paths_user_sessions(lib->user_dir, sizeof(lib->user_dir)))
+        load_folder(lib, lib->user_dir, &env);
+    for (size_t i = 0; i < n_extra; i++)
+        load_session_file(lib->catalog, extra_files[i], &env, &lib->extra);
+    return true;
+}
+
+void library_free(struct library *lib)
+{
+    catalog_free(lib->catalog);
+    lib->catalog = NULL;
+}

@@ -1,0 +1,696 @@
+/* loader.c: libconfig session files -> the session model, validated by
+ * the tables in schema.c. Only this folder includes libconfig. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "loader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libconfig.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/timeline.h"
+#include "builtin_safety.h"
+#include "paths.h"
+#include "prescan.h"
+#include "schema.h"
+
+enum { MAX_PROFILES = 32, MAX_SESSIONS = 200 };
+
+struct loader {
+    struct check_ctx ctx;
+    struct catalog *cat;
+    struct arena *a;
+    const char *dir, *assets;
+    bool builtin; /* loading the built-in safety profiles */
+    size_t errors_at_start;
+    struct safety_profile *profiles[MAX_PROFILES];
+    size_t n_profiles;
+    struct session *sessions[MAX_SESSIONS];
+    size_t n_sessions;
+};
+
+#define ERR(l, setting, ...)                                                   \
+    diag_add((l)->ctx.d, (l)->ctx.file, schema_line(setting), __VA_ARGS__)
+
+static bool failed(const struct loader *l)
+{
+    return diag_total(l->ctx.d) > l->errors_at_start;
+}
+
+/* ---- small readers ---------------------------------------------------- */
+
+static const char *dup_string(struct loader *l, const config_setting_t *g,
+                              const char *name)
+{
+    return arena_strdup(l->a, schema_string(g, name));
+}
+
+static struct text_list read_list(struct loader *l, const config_setting_t *g,
+                                  const char *name)
+{
+    struct text_list out = {0};
+    const config_setting_t *s = g ? config_setting_get_member(g, name) : NULL;
+    int n = s ? config_setting_length(s) : 0;
+    if (n <= 0 || (config_setting_type(s) != CONFIG_TYPE_ARRAY &&
+                   config_setting_type(s) != CONFIG_TYPE_LIST))
+        return out;
+    out.items = arena_alloc(l->a, (size_t)n * sizeof(char *));
+    if (!out.items)
+        return out;
+    for (int i = 0; i < n; i++) {
+        const char *v = config_setting_get_string_elem(s, i);
+        if (v)
+            out.items[out.count++] = arena_strdup(l->a, v);
+    }
+    return out;
+}
+
+static struct text_list join(struct loader *l, struct text_list a,
+                             struct text_list b)
+{
+    if (b.count == 0)
+        return a;
+    if (a.count == 0)
+        return b;
+    struct text_list out = {0};
+    out.items = arena_alloc(l->a, (a.count + b.count) * sizeof(char *));
+    if (!out.items)
+        return a;
+    memcpy(out.items, a.items, a.count * sizeof(char *));
+    memcpy(out.items + a.count, b.items, b.count * sizeof(char *));
+    out.count = a.count + b.count;
+    return out;
+}
+
+static void read_sound(struct loader *l, const config_setting_t *g,
+                       const char *name, struct sound_ref *out)
+{
+    const config_setting_t *s = config_setting_get_member(g, name);
+    if (!s || config_setting_type(s) != CONFIG_TYPE_STRING)
+        return;
+    char why[512];
+    const char *written = config_setting_get_string(s);
+    const char *path =
+        paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
+    if (!path) {
+        ERR(l, s, "%s", why);
+        return;
+    }
+    out->name = arena_strdup(l->a, written);
+    out->path = path;
+    out->line = schema_line(s);
+}
+
+/* ---- safety profiles -------------------------------------------------- */
+
+static const config_setting_t *part(const config_setting_t *g, const char *name)
+{
+    const config_setting_t *s = config_setting_get_member(g, name);
+    return s && config_setting_type(s) == CONFIG_TYPE_GROUP ? s : NULL;
+}
+
+static double shorter(double base, double own)
+{
+    if (own <= 0)
+        return base;
+    if (base <= 0)
+        return own;
+    return own < base ? own : base;
+}
+
+static void load_profile(struct loader *l, config_setting_t *g)
+{
+    const char *type = config_setting_name(g);
+    if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
+        ERR(l, g, "safety.%s: expected a group { }", type);
+        return;
+    }
+    if (!session_name_valid(type)) {
+        ERR(l, g,
+            "safety: type name '%s' must be lowercase letters, digits and "
+            "dashes",
+            type);
+        return;
+    }
+    if (l->n_profiles == MAX_PROFILES) {
+        ERR(l, g, "safety: more than %d types in one file", MAX_PROFILES);
+        return;
+    }
+    const config_setting_t *before = part(g, "before"),
+                           *during = part(g, "during"),
+                           *after = part(g, "after");
+    bool ok = schema_check(&l->ctx, g, &SCHEMA_PROFILE, 0, NULL);
+    if (before)
+        ok = schema_check(&l->ctx, before, &SCHEMA_BEFORE, 0, NULL) && ok;
+    if (during)
+        ok = schema_check(&l->ctx, during, &SCHEMA_DURING, 0, NULL) && ok;
+    if (after)
+        ok = schema_check(&l->ctx, after, &SCHEMA_AFTER, 0, NULL) && ok;
+    if (!ok)
+        return;
+
+    struct safety_profile *p = arena_alloc(l->a, sizeof(*p));
+    if (!p)
+        return;
+    const struct safety_profile *base =
+        l->builtin ? NULL : catalog_profile(l->cat, type);
+    if (base)
+        *p = *base;
+    p->type = arena_strdup(l->a, type);
+    p->builtin = l->builtin;
+    p->contraindications = join(l, p->contraindications,
+                                read_list(l, before, "contraindications"));
+    p->clearance = join(l, p->clearance, read_list(l, before, "clearance"));
+    p->preparation =
+        join(l, p->preparation, read_list(l, before, "preparation"));
+    p->stop_signs = join(l, p->stop_signs, read_list(l, during, "stop_signs"));
+    p->doctor_signs =
+        join(l, p->doctor_signs, read_list(l, after, "doctor_signs"));
+    p->aftercare = join(l, p->aftercare, read_list(l, after, "aftercare"));
+
+    const char *ask = before ? schema_string(before, "ask") : NULL;
+    double reminder =
+        during ? schema_number(during, &SCHEMA_DURING, "reminder_seconds") : 0;
+    double checkin =
+        during ? schema_number(during, &SCHEMA_DURING, "checkin_seconds") : 0;
+    double timeout =
+        schema_number(during ? during : g, &SCHEMA_DURING, "checkin_timeout");
+    if (base) {
+        if (ask)
+            ERR(l, config_setting_get_member(before, "ask"),
+                "ask: the built-in '%s' profile already says whom to ask; a "
+                "file may add to a built-in profile but not replace it",
+                type);
+        p->reminder_seconds = shorter(base->reminder_seconds, reminder);
+        p->checkin_seconds = shorter(base->checkin_seconds, checkin);
+        if (during && config_setting_get_member(during, "checkin_timeout"))
+            p->checkin_timeout = shorter(base->checkin_timeout, timeout);
+    } else {
+        p->ask = arena_strdup(l->a, ask);
+        p->reminder_seconds = reminder;
+        p->checkin_seconds = checkin;
+        p->checkin_timeout = timeout;
+        if (!ask)
+            ERR(l, before ? before : g,
+                "safety.%s is a new type: its before group needs 'ask' "
+                "(whom to ask when a question blocks the session)",
+                type);
+        if (p->stop_signs.count == 0)
+            ERR(l, during ? during : g,
+                "safety.%s is a new type: its during group needs "
+                "'stop_signs'",
+                type);
+        if (p->doctor_signs.count == 0)
+            ERR(l, after ? after : g,
+                "safety.%s is a new type: its after group needs "
+                "'doctor_signs'",
+                type);
+    }
+    l->profiles[l->n_profiles++] = p;
+}
+
+static void load_safety(struct loader *l, config_setting_t *root)
+{
+    config_setting_t *safety = config_setting_get_member(root, "safety");
+    if (!safety || config_setting_type(safety) != CONFIG_TYPE_GROUP)
+        return;
+    int n = config_setting_length(safety);
+    for (int i = 0; i < n; i++)
+        load_profile(l, config_setting_get_elem(safety, (unsigned)i));
+}
+
+static const struct safety_profile *profile_for(const struct loader *l,
+                                                const char *type)
+{
+    for (size_t i = 0; i < l->n_profiles; i++)
+        if (strcmp(l->profiles[i]->type, type) == 0)
+            return l->profiles[i];
+    return catalog_profile(l->cat, type);
+}
+
+/* ---- steps ------------------------------------------------------------ */
+
+static const struct {
+    const char *key;
+    enum step_kind kind;
+} kind_keys[] = {{"breathe", STEP_BREATHE},
+                 {"scan", STEP_SCAN},
+                 {"hold", STEP_HOLD},
+                 {"silence", STEP_SILENCE}};
+
+static bool step_kind_of(struct loader *l, const config_setting_t *g,
+                         enum step_kind *kind)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < sizeof(kind_keys) / sizeof(kind_keys[0]); i++) {
+        if (!config_setting_get_member(g, kind_keys[i].key))
+            continue;
+        if (found) {
+            ERR(l, g, "a step has both '%s' and '%s'; give each its own step",
+                found, kind_keys[i].key);
+            return false;
+        }
+        found = kind_keys[i].key;
+        *kind = kind_keys[i].kind;
+    }
+    if (found)
+        return true;
+    if (config_setting_get_member(g, "say")) {
+        *kind = STEP_SAY;
+        return true;
+    }
+    ERR(l, g, "a step needs one of: say, breathe, scan, hold, silence");
+    return false;
+}
+
+static void load_breathe(struct loader *l, const config_setting_t *g,
+                         struct step *st)
+{
+    static const char *const names[4] = {"inhale", "hold after inhale",
+                                         "exhale", "hold after exhale"};
+    const config_setting_t *b = config_setting_get_member(g, "breathe");
+    for (int i = 0; i < 4; i++) {
+        const config_setting_t *e = config_setting_get_elem(b, (unsigned)i);
+        double v = 0;
+        if (!e || !schema_as_number(e, &v))
+            return; /* reported by the schema */
+        st->pattern[i] = v;
+        bool breath = (i == BREATH_IN || i == BREATH_OUT);
+        if (breath && (v < 1 || v > 30))
+            ERR(l, b, "breathe: %s expected 1..30 seconds, got %.6g", names[i],
+                v);
+    }
+    const config_setting_t *cycles = config_setting_get_member(g, "cycles");
+    const config_setting_t *minutes = config_setting_get_member(g, "minutes");
+    double cycle =
+        st->pattern[0] + st->pattern[1] + st->pattern[2] + st->pattern[3];
+    if (cycles && minutes) {
+        ERR(l, g, "a breathe step takes cycles or minutes, not both");
+    } else if (cycles) {
+        st->cycles = (int)schema_number(g, &SCHEMA_STEP, "cycles");
+    } else if (minutes) {
+        double m = schema_number(g, &SCHEMA_STEP, "minutes");
+        double c = cycle > 0 ? round(m * 60.0 / cycle) : 1;
+        st->cycles = c < 1 ? 1 : c > 100000 ? 100000 : (int)c;
+    } else {
+        ERR(l, g, "a breathe step needs cycles (how many breaths) or minutes");
+    }
+}
+
+static void load_hold(struct loader *l, const config_setting_t *g,
+                      struct step *st)
+{
+    st->label = dup_string(l, g, "hold");
+    if (!config_setting_get_member(g, "seconds"))
+        ERR(l, g, "a hold step needs 'seconds' (how long to hold)");
+    const config_setting_t *b = config_setting_get_member(g, "bells");
+    int n = b ? config_setting_length(b) : 0;
+    if (n <= 0)
+        return;
+    double *bells = arena_alloc(l->a, (size_t)n * sizeof(double));
+    if (!bells)
+        return;
+    double prev = 0;
+    for (int i = 0; i < n; i++) {
+        double v = 0;
+        const config_setting_t *e = config_setting_get_elem(b, (unsigned)i);
+        if (!e || !schema_as_number(e, &v))
+            return;
+        if (v >= st->seconds) {
+            ERR(l, b, "bells: %.6g is not inside the %.6g-second hold", v,
+                st->seconds);
+            return;
+        }
+        if (v <= prev && i > 0) {
+            ERR(l, b, "bells: %.6g comes after %.6g; list bells in order", v,
+                prev);
+            return;
+        }
+        bells[i] = prev = v;
+    }
+    st->bells = bells;
+    st->n_bells = (size_t)n;
+}
+
+static void load_scan(struct loader *l, const config_setting_t *g,
+                      struct step *st)
+{
+    const char *region = schema_string(g, "scan");
+    if (!region)
+        return;
+    if (!session_region_known(region)) {
+        const char *near = schema_nearest((const char *const *)SESSION_REGIONS,
+                                          SESSION_REGION_COUNT, region);
+        if (near)
+            ERR(l, config_setting_get_member(g, "scan"),
+                "scan: unknown region '%s' (did you mean '%s'?)", region, near);
+        else
+            ERR(l, config_setting_get_member(g, "scan"),
+                "scan: unknown region '%s' (known regions: head, face, jaw, "
+                "neck, "
+                "shoulders, arms, hands, chest, belly, back, pelvis, hips, "
+                "legs, knees, feet, whole-body)",
+                region);
+        return;
+    }
+    st->label = arena_strdup(l->a, region);
+    if (!config_setting_get_member(g, "seconds"))
+        st->seconds = 20;
+}
+
+static void load_step(struct loader *l, const config_setting_t *g,
+                      struct step *st)
+{
+    st->line = schema_line(g);
+    if (!step_kind_of(l, g, &st->kind))
+        return;
+    unsigned mask = 1u << st->kind;
+    if (!schema_check(&l->ctx, g, &SCHEMA_STEP, mask,
+                      session_step_kind_name(st->kind)))
+        return;
+    st->say = dup_string(l, g, "say");
+    st->seconds = schema_number(g, &SCHEMA_STEP, "seconds");
+    if (config_setting_get_member(g, "voice")) {
+        if (!st->say)
+            ERR(l, config_setting_get_member(g, "voice"),
+                "voice: a voice clip needs the 'say' line it speaks (for "
+                "the caption)");
+        read_sound(l, g, "voice", &st->voice);
+    }
+    switch (st->kind) {
+    case STEP_SAY:
+        break;
+    case STEP_BREATHE:
+        load_breathe(l, g, st);
+        break;
+    case STEP_SCAN:
+        load_scan(l, g, st);
+        break;
+    case STEP_HOLD:
+        load_hold(l, g, st);
+        break;
+    case STEP_SILENCE:
+        st->seconds = schema_number(g, &SCHEMA_STEP, "silence");
+        break;
+    }
+}
+
+/* ---- sessions --------------------------------------------------------- */
+
+double load_estimate_seconds(const struct session *s)
+{
+    double t = timeline_reading_seconds(SESSION_FLOOR_NOTICE);
+    for (size_t i = 0; i < s->n_steps; i++) {
+        const struct step *st = &s->steps[i];
+        if (st->say)
+            t += timeline_reading_seconds(st->say);
+        switch (st->kind) {
+        case STEP_BREATHE:
+            t += st->cycles * (st->pattern[0] + st->pattern[1] +
+                               st->pattern[2] + st->pattern[3]);
+            break;
+        case STEP_HOLD:
+            t += st->seconds + 3;
+            break;
+        default:
+            t += st->seconds;
+        }
+    }
+    return t + 3;
+}
+
+static const struct session *find_in_file(const struct loader *l,
+                                          const char *name)
+{
+    for (size_t i = 0; i < l->n_sessions; i++)
+        if (strcmp(l->sessions[i]->name, name) == 0)
+            return l->sessions[i];
+    return NULL;
+}
+
+static void load_session(struct loader *l, const config_setting_t *g)
+{
+    bool ok = schema_check(&l->ctx, g, &SCHEMA_SESSION, 0, NULL);
+    struct session *s = arena_alloc(l->a, sizeof(*s));
+    if (!s)
+        return;
+    s->source = arena_strdup(l->a, l->ctx.file);
+    s->line = schema_line(g);
+    s->name = dup_string(l, g, "name");
+    s->title = dup_string(l, g, "title");
+    s->type = dup_string(l, g, "type");
+    s->description = dup_string(l, g, "description");
+    s->ambient_volume = schema_number(g, &SCHEMA_SESSION, "ambient_volume");
+    const config_setting_t *name_s = config_setting_get_member(g, "name");
+    if (s->name && !session_name_valid(s->name)) {
+        ERR(l, name_s,
+            "name: '%s' must be lowercase letters, digits and dashes (at "
+            "most 48)",
+            s->name);
+        ok = false;
+    } else if (s->name) {
+        const struct session *other = find_in_file(l, s->name);
+        if (!other)
+            other = catalog_find(l->cat, s->name);
+        if (other) {
+            ERR(l, name_s, "duplicate session name '%s' (first at %s:%d)",
+                s->name, other->source, other->line);
+            ok = false;
+        }
+    }
+    if (s->type) {
+        s->safety = profile_for(l, s->type);
+        if (!s->safety)
+            ERR(l, config_setting_get_member(g, "type"),
+                "type '%s' has no safety profile: define safety.%s in this "
+                "file (before, during and after)",
+                s->type, s->type);
+    }
+    if (ok) {
+        read_sound(l, g, "ambient", &s->ambient);
+        const config_setting_t *sounds = config_setting_get_member(g, "sounds");
+        if (sounds && schema_check(&l->ctx, sounds, &SCHEMA_SOUNDS, 0, NULL))
+            for (int k = 0; k < SLOT_COUNT; k++)
+                read_sound(l, sounds, session_slot_name(k), &s->cue_sounds[k]);
+    }
+    const config_setting_t *steps = config_setting_get_member(g, "steps");
+    int n = steps && config_setting_type(steps) == CONFIG_TYPE_LIST
+                ? config_setting_length(steps)
+                : 0;
+    if (n > 0) {
+        s->steps = arena_alloc(l->a, (size_t)n * sizeof(struct step));
+        if (!s->steps)
+            return;
+        for (int i = 0; i < n; i++) {
+            const config_setting_t *e =
+                config_setting_get_elem(steps, (unsigned)i);
+            if (config_setting_type(e) == CONFIG_TYPE_GROUP)
+                load_step(l, e, &s->steps[s->n_steps++]);
+        }
+    }
+    double est = load_estimate_seconds(s);
+    if (s->n_steps > 0 && est > LOAD_MAX_SESSION_SECONDS)
+        ERR(l, g,
+            "session '%s' lasts about %.0f h %.0f min; the limit is 4 hours",
+            s->name ? s->name : "?", floor(est / 3600),
+            floor(fmod(est, 3600) / 60));
+    if (l->n_sessions < MAX_SESSIONS && s->name)
+        l->sessions[l->n_sessions++] = s;
+}
+
+static bool check_version(struct loader *l, const config_setting_t *root)
+{
+    const config_setting_t *v = config_setting_get_member(root, "version");
+    if (!v) {
+        diag_add(l->ctx.d, l->ctx.file, 1,
+                 "no 'version': a session file starts with version = %d;",
+                 LOAD_FORMAT_VERSION);
+        return false;
+    }
+    double n;
+    if (!schema_as_number(v, &n) || n != floor(n)) {
+        ERR(l, v, "version: expected a whole number such as %d",
+            LOAD_FORMAT_VERSION);
+        return false;
+    }
+    if (n > LOAD_FORMAT_VERSION) {
+        ERR(l, v,
+            "format version %.0f is newer than this stillpoint reads (version "
+            "%d); it needs stillpoint %.0f.0 or later",
+            n, LOAD_FORMAT_VERSION, n);
+        return false;
+    }
+    if (n < LOAD_FORMAT_VERSION) {
+        ERR(l, v,
+            "unknown format version %.0f (this stillpoint reads version "
+            "%d)",
+            n, LOAD_FORMAT_VERSION);
+        return false;
+    }
+    return true;
+}
+
+static int load_config(struct loader *l, config_t *cfg)
+{
+    config_setting_t *root = config_root_setting(cfg);
+    if (!check_version(l, root))
+        return -1;
+    schema_check(&l->ctx, root, &SCHEMA_TOP, 0, NULL);
+    load_safety(l, root);
+    const config_setting_t *list = config_setting_get_member(root, "sessions");
+    int n = list && config_setting_type(list) == CONFIG_TYPE_LIST
+                ? config_setting_length(list)
+                : 0;
+    if (!l->builtin && n == 0 && !failed(l))
+        diag_add(l->ctx.d, l->ctx.file, list ? schema_line(list) : 1,
+                 "the file has no sessions");
+    for (int i = 0; i < n && i < MAX_SESSIONS; i++) {
+        const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        if (config_setting_type(e) == CONFIG_TYPE_GROUP)
+            load_session(l, e);
+    }
+    if (failed(l))
+        return -1;
+    if (l->builtin)
+        for (size_t i = 0; i < l->n_profiles; i++)
+            if (!catalog_add_profile(l->cat, l->profiles[i]))
+                return -1;
+    for (size_t i = 0; i < l->n_sessions; i++)
+        if (!catalog_add(l->cat, l->sessions[i]))
+            return -1;
+    return (int)l->n_sessions;
+}
+
+static void syntax_error(struct diag_list *d, const char *name,
+                         const config_t *cfg)
+{
+    const char *text = config_error_text(cfg);
+    const char *hint = "";
+    if (text && strstr(text, "mismatched element type"))
+        hint = " (in [ ] write every number the same way, e.g. "
+               "[4.0, 7.0, 8.0, 0.0]; or use a list ( ))";
+    diag_add(d, name, config_error_line(cfg), "%s%s", text ? text : "error",
+             hint);
+}
+
+static int load_text(struct catalog *c, const char *name, const char *dir,
+                     const char *text, size_t len, const struct load_env *env,
+                     struct diag_list *d, bool builtin)
+{
+    struct loader *l = calloc(1, sizeof(*l));
+    if (!l) {
+        diag_add(d, name, 0, "out of memory");
+        return -1;
+    }
+    l->ctx.file = name;
+    l->ctx.d = d;
+    l->cat = c;
+    l->a = catalog_arena(c);
+    l->dir = dir;
+    l->assets = env ? env->assets : NULL;
+    l->builtin = builtin;
+    l->errors_at_start = diag_total(d);
+    int rc = -1;
+    if (len > LOAD_MAX_FILE_BYTES) {
+        diag_add(d, name, 0,
+                 "the file is %zu KB; session files are limited "
+                 "to %d KB",
+                 len >> 10, LOAD_MAX_FILE_BYTES >> 10);
+    } else if (prescan_text(name, text, len, d)) {
+        /* libconfig reads a C string: prescan refused NUL bytes. */
+        char *copy = malloc(len + 1);
+        config_t cfg;
+        config_init(&cfg);
+        if (!copy) {
+            diag_add(d, name, 0, "out of memory");
+        } else {
+            memcpy(copy, text, len);
+            copy[len] = '\0';
+            if (config_read_string(&cfg, copy) != CONFIG_TRUE)
+                syntax_error(d, name, &cfg);
+            else
+                rc = load_config(l, &cfg);
+        }
+        config_destroy(&cfg);
+        free(copy);
+    }
+    free(l);
+    return rc;
+}
+
+int load_session_text(struct catalog *c, const char *name, const char *dir,
+                      const char *text, size_t len, const struct load_env *env,
+                      struct diag_list *d)
+{
+    return load_text(c, name, dir, text, len, env, d, false);
+}
+
+int load_builtin_safety(struct catalog *c, struct diag_list *d)
+{
+    int rc = load_text(c, "config/safety.cfg", NULL, builtin_safety_cfg,
+                       strlen(builtin_safety_cfg), NULL, d, true);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Reads a regular file of at most the size limit; never blocks on a FIFO
+ * or device. Returns a malloc'd buffer or NULL with a problem added. */
+static char *read_limited(const char *path, size_t *len, struct diag_list *d)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(d, path, 0, "not a regular file");
+    } else if (st.st_size > LOAD_MAX_FILE_BYTES) {
+        diag_add(d, path, 0,
+                 "the file is %lld KB; session files are limited to %d KB",
+                 (long long)(st.st_size >> 10), LOAD_MAX_FILE_BYTES >> 10);
+    } else if ((buf = malloc((size_t)st.st_size + 1))) {
+        size_t got = 0;
+        ssize_t r = 1;
+        while (got <= (size_t)st.st_size &&
+               (r = read(fd, buf + got, (size_t)st.st_size + 1 - got)) > 0)
+            got += (size_t)r;
+        if (r < 0 || got > (size_t)st.st_size) {
+            diag_add(d, path, 0,
+                     r < 0 ? "cannot read: %s"
+                           : "the file changed while being read",
+                     strerror(errno));
+            free(buf);
+            buf = NULL;
+        } else {
+            *len = got;
+        }
+    } else {
+        diag_add(d, path, 0, "out of memory");
+    }
+    close(fd);
+    return buf;
+}
+
+int load_session_file(struct catalog *c, const char *path,
+                      const struct load_env *env, struct diag_list *d)
+{
+    size_t len = 0;
+    char *text = read_limited(path, &len, d);
+    if (!text)
+        return -1;
+    char dir[PATHS_MAX];
+    int rc = -1;
+    if (!paths_folder_of(path, dir, sizeof(dir)))
+        diag_add(d, path, 0, "cannot find the file's folder");
+    else
+        rc = load_text(c, path, dir, text, len, env, d, false);
+    free(text);
+    return rc;
+}

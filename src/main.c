@@ -1,0 +1,352 @@
+/* main.c: the command line. Parses options, runs one command, prints
+ * every message and chooses the exit code: 0 ok, 1 runtime failure,
+ * 2 bad usage or bad input. Nothing below main prints. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audio/decode.h"
+#include "audio/render.h"
+#include "core/sound_set.h"
+#include "core/timeline.h"
+#include "load/library.h"
+#include "load/loader.h"
+#include "load/schema.h"
+#include "version.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_BAD = 2 };
+enum { MAX_CONFIGS = 32 };
+
+enum command {
+    CMD_NONE,
+    CMD_LIST,
+    CMD_CHECK,
+    CMD_SCHEDULE,
+    CMD_RENDER,
+    CMD_REFERENCE
+};
+
+struct options {
+    enum command cmd;
+    const char *name;   /* session for --schedule / --render */
+    const char *output; /* -o */
+    const char *configs[MAX_CONFIGS];
+    size_t n_configs;
+    struct timeline_options tl;
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: stillpoint [OPTION]... [NAME]\n"
+          "Guided relaxation sessions: breathing, body scans and timed holds,\n"
+          "with sound cues and the safety prompts of each session type.\n"
+          "\n"
+          "  -l, --list              list sessions: NAME TYPE MINUTES TITLE\n"
+          "  -c, --check FILE...     validate session files\n"
+          "  -s, --schedule NAME     print the session's cues:\n"
+          "                          SECONDS KIND SOUND CAPTION\n"
+          "  -r, --render NAME       render the session to a WAV file (needs "
+          "-o)\n"
+          "  -o, --output FILE       where --render writes (- for stdout)\n"
+          "      --config FILE       load one more session file (repeatable)\n"
+          "      --no-voice          leave voice clips out (captions stay)\n"
+          "      --no-ambient        leave the ambient sound out\n"
+          "      --format-reference  print the session-file settings table\n"
+          "  -h, --help              show this help\n"
+          "  -V, --version           show the version\n"
+          "\n"
+          "Exit status: 0 ok, 1 runtime failure, 2 bad usage or bad input.\n"
+          "Session files: $XDG_CONFIG_HOME/stillpoint/sessions/*.cfg\n",
+          out);
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    enum { OPT_CONFIG = 256, OPT_NO_VOICE, OPT_NO_AMBIENT, OPT_REFERENCE };
+    static const struct option longopts[] = {
+        {"list", no_argument, NULL, 'l'},
+        {"check", no_argument, NULL, 'c'},
+        {"schedule", required_argument, NULL, 's'},
+        {"render", required_argument, NULL, 'r'},
+        {"output", required_argument, NULL, 'o'},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-voice", no_argument, NULL, OPT_NO_VOICE},
+        {"no-ambient", no_argument, NULL, OPT_NO_AMBIENT},
+        {"format-reference", no_argument, NULL, OPT_REFERENCE},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "lcs:r:o:hV", longopts, NULL)) != -1) {
+        enum command cmd = CMD_NONE;
+        switch (c) {
+        case 'l':
+            cmd = CMD_LIST;
+            break;
+        case 'c':
+            cmd = CMD_CHECK;
+            break;
+        case 's':
+            cmd = CMD_SCHEDULE;
+            o->name = optarg;
+            break;
+        case 'r':
+            cmd = CMD_RENDER;
+            o->name = optarg;
+            break;
+        case OPT_REFERENCE:
+            cmd = CMD_REFERENCE;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_CONFIG:
+            if (o->n_configs == MAX_CONFIGS) {
+                fprintf(stderr, "stillpoint: at most %d --config files\n",
+                        MAX_CONFIGS);
+                return EXIT_BAD;
+            }
+            o->configs[o->n_configs++] = optarg;
+            break;
+        case OPT_NO_VOICE:
+            o->tl.no_voice = true;
+            break;
+        case OPT_NO_AMBIENT:
+            o->tl.no_ambient = true;
+            break;
+        case 'h':
+            usage(stdout);
+            exit(EXIT_OK);
+        case 'V':
+            printf("stillpoint %s (session format version %d)\n",
+                   STILLPOINT_VERSION, LOAD_FORMAT_VERSION);
+            exit(EXIT_OK);
+        default:
+            fputs("Try 'stillpoint --help'.\n", stderr);
+            return EXIT_BAD;
+        }
+        if (cmd != CMD_NONE) {
+            if (o->cmd != CMD_NONE && o->cmd != cmd) {
+                fputs("stillpoint: give one of --list, --check, --schedule, "
+                      "--render\n",
+                      stderr);
+                return EXIT_BAD;
+            }
+            o->cmd = cmd;
+        }
+    }
+    if (o->cmd == CMD_CHECK && optind >= argc) {
+        fputs("stillpoint: --check needs at least one FILE\n", stderr);
+        return EXIT_BAD;
+    }
+    if (o->cmd == CMD_RENDER && !o->output) {
+        fputs("stillpoint: --render needs -o OUT.wav\n", stderr);
+        return EXIT_BAD;
+    }
+    if (o->cmd != CMD_CHECK && o->cmd != CMD_NONE && optind < argc) {
+        fprintf(stderr, "stillpoint: unexpected argument '%s'\n", argv[optind]);
+        return EXIT_BAD;
+    }
+    if (o->cmd == CMD_NONE && optind < argc)
+        o->name = argv[optind++];
+    if (o->cmd == CMD_NONE && optind < argc) {
+        fprintf(stderr, "stillpoint: unexpected argument '%s'\n", argv[optind]);
+        return EXIT_BAD;
+    }
+    return EXIT_OK;
+}
+
+static void print_diags(const struct diag_list *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(stderr, "%s\n", d->msgs[i]);
+    if (d->dropped)
+        fprintf(stderr, "... and %zu more problems\n", d->dropped);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int status = EXIT_OK;
+    for (int i = optind; i < argc; i++) {
+        struct diag_list d;
+        diag_init(&d);
+        struct catalog *c = library_safety_only(&d);
+        if (!c) {
+            print_diags(&d);
+            return EXIT_RUNTIME;
+        }
+        char data[PATHS_MAX], assets[PATHS_MAX + 8];
+        struct load_env env = {0};
+        if (paths_data_dir(data, sizeof(data))) {
+            snprintf(assets, sizeof(assets), "%s/assets", data);
+            env.assets = assets;
+        }
+        int n = load_session_file(c, argv[i], &env, &d);
+        if (n < 0) {
+            print_diags(&d);
+            status = EXIT_BAD;
+        } else {
+            printf("%s: ok (%d session%s)\n", argv[i], n, n == 1 ? "" : "s");
+        }
+        catalog_free(c);
+    }
+    return status;
+}
+
+static int load_library(struct library *lib, const struct options *o)
+{
+    char err[512];
+    if (!library_load(lib, o->configs, o->n_configs, err, sizeof(err))) {
+        fprintf(stderr, "stillpoint: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    print_diags(&lib->broken);
+    if (diag_total(&lib->extra) > 0) {
+        print_diags(&lib->extra);
+        return EXIT_BAD;
+    }
+    return EXIT_OK;
+}
+
+static void print_list(const struct catalog *c)
+{
+    for (size_t i = 0; i < catalog_count(c); i++) {
+        const struct session *s = catalog_get(c, i);
+        printf("%s\t%s\t%.1f\t%s\n", s->name, s->type,
+               load_estimate_seconds(s) / 60.0, s->title);
+    }
+}
+
+static int cmd_list(const struct options *o, bool with_hint)
+{
+    struct library lib;
+    int rc = load_library(&lib, o);
+    if (rc == EXIT_RUNTIME)
+        return rc;
+    print_list(lib.catalog);
+    if (with_hint)
+        fputs("\nTo hear a session: stillpoint --render NAME -o NAME.wav\n"
+              "To see its cues:   stillpoint --schedule NAME\n"
+              "More: stillpoint --help\n",
+              stdout);
+    library_free(&lib);
+    return rc;
+}
+
+/* Writes a caption with tabs and newlines made into spaces. */
+static void put_caption(const char *s)
+{
+    if (!s || !*s) {
+        fputc('-', stdout);
+        return;
+    }
+    for (; *s; s++)
+        fputc((*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s, stdout);
+}
+
+static void print_schedule(const struct timeline *t,
+                           const struct sound_set *set)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const struct cue *c = &t->cues[i];
+        printf("%.3f\t%s\t%s\t", (double)c->frame / SOUND_RATE,
+               timeline_kind_name(c->kind),
+               c->sound >= 0 ? set->items[c->sound].name : "-");
+        put_caption(c->caption);
+        fputc('\n', stdout);
+    }
+}
+
+/* Loads the session's sounds and compiles it: the shared first half of
+ * --schedule and --render. */
+static int prepare(const struct options *o, struct library *lib,
+                   struct sound_set *set, struct timeline *t)
+{
+    int rc = load_library(lib, o);
+    if (rc != EXIT_OK)
+        return rc;
+    const struct session *s = catalog_find(lib->catalog, o->name);
+    if (!s) {
+        fprintf(stderr,
+                "stillpoint: no session named '%s' (see "
+                "stillpoint --list)\n",
+                o->name);
+        return EXIT_BAD;
+    }
+    char err[512];
+    if (!decode_open(true, err, sizeof(err))) {
+        fprintf(stderr, "stillpoint: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    struct diag_list d;
+    diag_init(&d);
+    if (!sound_set_collect(set, s, &o->tl)) {
+        fputs("stillpoint: out of memory\n", stderr);
+        return EXIT_RUNTIME;
+    }
+    if (!decode_sound_set(set, &d)) {
+        print_diags(&d);
+        return EXIT_BAD;
+    }
+    if (timeline_compile(s, set, &o->tl, t) != 0) {
+        fputs("stillpoint: out of memory\n", stderr);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+static int cmd_play_offline(const struct options *o)
+{
+    struct library lib = {0};
+    struct sound_set set;
+    struct timeline t = {0};
+    sound_set_init(&set);
+    int rc = prepare(o, &lib, &set, &t);
+    if (rc == EXIT_OK && o->cmd == CMD_SCHEDULE) {
+        print_schedule(&t, &set);
+    } else if (rc == EXIT_OK) {
+        char err[512];
+        if (render_to_wav(&t, &set, o->output, err, sizeof(err)) != 0) {
+            fprintf(stderr, "stillpoint: %s\n", err);
+            rc = EXIT_RUNTIME;
+        }
+    }
+    timeline_free(&t);
+    sound_set_free(&set);
+    library_free(&lib);
+    decode_close();
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    switch (o.cmd) {
+    case CMD_LIST:
+        return cmd_list(&o, false);
+    case CMD_CHECK:
+        return cmd_check(argc, argv);
+    case CMD_SCHEDULE:
+    case CMD_RENDER:
+        return cmd_play_offline(&o);
+    case CMD_REFERENCE:
+        schema_write_reference(stdout);
+        return EXIT_OK;
+    case CMD_NONE:
+        break;
+    }
+    if (o.name) {
+        fprintf(stderr,
+                "stillpoint: the session window is not built yet; to hear "
+                "'%s' now: stillpoint --render %s -o %s.wav\n",
+                o.name, o.name, o.name);
+        return EXIT_BAD;
+    }
+    return cmd_list(&o, true);
+}
