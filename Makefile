@@ -28,7 +28,7 @@ SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
 TOOLS    = $(BUILD)/tools/wav_onsets
 
-.PHONY: all run check unit e2e bench format clean
+.PHONY: all run check unit e2e fuzz fuzz-check bench format clean
 all: stillpoint
 
 $(BUILD)/deps.mk: scripts/install-deps
@@ -85,7 +85,7 @@ TEST_ENV = STILLPOINT_DATA=$(CURDIR) XDG_CONFIG_HOME=$(CURDIR)/$(BUILD)/home/con
            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
            UBSAN_OPTIONS=print_stacktrace=1 SDL_AUDIODRIVER=dummy
 
-check: unit e2e
+check: unit e2e fuzz-check
 
 unit: $(TESTS)
 	@for t in $(TESTS); do \
@@ -93,12 +93,39 @@ unit: $(TESTS)
 	done
 
 e2e: $(BUILD)/san/stillpoint $(TOOLS)
-	@for t in tests/e2e/*.sh; do \
+	@for t in $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh)); do \
 	    echo "== $$t"; \
 	    $(TEST_ENV) STILLPOINT=$(CURDIR)/$(BUILD)/san/stillpoint \
 	        TOOLS=$(CURDIR)/$(BUILD)/tools sh $$t || exit 1; \
 	done
 	@echo "all end-to-end tests passed"
+
+# A libFuzzer target for the session-file loader: `make fuzz` runs it for
+# FUZZ_SECONDS (default 600); `make check` runs it briefly. Crashes land in
+# $(BUILD)/fuzz/ as crash-* files: add each to tests/data/bad/.
+FUZZ_SECONDS ?= 600
+FUZZ_SRC  = $(wildcard src/core/*.c src/load/*.c) $(GEN_SRC)
+FUZZ_BIN  = $(BUILD)/fuzz/fuzz_loader
+FUZZ_RUN  = mkdir -p $(BUILD)/fuzz/corpus && \
+	cp tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg config/sessions/*.cfg \
+	   $(BUILD)/fuzz/corpus/ 2>/dev/null; \
+	cd $(BUILD)/fuzz && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ./fuzz_loader -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
+	   -print_final_stats=1 corpus
+
+$(FUZZ_BIN): tests/fuzz/fuzz_loader.c $(FUZZ_SRC)
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+fuzz: $(FUZZ_BIN)
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+
+fuzz-check: $(FUZZ_BIN)
+	@echo "== fuzz_loader (20 s)"
+	@rm -f $(BUILD)/fuzz/crash-* $(BUILD)/fuzz/leak-* $(BUILD)/fuzz/timeout-*
+	@if ($(FUZZ_RUN) -max_total_time=20) >$(BUILD)/fuzz/log 2>&1; then \
+	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/log; \
+	else tail -n 40 $(BUILD)/fuzz/log; exit 1; fi
 
 bench: stillpoint
 	@STILLPOINT_DATA=$(CURDIR) sh scripts/bench

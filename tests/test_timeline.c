@@ -97,7 +97,7 @@ static void test_positions(void **state)
     assert_int_equal(c[i + 2].kind, CUE_BELL);
     assert_int_equal(c[i + 2].frame, pos + F(10));
     assert_int_equal(c[i + 1].sound, c[i + 2].sound);
-    pos += F(13);
+    pos += F(14);
     i += 3;
     assert_int_equal(c[i].kind, CUE_SCAN);
     assert_int_equal(c[i].frame, pos);

@@ -25,7 +25,11 @@ bool decode_open(bool offline, char *err, size_t errlen)
         opened_sdl = true;
     }
     Mix_Init(MIX_INIT_OGG | MIX_INIT_FLAC | MIX_INIT_MP3);
-    if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, 4096, NULL, 0) != 0) {
+    /* Offline, a small buffer: closing the dummy device waits for its
+     * thread, which sleeps one buffer at a time. */
+    int buffer = offline ? 256 : 1024;
+    if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, buffer, NULL, 0) !=
+        0) {
         snprintf(err, errlen, "cannot open the audio mixer: %s",
                  Mix_GetError());
         return false;

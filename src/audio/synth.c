@@ -83,16 +83,41 @@ bool synth_generate(struct sound *snd)
         free(pcm);
         return false;
     }
-    double phase[4] = {0}, peak = 0.0;
+    /* Each partial is a rotating phasor (no sin() per sample when the
+     * pitch holds still) under a decay kept as a running product. */
+    double re[4], im[4], rot_re[4], rot_im[4], decay[4], amp[4], phase[4];
+    int np = 0;
+    for (; np < 4 && t->partials[np].amp > 0; np++) {
+        const struct partial *pt = &t->partials[np];
+        double d = 2.0 * M_PI * t->f0 * pt->ratio / rate;
+        re[np] = 1.0;
+        im[np] = 0.0;
+        rot_re[np] = cos(d);
+        rot_im[np] = sin(d);
+        decay[np] = exp(-1.0 / (pt->decay * rate));
+        amp[np] = pt->amp;
+        phase[np] = 0.0;
+    }
+    const bool glide = t->f0 != t->f1;
+    double peak = 0.0;
     for (int64_t i = 0; i < n; i++) {
-        double time = (double)i / rate;
-        double glide = 0.5 - 0.5 * cos(M_PI * (double)i / (double)n);
-        double f = t->f0 + (t->f1 - t->f0) * glide;
         double x = 0.0;
-        for (int p = 0; p < 4 && t->partials[p].amp > 0; p++) {
-            const struct partial *pt = &t->partials[p];
-            x += pt->amp * exp(-time / pt->decay) * sin(phase[p]);
-            phase[p] += 2.0 * M_PI * f * pt->ratio / rate;
+        if (glide) {
+            double u = (double)i / (double)n;
+            double f = t->f0 + (t->f1 - t->f0) * u * u * (3.0 - 2.0 * u);
+            for (int p = 0; p < np; p++) {
+                x += amp[p] * sin(phase[p]);
+                phase[p] += 2.0 * M_PI * f * t->partials[p].ratio / rate;
+                amp[p] *= decay[p];
+            }
+        } else {
+            for (int p = 0; p < np; p++) {
+                x += amp[p] * im[p];
+                double r = re[p] * rot_re[p] - im[p] * rot_im[p];
+                im[p] = re[p] * rot_im[p] + im[p] * rot_re[p];
+                re[p] = r;
+                amp[p] *= decay[p];
+            }
         }
         double env = 1.0;
         if (i < attack)

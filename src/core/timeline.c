@@ -6,7 +6,7 @@
 #include <string.h>
 
 enum {
-    RELEASE_SECONDS = 3, /* after a hold's end bell, before the next step */
+    RELEASE_SECONDS = 4, /* after a hold's end bell, before the next step */
     END_MIN_SECONDS = 3, /* the end cue rings out at least this long */
 };
 

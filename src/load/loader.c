@@ -416,7 +416,7 @@ double load_estimate_seconds(const struct session *s)
                                st->pattern[2] + st->pattern[3]);
             break;
         case STEP_HOLD:
-            t += st->seconds + 3;
+            t += st->seconds + 4;
             break;
         default:
             t += st->seconds;

@@ -64,4 +64,19 @@ has "$TMP/out" "$(printf '0.000\tsay\t-\tYou can stop this session at any moment
 for f in "$(dirname "$0")"/../../config/sessions/*.cfg; do
     run 0 --check "$f"
 done
+
+
+# config/README.md stays true: its reference tables are what the loader
+# checks, and its complete example passes --check.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+run 0 --format-reference
+awk 'NR == FNR { ref = ref $0 "\n"; next } { doc = doc $0 "\n" }
+     END { exit index(doc, ref) == 0 }' "$TMP/out" "$ROOT/config/README.md" \
+    || fail "config/README.md: reference tables out of date (stillpoint --format-reference)"
+mkdir -p "$TMP/example/voice"
+cp "$ROOT/assets/bowl.ogg" "$TMP/example/voice/welcome.ogg"
+awk '/^## A complete example/ { on = 1 } on && /^```$/ { n++; next } on && n == 1' \
+    "$ROOT/config/README.md" >"$TMP/example/example.cfg"
+run 0 --check "$TMP/example/example.cfg"
+echo "docs: ok"
 echo "cli: ok"
