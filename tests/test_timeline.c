@@ -51,16 +51,39 @@ static void compile(const struct session *s, struct sound_set *set,
     assert_int_equal(timeline_compile(s, set, o, t), 0);
 }
 
-static void test_positions(void **state)
-{
-    (void)state;
-    struct session s = make_session();
+/* The compiled example session most tests share. */
+struct fixture {
+    struct session s;
     struct sound_set set;
     struct timeline t;
-    struct timeline_options o = {0};
-    compile(&s, &set, &t, &o);
+};
 
-    const struct cue *c = t.cues;
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    f->s = make_session();
+    struct timeline_options o = {0};
+    compile(&f->s, &f->set, &f->t, &o);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    timeline_free(&f->t);
+    sound_set_free(&f->set);
+    free(f);
+    return 0;
+}
+
+static void test_positions(void **state)
+{
+    struct fixture *f = *state;
+    const struct timeline *t = &f->t;
+    const struct sound_set *set = &f->set;
+
+    const struct cue *c = t->cues;
     /* The floor notice comes first, always. */
     assert_int_equal(c[0].kind, CUE_SAY);
     assert_int_equal(c[0].frame, 0);
@@ -111,14 +134,12 @@ static void test_positions(void **state)
     i++;
     assert_int_equal(c[i].kind, CUE_END);
     assert_int_equal(c[i].frame, pos);
-    assert_int_equal(t.end_frame, pos);
-    assert_int_equal(t.total_frames, pos + set.items[c[i].sound].frames);
-    assert_int_equal(t.count, i + 1);
+    assert_int_equal(t->end_frame, pos);
+    assert_int_equal(t->total_frames, pos + set->items[c[i].sound].frames);
+    assert_int_equal(t->count, i + 1);
     /* Sorted. */
-    for (size_t k = 1; k < t.count; k++)
-        assert_true(t.cues[k].frame >= t.cues[k - 1].frame);
-    timeline_free(&t);
-    sound_set_free(&set);
+    for (size_t k = 1; k < t->count; k++)
+        assert_true(t->cues[k].frame >= t->cues[k - 1].frame);
 }
 
 /* A voice clip sets the line's length: the clip plus half a second. */
@@ -191,41 +212,31 @@ static void test_ambient(void **state)
 
 static void test_phase_at(void **state)
 {
-    (void)state;
-    struct session s = make_session();
-    struct sound_set set;
-    struct timeline t;
-    struct timeline_options o = {0};
-    compile(&s, &set, &t, &o);
-    assert_int_equal(timeline_phase_at(&t, 0), 0);
-    for (size_t i = 0; i < t.count; i++) {
-        const struct cue *c = &t.cues[i];
-        size_t p = timeline_phase_at(&t, c->frame);
+    struct fixture *f = *state;
+    const struct timeline *t = &f->t;
+    assert_int_equal(timeline_phase_at(t, 0), 0);
+    for (size_t i = 0; i < t->count; i++) {
+        const struct cue *c = &t->cues[i];
+        size_t p = timeline_phase_at(t, c->frame);
         if (c->frames > 0)
             assert_int_equal(p, i);
         else /* a bell inside a hold opens no phase */
-            assert_int_equal(t.cues[p].kind, CUE_BEGIN);
+            assert_int_equal(t->cues[p].kind, CUE_BEGIN);
     }
-    timeline_free(&t);
-    sound_set_free(&set);
 }
 
 static void test_player_states(void **state)
 {
-    (void)state;
-    struct session s = make_session();
-    struct sound_set set;
-    struct timeline t;
-    struct timeline_options o = {0};
-    compile(&s, &set, &t, &o);
-    struct player *p = player_new(&t);
+    struct fixture *f = *state;
+    const struct timeline *t = &f->t;
+    struct player *p = player_new(t);
     struct player_span sp;
     /* Spans stop at the next cue. */
     player_next_span(p, 1 << 30, &sp);
     assert_int_equal(sp.n_cues, 1);
-    assert_int_equal(sp.frames, t.cues[1].frame);
+    assert_int_equal(sp.frames, t->cues[1].frame);
     player_advance(p, &sp);
-    assert_int_equal(player_position(p), t.cues[1].frame);
+    assert_int_equal(player_position(p), t->cues[1].frame);
     /* Pause: the clock runs through the fade, then freezes. */
     player_pause(p);
     player_next_span(p, 1 << 30, &sp);
@@ -256,26 +267,20 @@ static void test_player_states(void **state)
                      frozen + PLAYER_PAUSE_FADE + PLAYER_STOP_FADE);
     /* Stopping while paused is immediate. */
     player_free(p);
-    p = player_new(&t);
+    p = player_new(t);
     player_pause(p);
     player_next_span(p, 1 << 30, &sp);
     player_advance(p, &sp);
     player_stop(p);
     assert_int_equal(player_state(p), PLAYER_STOPPED);
     player_free(p);
-    timeline_free(&t);
-    sound_set_free(&set);
 }
 
 static void test_player_to_end(void **state)
 {
-    (void)state;
-    struct session s = make_session();
-    struct sound_set set;
-    struct timeline t;
-    struct timeline_options o = {0};
-    compile(&s, &set, &t, &o);
-    struct player *p = player_new(&t);
+    struct fixture *f = *state;
+    const struct timeline *t = &f->t;
+    struct player *p = player_new(t);
     struct player_span sp;
     size_t cues = 0;
     while (!player_done(p)) {
@@ -284,43 +289,35 @@ static void test_player_to_end(void **state)
         player_advance(p, &sp);
     }
     assert_int_equal(player_state(p), PLAYER_FINISHED);
-    assert_int_equal(player_position(p), t.total_frames);
-    assert_int_equal(cues, t.count);
+    assert_int_equal(player_position(p), t->total_frames);
+    assert_int_equal(cues, t->count);
     player_free(p);
-    timeline_free(&t);
-    sound_set_free(&set);
 }
 
 static void test_skip(void **state)
 {
-    (void)state;
-    struct session s = make_session();
-    struct sound_set set;
-    struct timeline t;
-    struct timeline_options o = {0};
-    compile(&s, &set, &t, &o);
-    struct player *p = player_new(&t);
+    struct fixture *f = *state;
+    const struct timeline *t = &f->t;
+    struct player *p = player_new(t);
     player_skip(p); /* past the floor notice */
-    assert_int_equal(player_position(p), t.cues[1].frame);
+    assert_int_equal(player_position(p), t->cues[1].frame);
     struct player_span sp;
     player_next_span(p, 10, &sp);
     assert_int_equal(sp.first_cue, 1);
     assert_int_equal(sp.n_cues, 1);
     player_free(p);
-    timeline_free(&t);
-    sound_set_free(&set);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_positions),
+        cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
         cmocka_unit_test(test_voice_length),
         cmocka_unit_test(test_ambient),
-        cmocka_unit_test(test_phase_at),
-        cmocka_unit_test(test_player_states),
-        cmocka_unit_test(test_player_to_end),
-        cmocka_unit_test(test_skip),
+        cmocka_unit_test_setup_teardown(test_phase_at, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_player_states, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_player_to_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_skip, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
