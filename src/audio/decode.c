@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "device.h"
 #include "synth.h"
 
 static bool opened_sdl, opened_mixer;
@@ -26,8 +27,9 @@ bool decode_open(bool offline, char *err, size_t errlen)
     }
     Mix_Init(MIX_INIT_OGG | MIX_INIT_FLAC | MIX_INIT_MP3);
     /* Offline, a small buffer: closing the dummy device waits for its
-     * thread, which sleeps one buffer at a time. */
-    int buffer = offline ? 256 : 1024;
+     * thread, which sleeps one buffer at a time. Live, the buffer sets
+     * how soon a pause or stop is heard. */
+    int buffer = offline ? 256 : DEVICE_BUFFER_FRAMES;
     if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, buffer, NULL, 0) !=
         0) {
         snprintf(err, errlen, "cannot open the audio mixer: %s",

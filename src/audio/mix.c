@@ -106,7 +106,7 @@ static void add_voice(struct voice *v, float *out, int64_t frames, float g0,
         if (n > frames - i)
             n = frames - i;
         const int16_t *src = s->pcm + v->pos * s->channels;
-        float *dst = out + i * MIX_CHANNELS;
+        float *dst = out + i * MIX_OUT_CHANNELS;
         if (s->channels == 1) {
             for (int64_t k = 0; k < n; k++, g += step) {
                 float x = src[k] * g;
@@ -155,7 +155,7 @@ static void apply_master(struct mixer *m, float *out, int64_t frames,
 void mix_render(struct mixer *m, float *out, size_t frames)
 {
     const struct timeline *t = player_timeline(m->player);
-    memset(out, 0, frames * MIX_CHANNELS * sizeof(float));
+    memset(out, 0, frames * MIX_OUT_CHANNELS * sizeof(float));
     size_t done = 0;
     while (done < frames) {
         struct player_span span;
@@ -166,7 +166,7 @@ void mix_render(struct mixer *m, float *out, size_t frames)
         }
         for (size_t i = 0; i < span.n_cues; i++)
             start_voice(m, &t->cues[span.first_cue + i]);
-        float *block = out + done * MIX_CHANNELS;
+        float *block = out + done * MIX_OUT_CHANNELS;
         int64_t pos = player_position(m->player);
         int any = 0;
         for (int i = 0; i < MIX_VOICES; i++) {
@@ -187,5 +187,18 @@ void mix_render(struct mixer *m, float *out, size_t frames)
             m->volume = m->volume_target;
         player_advance(m->player, &span);
         done += (size_t)span.frames;
+    }
+}
+
+void mix_to_s16(const float *in, int16_t *out, size_t samples)
+{
+    for (size_t i = 0; i < samples; i++) {
+        float y = in[i] * 32767.0f;
+        if (y >= 32767.0f)
+            out[i] = 32767;
+        else if (y <= -32767.0f)
+            out[i] = -32767;
+        else
+            out[i] = (int16_t)(y + (y >= 0 ? 0.5f : -0.5f));
     }
 }

@@ -13,7 +13,7 @@
 #include "../core/player.h"
 #include "../core/sound_set.h"
 
-enum { MIX_CHANNELS = 2, MIX_VOICES = 16 };
+enum { MIX_OUT_CHANNELS = 2, MIX_VOICES = 16 };
 
 struct mixer;
 
@@ -21,13 +21,16 @@ struct mixer;
 struct mixer *mix_new(const struct sound_set *set, struct player *p);
 void mix_free(struct mixer *m);
 
-/* Fills out with frames * MIX_CHANNELS samples (silence once the player
+/* Fills out with frames * MIX_OUT_CHANNELS samples (silence once the player
  * is done). */
 void mix_render(struct mixer *m, float *out, size_t frames);
 
 /* Master volume 0..1, reached smoothly over about 10 ms. */
 void mix_set_volume(struct mixer *m, float volume);
 float mix_volume(const struct mixer *m);
+
+/* Converts samples in -1..1 to 16-bit, clipping, rounding to nearest. */
+void mix_to_s16(const float *in, int16_t *out, size_t samples);
 
 /* Voices sounding now (for tests and the meter). */
 int mix_active_voices(const struct mixer *m);

@@ -11,7 +11,7 @@ enum { RENDER_BLOCK = 4096 };
 int render_to_wav(const struct timeline *t, const struct sound_set *set,
                   const char *path, char *err, size_t errlen)
 {
-    static float block[RENDER_BLOCK * MIX_CHANNELS];
+    static float block[RENDER_BLOCK * MIX_OUT_CHANNELS];
     struct player *p = player_new(t);
     struct mixer *m = p ? mix_new(set, p) : NULL;
     if (!m) {
@@ -19,8 +19,8 @@ int render_to_wav(const struct timeline *t, const struct sound_set *set,
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    struct wav_writer *w =
-        wav_open(path, SOUND_RATE, MIX_CHANNELS, t->total_frames, err, errlen);
+    struct wav_writer *w = wav_open(path, SOUND_RATE, MIX_OUT_CHANNELS,
+                                    t->total_frames, err, errlen);
     int rc = w ? 0 : -1;
     int64_t left = t->total_frames;
     while (rc == 0 && left > 0) {

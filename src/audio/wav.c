@@ -1,6 +1,8 @@
 /* wav.c: a streaming 16-bit PCM WAV writer. */
 #include "wav.h"
 
+#include "mix.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,24 +95,13 @@ struct wav_writer *wav_open(const char *path, int rate, int channels,
     return w;
 }
 
-static inline int16_t to_s16(float x)
-{
-    float y = x * 32767.0f;
-    if (y >= 32767.0f)
-        return 32767;
-    if (y <= -32767.0f)
-        return -32767;
-    return (int16_t)(y + (y >= 0 ? 0.5f : -0.5f));
-}
-
 int wav_write(struct wav_writer *w, const float *samples, size_t frames)
 {
     size_t per_chunk = sizeof(w->buf) / sizeof(w->buf[0]) / (size_t)w->channels;
     while (frames > 0 && !w->failed) {
         size_t n = frames < per_chunk ? frames : per_chunk;
         size_t count = n * (size_t)w->channels;
-        for (size_t i = 0; i < count; i++)
-            w->buf[i] = to_s16(samples[i]);
+        mix_to_s16(samples, w->buf, count);
         if (fwrite(w->buf, sizeof(int16_t), count, w->f) != count)
             w->failed = errno ? errno : EIO;
         samples += count;

