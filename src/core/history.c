@@ -1,0 +1,656 @@
+/* history.c: the append-only session history file (see history.h).
+ * Writing: each row is one write() on an O_APPEND file, then fsync(); the
+ * file is never rewritten. Reading: a bounded line reader and a strict
+ * RFC 4180 field splitter; anything that does not parse is counted as
+ * damaged and skipped, and rows for the same session run are merged. */
+#include "history.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { N_FIELDS = 7, PATH_CAP = 4096, READ_CHUNK = 65536 };
+
+static const char *const outcome_names[] = {
+    "completed", "stopped", "discomfort", "blocked", "interrupted"};
+enum { N_OUTCOMES = sizeof outcome_names / sizeof *outcome_names };
+
+const char *history_outcome_name(enum history_outcome o)
+{
+    if ((unsigned)o >= N_OUTCOMES)
+        return "unknown";
+    return outcome_names[o];
+}
+
+bool history_outcome_parse(const char *s, enum history_outcome *out)
+{
+    for (size_t i = 0; i < N_OUTCOMES; i++)
+        if (strcmp(s, outcome_names[i]) == 0) {
+            *out = (enum history_outcome)i;
+            return true;
+        }
+    return false;
+}
+
+/* base (trailing slashes dropped) followed by tail, if it fits. */
+static bool join_path(char *out, size_t n, const char *base, const char *tail)
+{
+    size_t len = strlen(base);
+    while (len > 0 && base[len - 1] == '/')
+        len--;
+    if (len > PATH_CAP)
+        return false;
+    int w = snprintf(out, n, "%.*s%s", (int)len, base, tail);
+    return w >= 0 && (size_t)w < n;
+}
+
+bool history_default_path(char *out, size_t n)
+{
+    const char *state = getenv("XDG_STATE_HOME");
+    const char *home = getenv("HOME");
+    bool ok = false;
+    if (state && state[0] == '/')
+        ok = join_path(out, n, state, "/stillpoint/history.csv");
+    else if (home && home[0] == '/')
+        ok = join_path(out, n, home, "/.local/state/stillpoint/history.csv");
+    if (!ok && n > 0)
+        out[0] = '\0';
+    return ok;
+}
+
+/* ---- the started stamp: YYYY-MM-DDTHH:MM:SS then +HH:MM, -HH:MM or Z */
+
+/* The value of n decimal digits at s, or -1. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static bool valid_stamp(const char *s, size_t len)
+{
+    if (len != 20 && len != 25)
+        return false;
+    if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+        s[16] != ':')
+        return false;
+    int year = digits(s, 4), month = digits(s + 5, 2), day = digits(s + 8, 2);
+    int hour = digits(s + 11, 2), min = digits(s + 14, 2);
+    int sec = digits(s + 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month) || hour < 0 || hour > 23 || min < 0 ||
+        min > 59 || sec < 0 || sec > 60)
+        return false;
+    if (len == 20)
+        return s[19] == 'Z';
+    int off_h = digits(s + 20, 2), off_m = digits(s + 23, 2);
+    return (s[19] == '+' || s[19] == '-') && s[22] == ':' && off_h >= 0 &&
+           off_h <= 23 && off_m >= 0 && off_m <= 59;
+}
+
+bool history_stamp(struct history_row *row, time_t when)
+{
+    row->started[0] = '\0';
+    if (when == 0 && time(&when) == (time_t)-1)
+        return false;
+    tzset(); /* follow TZ if it changed since the last call */
+    struct tm tm;
+    if (!localtime_r(&when, &tm))
+        return false;
+    char buf[64]; /* "2026-11-23T09:01:47+0100": %z has no colon */
+    size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
+    if (n != 24)
+        return false;
+    memcpy(row->started, buf, 22); /* up to the offset's hours */
+    row->started[22] = ':';
+    memcpy(row->started + 23, buf + 22, 2);
+    row->started[25] = '\0';
+    if (!valid_stamp(row->started, strlen(row->started))) {
+        row->started[0] = '\0';
+        return false;
+    }
+    return true;
+}
+
+/* ---- seconds: non-negative, written with one decimal, locale-free */
+
+static bool seconds_ok(double s)
+{
+    return isfinite(s) && s >= 0 && s <= HISTORY_SECONDS_MAX;
+}
+
+/* Digits, optionally '.' and more digits: at most 10 before the point and
+ * 5 after, so the value is one exact division (the same as strtod). */
+static bool parse_seconds(const char *s, size_t len, double *out)
+{
+    size_t i = 0, int_digits = 0, frac_digits = 0;
+    int64_t num = 0, scale = 1;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, int_digits++)
+        num = num * 10 + (s[i] - '0');
+    if (int_digits == 0 || int_digits > 10)
+        return false;
+    if (i < len) {
+        if (s[i++] != '.')
+            return false;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, frac_digits++) {
+            if (frac_digits == 5)
+                return false;
+            num = num * 10 + (s[i] - '0');
+            scale *= 10;
+        }
+        if (frac_digits == 0 || i < len)
+            return false;
+    }
+    *out = (double)num / (double)scale;
+    return true;
+}
+
+/* ---- writing a line */
+
+struct out_buf {
+    char *p;
+    size_t len, cap;
+    bool full;
+};
+
+static void put_char(struct out_buf *b, char c)
+{
+    if (b->len + 1 >= b->cap) {
+        b->full = true;
+        return;
+    }
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+}
+
+static void put_str(struct out_buf *b, const char *s)
+{
+    while (*s)
+        put_char(b, *s++);
+}
+
+static bool is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
+/* A text field of at most max bytes: control characters (newlines
+ * included) become spaces; quoted when it holds a comma or a quote. */
+static void put_field(struct out_buf *b, const char *s, size_t max)
+{
+    size_t len = strnlen(s, max);
+    bool quote = memchr(s, ',', len) || memchr(s, '"', len);
+    if (quote)
+        put_char(b, '"');
+    for (size_t i = 0; i < len; i++) {
+        char c = is_control((unsigned char)s[i]) ? ' ' : s[i];
+        if (c == '"')
+            put_char(b, '"');
+        put_char(b, c);
+    }
+    if (quote)
+        put_char(b, '"');
+}
+
+static void put_seconds(struct out_buf *b, double s)
+{
+    char num[32];
+    long long tenths = (long long)(s * 10.0 + 0.5);
+    snprintf(num, sizeof num, "%lld.%lld", tenths / 10, tenths % 10);
+    put_str(b, num);
+}
+
+/* Creates the folders above the file at path (0700), as mkdir -p. */
+static int make_parents(const char *path, char *err, size_t errlen)
+{
+    char dir[PATH_CAP];
+    size_t len = strlen(path);
+    if (len >= sizeof dir) {
+        snprintf(err, errlen, "%.200s...: path too long", path);
+        return -1;
+    }
+    memcpy(dir, path, len + 1);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return 0;
+    *slash = '\0';
+    for (char *p = dir + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "%s: cannot create folder: %s", dir,
+                     strerror(errno));
+            return -1;
+        }
+        *p = c;
+        if (c == '\0')
+            return 0;
+    }
+}
+
+/* Makes sure a newly created file's name is on disk too. Best effort. */
+static void sync_parent(const char *path)
+{
+    char dir[PATH_CAP];
+    size_t len = strlen(path);
+    if (len >= sizeof dir)
+        return;
+    memcpy(dir, path, len + 1);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    slash[slash == dir ? 1 : 0] = '\0';
+    int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* The file is opened read-write (not write-only) so that its last byte
+ * can be read on the same descriptor; every write still goes to the end
+ * (O_APPEND). O_NONBLOCK keeps a FIFO planted at the path from hanging
+ * the open; it changes nothing for a regular file. */
+static int open_for_append(const char *path, char *err, size_t errlen)
+{
+    int flags = O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK;
+    int fd = open(path, flags, 0600);
+    if (fd < 0 && errno == ENOENT) {
+        if (make_parents(path, err, errlen) != 0)
+            return -1;
+        fd = open(path, flags, 0600);
+    }
+    if (fd < 0)
+        snprintf(err, errlen, "%s: cannot open for writing: %s", path,
+                 strerror(errno));
+    return fd;
+}
+
+int history_append(const char *path, const struct history_row *row, char *err,
+                   size_t errlen)
+{
+    size_t stamp_len = strnlen(row->started, sizeof row->started);
+    if (!valid_stamp(row->started, stamp_len)) {
+        snprintf(err, errlen, "%s: bad start time \"%.*s\"", path,
+                 (int)stamp_len, row->started);
+        return -1;
+    }
+    if ((unsigned)row->outcome >= N_OUTCOMES) {
+        snprintf(err, errlen, "%s: unknown outcome %d", path,
+                 (int)row->outcome);
+        return -1;
+    }
+    if (!seconds_ok(row->planned_s) || !seconds_ok(row->elapsed_s)) {
+        snprintf(err, errlen, "%s: seconds out of range (0..%.0f)", path,
+                 HISTORY_SECONDS_MAX);
+        return -1;
+    }
+
+    /* Room for a leading newline, the header and the longest row (every
+     * text byte a doubled quote), which is well under HISTORY_LINE_MAX. */
+    char text[1 + sizeof HISTORY_HEADER + HISTORY_LINE_MAX];
+    struct out_buf b = {.p = text, .cap = sizeof text};
+    char *line = text + 1 + sizeof HISTORY_HEADER; /* row formatted here */
+    struct out_buf r = {.p = line, .cap = HISTORY_LINE_MAX};
+    put_field(&r, row->started, sizeof row->started);
+    put_char(&r, ',');
+    put_field(&r, row->session, sizeof row->session);
+    put_char(&r, ',');
+    put_field(&r, row->type, sizeof row->type);
+    put_char(&r, ',');
+    put_seconds(&r, row->planned_s);
+    put_char(&r, ',');
+    put_seconds(&r, row->elapsed_s);
+    put_char(&r, ',');
+    put_str(&r, outcome_names[row->outcome]);
+    put_char(&r, ',');
+    put_field(&r, row->detail, sizeof row->detail);
+    put_char(&r, '\n');
+    if (r.full) { /* cannot happen with the field sizes above */
+        snprintf(err, errlen, "%s: row too long", path);
+        return -1;
+    }
+
+    int fd = open_for_append(path, err, errlen);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    char last = '\n';
+    if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+        last = '\n';
+    if (st.st_size == 0) {
+        put_str(&b, HISTORY_HEADER);
+        put_char(&b, '\n');
+    } else if (last != '\n') {
+        put_char(&b, '\n'); /* the cut-short line keeps a line of its own */
+    }
+    memmove(b.p + b.len, line, r.len);
+    b.len += r.len;
+
+    ssize_t w;
+    do
+        w = write(fd, b.p, b.len);
+    while (w < 0 && errno == EINTR);
+    int rc = -1;
+    if (w < 0)
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    else if ((size_t)w != b.len)
+        snprintf(err, errlen, "%s: only %zd of %zu bytes written (disk full?)",
+                 path, w, b.len);
+    else if (fsync(fd) != 0)
+        snprintf(err, errlen, "%s: cannot sync: %s", path, strerror(errno));
+    else
+        rc = 0;
+    if (close(fd) != 0 && rc == 0) {
+        snprintf(err, errlen, "%s: cannot close: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && st.st_size == 0)
+        sync_parent(path);
+    return rc;
+}
+
+/* ---- reading */
+
+struct line_reader {
+    int fd;
+    char *buf; /* READ_CHUNK bytes */
+    size_t pos, end;
+    bool eof;
+};
+
+/* The next line into line (HISTORY_LINE_MAX + 1 bytes; not terminated),
+ * without its '\n'. *len is the number of bytes stored, *total the line's
+ * real length (more than stored when it is too long). Returns 1, 0 at the
+ * end of the file, or -1 on a read error (errno set). */
+static int next_line(struct line_reader *r, char *line, size_t *len,
+                     size_t *total)
+{
+    const size_t cap = HISTORY_LINE_MAX + 1;
+    bool any = false;
+    *len = 0;
+    *total = 0;
+    for (;;) {
+        if (r->pos == r->end) {
+            if (r->eof)
+                return any ? 1 : 0;
+            ssize_t n = read(r->fd, r->buf, READ_CHUNK);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return -1;
+            r->eof = n == 0;
+            r->pos = 0;
+            r->end = (size_t)n;
+            continue;
+        }
+        any = true;
+        const char *start = r->buf + r->pos;
+        size_t avail = r->end - r->pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) : avail;
+        size_t copy = take < cap - *len ? take : cap - *len;
+        memcpy(line + *len, start, copy);
+        *len += copy;
+        *total += take;
+        r->pos += take + (nl ? 1 : 0);
+        if (nl)
+            return 1;
+    }
+}
+
+/* Splits a CSV line in place into exactly N_FIELDS fields, undoing RFC
+ * 4180 quoting (each decoded field is f[i], flen[i] bytes, unterminated).
+ * False for the wrong number of fields, an unterminated quote, text after
+ * a closing quote, or a quote inside an unquoted field. */
+static bool split_fields(char *line, size_t len, char *f[], size_t flen[])
+{
+    size_t n = 0, i = 0, out = 0;
+    for (;;) {
+        if (n == N_FIELDS)
+            return false;
+        size_t begin = out;
+        f[n] = line + out;
+        if (i < len && line[i] == '"') {
+            for (i++;; i++) {
+                if (i == len)
+                    return false;
+                if (line[i] == '"') {
+                    if (i + 1 < len && line[i + 1] == '"')
+                        i++;
+                    else
+                        break;
+                }
+                line[out++] = line[i];
+            }
+            i++; /* the closing quote */
+            if (i < len && line[i] != ',')
+                return false;
+        } else {
+            for (; i < len && line[i] != ','; i++) {
+                if (line[i] == '"')
+                    return false;
+                line[out++] = line[i];
+            }
+        }
+        flen[n++] = out - begin;
+        if (i == len)
+            return n == N_FIELDS;
+        i++; /* the comma */
+    }
+}
+
+/* Copies a field into dst (cap bytes), control characters as spaces. */
+static bool take_text(char *dst, size_t cap, const char *s, size_t len)
+{
+    if (len >= cap)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        dst[i] = is_control((unsigned char)s[i]) ? ' ' : s[i];
+    dst[len] = '\0';
+    return true;
+}
+
+static bool parse_row(char *line, size_t len, struct history_row *row)
+{
+    char *f[N_FIELDS];
+    size_t n[N_FIELDS];
+    char outcome[16];
+    if (memchr(line, '\0', len) || !split_fields(line, len, f, n))
+        return false;
+    return valid_stamp(f[0], n[0]) &&
+           take_text(row->started, sizeof row->started, f[0], n[0]) &&
+           take_text(row->session, sizeof row->session, f[1], n[1]) &&
+           take_text(row->type, sizeof row->type, f[2], n[2]) &&
+           parse_seconds(f[3], n[3], &row->planned_s) &&
+           parse_seconds(f[4], n[4], &row->elapsed_s) &&
+           take_text(outcome, sizeof outcome, f[5], n[5]) &&
+           history_outcome_parse(outcome, &row->outcome) &&
+           take_text(row->detail, sizeof row->detail, f[6], n[6]);
+}
+
+static uint64_t key_hash(const struct history_row *r)
+{
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
+    for (const char *s = r->started; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    h = (h ^ 0xff) * UINT64_C(1099511628211); /* separates the two strings */
+    for (const char *s = r->session; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h;
+}
+
+static bool same_key(const struct history_row *a, const struct history_row *b)
+{
+    return strcmp(a->started, b->started) == 0 &&
+           strcmp(a->session, b->session) == 0;
+}
+
+/* Merges rows in place: the last row for a (started, session) pair
+ * replaces the first, in the first's position. False when out of memory. */
+static bool merge_rows(struct history *h)
+{
+    if (h->count < 2)
+        return true;
+    size_t cap = 1;
+    while (cap < 2 * h->count)
+        cap <<= 1;
+    size_t *slots = calloc(cap, sizeof *slots); /* row index + 1; 0: free */
+    if (!slots)
+        return false;
+    size_t out = 0;
+    for (size_t i = 0; i < h->count; i++) {
+        size_t s = (size_t)key_hash(&h->rows[i]) & (cap - 1);
+        for (;; s = (s + 1) & (cap - 1)) {
+            if (slots[s] == 0) {
+                if (out != i)
+                    h->rows[out] = h->rows[i];
+                slots[s] = ++out;
+                break;
+            }
+            struct history_row *first = &h->rows[slots[s] - 1];
+            if (same_key(first, &h->rows[i])) {
+                *first = h->rows[i];
+                break;
+            }
+        }
+    }
+    free(slots);
+    h->count = out;
+    return true;
+}
+
+/* Reads the rows after the header; 0, or -1 with err. */
+static int read_rows(const char *path, struct line_reader *r, char *line,
+                     struct history *h, char *err, size_t errlen)
+{
+    size_t cap = 0, lines = 0, len, total;
+    int got;
+    while ((got = next_line(r, line, &len, &total)) == 1) {
+        if (lines == HISTORY_ROWS_MAX) {
+            h->truncated = true;
+            snprintf(err, errlen,
+                     "%s: more than %d rows; only the first %d were read", path,
+                     HISTORY_ROWS_MAX, HISTORY_ROWS_MAX);
+            return 0;
+        }
+        lines++;
+        if (total > HISTORY_LINE_MAX) {
+            h->damaged++;
+            continue;
+        }
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        /* Blank lines, and the header written again by a second program
+         * that found the file empty at the same moment, carry no row. */
+        if (len == 0 || (len == strlen(HISTORY_HEADER) &&
+                         memcmp(line, HISTORY_HEADER, len) == 0))
+            continue;
+        if (h->count == cap) {
+            size_t ncap = cap ? 2 * cap : 64;
+            struct history_row *n = realloc(h->rows, ncap * sizeof *n);
+            if (!n) {
+                snprintf(err, errlen, "%s: out of memory", path);
+                return -1;
+            }
+            h->rows = n;
+            cap = ncap;
+        }
+        struct history_row *row = &h->rows[h->count];
+        memset(row, 0, sizeof *row);
+        if (parse_row(line, len, row))
+            h->count++;
+        else
+            h->damaged++;
+    }
+    if (got < 0) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int history_read(const char *path, struct history *out, char *err,
+                 size_t errlen)
+{
+    *out = (struct history){0};
+    if (errlen > 0)
+        err[0] = '\0';
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0 && errno == ENOENT)
+        return 0;
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    struct line_reader r = {.fd = fd, .buf = malloc(READ_CHUNK)};
+    char *line = malloc(HISTORY_LINE_MAX + 1);
+    int rc = -1;
+    size_t len, total;
+    int got;
+    if (!r.buf || !line) {
+        snprintf(err, errlen, "%s: out of memory", path);
+    } else if ((got = next_line(&r, line, &len, &total)) < 0) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+    } else if (got == 0) {
+        rc = 0; /* an empty file: the next append writes the header */
+    } else {
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        if (total > HISTORY_LINE_MAX || len != strlen(HISTORY_HEADER) ||
+            memcmp(line, HISTORY_HEADER, len) != 0)
+            snprintf(err, errlen,
+                     "%s: not a stillpoint history (the first line is not "
+                     "\"%s\")",
+                     path, HISTORY_HEADER);
+        else
+            rc = read_rows(path, &r, line, out, err, errlen);
+    }
+    free(line);
+    free(r.buf);
+    close(fd);
+    if (rc == 0 && !merge_rows(out)) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        rc = -1;
+    }
+    if (rc != 0)
+        history_free(out);
+    return rc;
+}
+
+void history_free(struct history *h)
+{
+    free(h->rows);
+    *h = (struct history){0};
+}

@@ -1,0 +1,84 @@
+/* history.h: the session history, $XDG_STATE_HOME/stillpoint/history.csv.
+ * One CSV row per session event, append-only and crash-safe: a row saying
+ * "interrupted" is appended when a session starts and a second row with
+ * the same start time and session name when it ends, so a process killed
+ * at any moment still leaves a true record. Reading merges the two. */
+#ifndef STILLPOINT_HISTORY_H
+#define STILLPOINT_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#define HISTORY_HEADER "started,session,type,planned_s,elapsed_s,outcome,detail"
+
+enum {
+    HISTORY_LINE_MAX = 4096,  /* longer lines are damaged */
+    HISTORY_ROWS_MAX = 100000 /* data lines read at most */
+};
+
+/* planned_s and elapsed_s: 0 .. HISTORY_SECONDS_MAX, written to 0.1 s. */
+#define HISTORY_SECONDS_MAX 1e9
+
+enum history_outcome {
+    HISTORY_COMPLETED,
+    HISTORY_STOPPED,
+    HISTORY_DISCOMFORT,
+    HISTORY_BLOCKED,
+    HISTORY_INTERRUPTED
+};
+
+struct history_row {
+    char started[40]; /* ISO 8601 local time with offset, to the second */
+    char session[64];
+    char type[64];
+    double planned_s, elapsed_s; /* elapsed_s excludes paused time */
+    enum history_outcome outcome;
+    char detail[256]; /* free text, may be empty */
+};
+
+struct history {
+    struct history_row *rows; /* merged, in order of first appearance */
+    size_t count;
+    size_t damaged; /* lines skipped as unreadable */
+    bool truncated; /* the file has more than HISTORY_ROWS_MAX lines */
+};
+
+/* "completed", "stopped", ...; "unknown" for a value outside the enum. */
+const char *history_outcome_name(enum history_outcome o);
+/* The outcome spelled exactly as history_outcome_name() writes it. */
+bool history_outcome_parse(const char *s, enum history_outcome *out);
+
+/* The history file's path: $XDG_STATE_HOME/stillpoint/history.csv, or
+ * $HOME/.local/state/stillpoint/history.csv when XDG_STATE_HOME is unset
+ * or not absolute. False when neither gives an absolute folder or the
+ * path does not fit in n bytes. */
+bool history_default_path(char *out, size_t n);
+
+/* Fills row->started with the local time `when` (0: now), for example
+ * "2026-11-23T09:01:47+01:00". False (and started empty) when that time
+ * has no four-digit year or the clock cannot be read. */
+bool history_stamp(struct history_row *row, time_t when);
+
+/* Appends one row to the file at path as a single write() followed by
+ * fsync(). Creates missing folders (0700) and the file (0600, starting
+ * with the header); if the file does not end with a newline (a write cut
+ * short), the row starts with one. Newlines and other control characters
+ * in the text fields become spaces. The row is checked first (a valid
+ * started stamp, a known outcome, seconds in range), so whatever is
+ * appended reads back. Returns 0, or -1 with a message in err. */
+int history_append(const char *path, const struct history_row *row, char *err,
+                   size_t errlen);
+
+/* Reads the file at path into out, merging rows: the last row for a
+ * (started, session) pair wins and keeps the place of the first. Damaged
+ * lines are skipped and counted; after HISTORY_ROWS_MAX lines reading
+ * stops, out->truncated is set and err holds a note. A missing file gives
+ * 0 rows. Returns 0, or -1 with a message in err when the file cannot be
+ * read or its first line is not HISTORY_HEADER (then out is empty).
+ * Free out with history_free() in either case. */
+int history_read(const char *path, struct history *out, char *err,
+                 size_t errlen);
+void history_free(struct history *h);
+
+#endif
