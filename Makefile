@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer libconfig
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -21,7 +21,7 @@ SAN_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=undefined
 LIBS        = $(DEP_LIBS) -lm
 
-LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c)
+LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c src/ui/*.c)
 GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o

@@ -14,6 +14,7 @@
 #include "load/library.h"
 #include "load/loader.h"
 #include "load/schema.h"
+#include "ui/app.h"
 #include "version.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_BAD = 2 };
@@ -220,18 +221,13 @@ static void print_list(const struct catalog *c)
     }
 }
 
-static int cmd_list(const struct options *o, bool with_hint)
+static int cmd_list(const struct options *o)
 {
     struct library lib;
     int rc = load_library(&lib, o);
     if (rc == EXIT_RUNTIME)
         return rc;
     print_list(lib.catalog);
-    if (with_hint)
-        fputs("\nTo hear a session: stillpoint --render NAME -o NAME.wav\n"
-              "To see its cues:   stillpoint --schedule NAME\n"
-              "More: stillpoint --help\n",
-              stdout);
     library_free(&lib);
     return rc;
 }
@@ -329,7 +325,7 @@ int main(int argc, char **argv)
         return rc;
     switch (o.cmd) {
     case CMD_LIST:
-        return cmd_list(&o, false);
+        return cmd_list(&o);
     case CMD_CHECK:
         return cmd_check(argc, argv);
     case CMD_SCHEDULE:
@@ -341,12 +337,15 @@ int main(int argc, char **argv)
     case CMD_NONE:
         break;
     }
-    if (o.name) {
-        fprintf(stderr,
-                "stillpoint: the session window is not built yet; to hear "
-                "'%s' now: stillpoint --render %s -o %s.wav\n",
-                o.name, o.name, o.name);
-        return EXIT_BAD;
-    }
-    return cmd_list(&o, true);
+    struct library lib;
+    rc = load_library(&lib, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    struct app_options ao = {.session = o.name, .tl = o.tl};
+    char err[512];
+    rc = app_run(&lib, &ao, err, sizeof(err));
+    if (rc != EXIT_OK)
+        fprintf(stderr, "stillpoint: %s\n", err);
+    library_free(&lib);
+    return rc;
 }

@@ -46,7 +46,9 @@ bool device_open(bool *silent, char *err, size_t errlen)
 
 void device_play(struct engine *e)
 {
-    Mix_HookMusic(hook, e);
+    /* Mix_HookMusic takes the audio lock: once it returns, the hook no
+     * longer uses the previous engine, which may then be freed. */
+    Mix_HookMusic(e ? hook : NULL, e);
 }
 
 void device_close(void)

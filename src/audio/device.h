@@ -18,7 +18,8 @@ enum { DEVICE_BUFFER_FRAMES = 512 }; /* about 10.7 ms at 48 kHz */
  * then err says why. Returns false only when even that failed. */
 bool device_open(bool *silent, char *err, size_t errlen);
 
-/* Starts playing e from the audio thread. */
+/* Starts playing e from the audio thread; NULL stops calling the engine
+ * that was playing (it may then be freed). */
 void device_play(struct engine *e);
 /* Stops calling the engine (it may then be freed) and closes the device. */
 void device_close(void);

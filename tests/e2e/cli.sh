@@ -26,10 +26,6 @@ done
 [ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "--list wrote to stderr"; }
 builtins=$(wc -l <"$TMP/out")
 
-# No arguments: the list and how to play a session.
-run 0
-has "$TMP/out" "stillpoint --render NAME -o NAME.wav"
-
 # The user's own sessions are listed; a broken file is named on stderr with
 # its first error and the rest are still listed.
 mkdir -p "$XDG_CONFIG_HOME/stillpoint/sessions"

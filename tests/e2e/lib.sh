@@ -2,6 +2,7 @@
 # ($STILLPOINT) the way a person or a script would.
 set -eu
 TMP=$(mktemp -d /tmp/stillpoint-e2e.XXXXXX)
+echo "$TMP" >/tmp/stillpoint-e2e.last
 trap 'rm -rf "$TMP"' EXIT
 export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state"
 DATA=$(cd "$(dirname "$0")/../data" && pwd)

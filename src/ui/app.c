@@ -1,0 +1,923 @@
+/* app.c: the window's screens, its event loop and its session lifecycle.
+ * The loop sleeps in SDL_WaitEventTimeout until an event or the next
+ * thing to draw, and draws only when what it shows has changed. */
+#include "app.h"
+
+#include <SDL.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../audio/decode.h"
+#include "../audio/device.h"
+#include "../audio/engine.h"
+#include "../core/history.h"
+#include "../core/safety_flow.h"
+#include "../core/timeline.h"
+#include "../load/loader.h"
+#include "draw.h"
+#include "text.h"
+
+enum ui_cmd {
+    UI_NONE,
+    UI_UP,
+    UI_DOWN,
+    UI_ENTER,
+    UI_YES,
+    UI_NO,
+    UI_PAUSE,
+    UI_STOP,
+    UI_DISCOMFORT,
+    UI_INFO,
+    UI_FULLSCREEN,
+    UI_QUIT,
+    UI_ANY,
+    UI_OPEN_BASE = 1000,
+};
+
+enum screen { SCR_MENU, SCR_BEFORE, SCR_BLOCKED, SCR_RUNNING, SCR_AFTER };
+
+enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
+
+struct app {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    struct text *text;
+    struct library *lib;
+    const struct app_options *opt;
+    int w, h;
+    enum screen screen;
+    bool quit, dirty;
+    /* menu */
+    const struct session *menu[MAX_MENU];
+    size_t menu_count, sel;
+    /* the open session */
+    const struct session *s;
+    struct safety_flow flow;
+    struct sound_set set;
+    struct timeline tl;
+    struct player *player;
+    struct mixer *mix;
+    struct engine *engine;
+    struct engine_snapshot snap;
+    bool silent;
+    char notice[300];
+    float volume;
+    bool info, checkin_open, fullscreen;
+    int64_t next_checkin, checkin_deadline;
+    /* history and the after screen */
+    char history_path[1024];
+    struct history_row row;
+    enum history_outcome outcome;
+    char history_error[300];
+    /* drawing */
+    struct button buttons[MAX_BUTTONS];
+    int n_buttons;
+    char title[400];
+    char view[160];
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+/* MM:SS; a countdown rounds up (it shows 00:00 only at the end), time
+ * done rounds down. */
+static void fmt_mmss(char *buf, size_t n, double seconds, bool up)
+{
+    int s = up ? (int)ceil(seconds - 1e-9) : (int)floor(seconds + 1e-9);
+    if (s < 0)
+        s = 0;
+    snprintf(buf, n, "%02d:%02d", s / 60, s % 60);
+}
+
+static void fmt_clock(char *buf, size_t n, double seconds)
+{
+    fmt_mmss(buf, n, seconds, true);
+}
+
+static double seconds_left(const struct app *a)
+{
+    return (double)(a->tl.total_frames - a->snap.position) / SOUND_RATE;
+}
+
+static bool paused(const struct app *a)
+{
+    return a->snap.state == PLAYER_PAUSED || a->snap.state == PLAYER_PAUSING;
+}
+
+static void add_button(struct app *a, int x, int y, int w, int h,
+                       const char *label, int cmd)
+{
+    if (a->n_buttons < MAX_BUTTONS)
+        a->buttons[a->n_buttons++] = (struct button){{x, y, w, h}, label, cmd};
+}
+
+/* The row of buttons along the bottom; the last one is always the way
+ * out (Stop, Leave, Quit...). */
+static void bottom_buttons(struct app *a, const char *const *labels,
+                           const int *cmds, int n)
+{
+    int bh = a->h / 12, gap = a->w / 60, bw = (a->w - gap * (n + 1)) / n;
+    if (bw > a->w / 4)
+        bw = a->w / 4;
+    int x = a->w - gap - n * bw - (n - 1) * gap;
+    for (int i = 0; i < n; i++, x += bw + gap)
+        add_button(a, x, a->h - bh - gap, bw, bh, labels[i], cmds[i]);
+}
+
+/* ---- the session's sound and history ----------------------------------- */
+
+static void close_session(struct app *a)
+{
+    if (a->engine) {
+        device_play(NULL);
+        engine_free(a->engine);
+        mix_free(a->mix);
+        player_free(a->player);
+        timeline_free(&a->tl);
+        sound_set_free(&a->set);
+    }
+    a->engine = NULL;
+    a->mix = NULL;
+    a->player = NULL;
+}
+
+static void record(struct app *a, enum history_outcome o, const char *detail)
+{
+    a->row.outcome = o;
+    snprintf(a->row.detail, sizeof(a->row.detail), "%s", detail);
+    char err[256];
+    if (!a->history_path[0])
+        snprintf(a->history_error, sizeof(a->history_error),
+                 "No place for the history (HOME is not set).");
+    else if (history_append(a->history_path, &a->row, err, sizeof(err)) != 0)
+        snprintf(a->history_error, sizeof(a->history_error),
+                 "This session could not be recorded: %s", err);
+}
+
+static void begin_row(struct app *a, double planned)
+{
+    memset(&a->row, 0, sizeof(a->row));
+    history_stamp(&a->row, 0);
+    snprintf(a->row.session, sizeof(a->row.session), "%s", a->s->name);
+    snprintf(a->row.type, sizeof(a->row.type), "%s", a->s->type);
+    a->row.planned_s = planned;
+    a->history_error[0] = '\0';
+}
+
+/* Prepares the sound and starts the clock. */
+static bool start_session(struct app *a)
+{
+    struct diag_list d;
+    diag_init(&d);
+    sound_set_init(&a->set);
+    if (!sound_set_collect(&a->set, a->s, &a->opt->tl) ||
+        !decode_sound_set(&a->set, &d) ||
+        timeline_compile(a->s, &a->set, &a->opt->tl, &a->tl) != 0) {
+        snprintf(a->notice, sizeof(a->notice),
+                 "This session cannot play: %.200s",
+                 d.count ? d.msgs[0] : "out of memory");
+        sound_set_free(&a->set);
+        return false;
+    }
+    a->player = player_new(&a->tl);
+    a->mix = a->player ? mix_new(&a->set, a->player) : NULL;
+    a->engine = a->mix ? engine_new(a->mix, a->player) : NULL;
+    if (!a->engine) {
+        snprintf(a->notice, sizeof(a->notice), "out of memory");
+        mix_free(a->mix);
+        player_free(a->player);
+        timeline_free(&a->tl);
+        sound_set_free(&a->set);
+        return false;
+    }
+    mix_set_volume(a->mix, a->volume);
+    begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
+    record(a, HISTORY_INTERRUPTED, "");
+    const struct safety_profile *p = a->s->safety;
+    a->info = true; /* stop signs at the start */
+    a->checkin_open = false;
+    a->next_checkin = p->checkin_seconds > 0
+                          ? timeline_frames(p->checkin_seconds)
+                          : INT64_MAX;
+    engine_snapshot(a->engine, &a->snap);
+    device_play(a->engine);
+    a->screen = SCR_RUNNING;
+    return true;
+}
+
+/* Stops the clock (with its short fade) and waits for it, at most a
+ * moment, so the history gets the exact time practised. */
+static void stop_clock(struct app *a)
+{
+    engine_send(a->engine, ENGINE_STOP, 0);
+    for (int i = 0; i < 100; i++) {
+        engine_snapshot(a->engine, &a->snap);
+        if (a->snap.state == PLAYER_STOPPED || a->snap.state == PLAYER_FINISHED)
+            break;
+        SDL_Delay(2);
+    }
+}
+
+static void end_session(struct app *a, enum history_outcome o, const char *why)
+{
+    if (o != HISTORY_COMPLETED)
+        stop_clock(a);
+    a->row.elapsed_s = (double)a->snap.position / SOUND_RATE;
+    if (a->row.elapsed_s > a->row.planned_s)
+        a->row.elapsed_s = a->row.planned_s;
+    char detail[200], at[16];
+    fmt_mmss(at, sizeof(at), a->row.elapsed_s, false);
+    if (o == HISTORY_COMPLETED)
+        snprintf(detail, sizeof(detail), "played to the end");
+    else
+        snprintf(detail, sizeof(detail), "%s at %s", why, at);
+    record(a, o, detail);
+    a->outcome = o;
+    a->info = false;
+    a->checkin_open = false;
+    a->screen = SCR_AFTER;
+}
+
+static void open_session(struct app *a, const struct session *s)
+{
+    close_session(a);
+    a->s = s;
+    a->notice[0] = '\0';
+    safety_flow_start(&a->flow, s->safety);
+    a->screen = SCR_BEFORE;
+}
+
+static void leave(struct app *a)
+{
+    close_session(a);
+    if (a->opt->session)
+        a->quit = true;
+    a->screen = SCR_MENU;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static void send_volume(struct app *a, float delta)
+{
+    a->volume += delta;
+    a->volume = a->volume < 0 ? 0 : a->volume > 1 ? 1 : a->volume;
+    a->volume = roundf(a->volume * 10) / 10;
+    if (a->engine)
+        engine_send(a->engine, ENGINE_VOLUME, a->volume);
+}
+
+static void cmd_before(struct app *a, int cmd)
+{
+    enum flow_input in;
+    if (cmd == UI_YES)
+        in = FLOW_YES;
+    else if (cmd == UI_NO)
+        in = FLOW_NO;
+    else if (cmd == UI_ENTER)
+        in = FLOW_CONTINUE;
+    else
+        return;
+    if (!safety_flow_input(&a->flow, in))
+        return;
+    if (a->flow.screen == FLOW_BLOCKED) {
+        begin_row(a, load_estimate_seconds(a->s));
+        char detail[200];
+        snprintf(detail, sizeof(detail), "%.190s", a->flow.blocked_by);
+        record(a, HISTORY_BLOCKED, detail);
+        a->screen = SCR_BLOCKED;
+    } else if (a->flow.screen == FLOW_READY && !start_session(a)) {
+        a->screen = SCR_MENU;
+    }
+}
+
+static void cmd_running(struct app *a, int cmd)
+{
+    if (a->checkin_open && cmd != UI_STOP && cmd != UI_DISCOMFORT &&
+        cmd != UI_QUIT) {
+        a->checkin_open = false;
+        a->next_checkin =
+            a->snap.position + timeline_frames(a->s->safety->checkin_seconds);
+        return;
+    }
+    switch (cmd) {
+    case UI_PAUSE:
+        if (paused(a)) {
+            engine_send(a->engine, ENGINE_RESUME, 0);
+            a->info = false;
+        } else {
+            engine_send(a->engine, ENGINE_PAUSE, 0);
+        }
+        break;
+    case UI_STOP:
+        end_session(a, HISTORY_STOPPED, "stopped");
+        break;
+    case UI_DISCOMFORT:
+        end_session(a, HISTORY_DISCOMFORT, "stopped for discomfort");
+        break;
+    case UI_INFO:
+        a->info = !a->info;
+        break;
+    case UI_UP:
+        send_volume(a, 0.1f);
+        break;
+    case UI_DOWN:
+        send_volume(a, -0.1f);
+        break;
+    default:
+        break;
+    }
+}
+
+static void command(struct app *a, int cmd)
+{
+    a->dirty = true;
+    if (cmd == UI_FULLSCREEN) {
+        a->fullscreen = !a->fullscreen;
+        SDL_SetWindowFullscreen(
+            a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return;
+    }
+    if (cmd == UI_QUIT) {
+        if (a->screen == SCR_RUNNING)
+            end_session(a, HISTORY_STOPPED, "window closed");
+        close_session(a);
+        a->quit = true;
+        return;
+    }
+    switch (a->screen) {
+    case SCR_MENU:
+        if (cmd == UI_STOP)
+            a->quit = true;
+        else if (cmd == UI_UP && a->sel > 0)
+            a->sel--;
+        else if (cmd == UI_DOWN && a->sel + 1 < a->menu_count)
+            a->sel++;
+        else if (cmd == UI_ENTER && a->menu_count > 0)
+            open_session(a, a->menu[a->sel]);
+        else if (cmd >= UI_OPEN_BASE &&
+                 (size_t)(cmd - UI_OPEN_BASE) < a->menu_count)
+            open_session(a, a->menu[a->sel = (size_t)(cmd - UI_OPEN_BASE)]);
+        break;
+    case SCR_BEFORE:
+        if (cmd == UI_STOP)
+            leave(a);
+        else
+            cmd_before(a, cmd);
+        break;
+    case SCR_BLOCKED:
+    case SCR_AFTER:
+        if (cmd == UI_STOP || cmd == UI_ENTER)
+            leave(a);
+        break;
+    case SCR_RUNNING:
+        cmd_running(a, cmd);
+        break;
+    }
+}
+
+static int key_command(const struct app *a, SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_ESCAPE:
+        return UI_STOP;
+    case SDLK_SPACE:
+        return a->screen == SCR_RUNNING ? UI_PAUSE : UI_ENTER;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return UI_ENTER;
+    case SDLK_y:
+        return UI_YES;
+    case SDLK_n:
+        return UI_NO;
+    case SDLK_d:
+        return UI_DISCOMFORT;
+    case SDLK_i:
+        return UI_INFO;
+    case SDLK_UP:
+        return UI_UP;
+    case SDLK_DOWN:
+        return UI_DOWN;
+    case SDLK_F11:
+        return UI_FULLSCREEN;
+    default:
+        return UI_ANY;
+    }
+}
+
+static void handle(struct app *a, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        command(a, UI_QUIT);
+        break;
+    case SDL_KEYDOWN:
+        if (!e->key.repeat)
+            command(a, key_command(a, e->key.keysym.sym));
+        break;
+    case SDL_MOUSEBUTTONUP:
+        for (int i = 0; i < a->n_buttons; i++)
+            if (draw_hit(&a->buttons[i], e->button.x, e->button.y)) {
+                command(a, a->buttons[i].cmd);
+                break;
+            }
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            a->w = e->window.data1;
+            a->h = e->window.data2;
+            text_rescale(a->text, a->h / 800.0);
+        }
+        a->dirty = true;
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- the clock, check-ins and the end ---------------------------------- */
+
+static void tick(struct app *a)
+{
+    if (a->screen != SCR_RUNNING)
+        return;
+    engine_snapshot(a->engine, &a->snap);
+    if (a->snap.state == PLAYER_FINISHED) {
+        end_session(a, HISTORY_COMPLETED, "");
+        a->dirty = true;
+        return;
+    }
+    const struct safety_profile *p = a->s->safety;
+    if (paused(a))
+        return;
+    if (!a->checkin_open && a->snap.position >= a->next_checkin) {
+        a->checkin_open = true;
+        a->checkin_deadline =
+            a->snap.position + timeline_frames(p->checkin_timeout);
+        a->dirty = true;
+    } else if (a->checkin_open && a->snap.position >= a->checkin_deadline) {
+        /* Unanswered: pause and show the stop signs. */
+        a->checkin_open = false;
+        a->next_checkin =
+            a->snap.position + timeline_frames(p->checkin_seconds);
+        engine_send(a->engine, ENGINE_PAUSE, 0);
+        a->info = true;
+        a->dirty = true;
+    }
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static const char *state_word(const struct app *a)
+{
+    switch (a->screen) {
+    case SCR_BEFORE:
+        return "before";
+    case SCR_BLOCKED:
+        return "blocked";
+    case SCR_AFTER:
+        return "after";
+    case SCR_RUNNING:
+        return paused(a) ? "paused" : "running";
+    default:
+        return NULL;
+    }
+}
+
+static void update_title(struct app *a)
+{
+    char t[sizeof(a->title)];
+    const char *state = state_word(a);
+    if (!state) {
+        snprintf(t, sizeof(t), "stillpoint");
+    } else if (a->screen == SCR_RUNNING) {
+        char left[16];
+        fmt_clock(left, sizeof(left), seconds_left(a));
+        snprintf(t, sizeof(t),
+                 "stillpoint \xe2\x80\x94 %s \xe2\x80\x94 %s "
+                 "\xe2\x80\x94 %s left",
+                 a->s->title, state, left);
+    } else {
+        snprintf(t, sizeof(t), "stillpoint \xe2\x80\x94 %s \xe2\x80\x94 %s",
+                 a->s->title, state);
+    }
+    if (strcmp(t, a->title) != 0) {
+        snprintf(a->title, sizeof(a->title), "%s", t);
+        SDL_SetWindowTitle(a->win, t);
+    }
+}
+
+/* Draws a heading and a bulleted list; returns the y below it. */
+static int draw_list(struct app *a, int x, int y, int w, const char *heading,
+                     const struct text_list *l, SDL_Color hc)
+{
+    if (l->count == 0)
+        return y;
+    y += text_draw(a->text, TEXT_BODY, hc, ALIGN_LEFT, x, y, w, heading);
+    y += a->h / 80;
+    for (size_t i = 0; i < l->count && y < a->h * 4 / 5; i++) {
+        char line[400];
+        snprintf(line, sizeof(line), "\xe2\x80\xa2 %s", l->items[i]);
+        y += text_draw(a->text, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, x, y, w,
+                       line);
+        y += a->h / 160;
+    }
+    return y + a->h / 40;
+}
+
+static void draw_menu(struct app *a)
+{
+    int m = a->w / 16, y = a->h / 16;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
+                   "stillpoint");
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, 0,
+                   "Choose a session with the arrow keys and Enter, or "
+                   "click it.");
+    y += a->h / 40;
+    int line = text_line_height(a->text, TEXT_BODY);
+    int rows = (a->h * 3 / 4 - y) / line;
+    size_t first = a->sel >= (size_t)rows / 2 ? a->sel - (size_t)rows / 2 : 0;
+    const char *type = NULL;
+    for (size_t i = first; i < a->menu_count && y < a->h * 3 / 4; i++) {
+        const struct session *s = a->menu[i];
+        if (!type || strcmp(type, s->type) != 0) {
+            type = s->type;
+            y += text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m,
+                           y + line / 4, 0, type) +
+                 line / 4;
+        }
+        char label[200];
+        snprintf(label, sizeof(label), "%s%s  \xc2\xb7  %.0f min",
+                 i == a->sel ? "\xe2\x96\xb8 " : "   ", s->title,
+                 ceil(load_estimate_seconds(s) / 60));
+        text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
+                  ALIGN_LEFT, m, y, 0, label);
+        add_button(a, m, y, a->w - 2 * m, line, "", UI_OPEN_BASE + (int)i);
+        a->buttons[a->n_buttons - 1].label = NULL; /* click target only */
+        y += line;
+    }
+    for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                       a->w - 2 * m, a->lib->broken.msgs[i]);
+    static const char *const labels[] = {"Open (Enter)", "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_STOP};
+    bottom_buttons(a, labels, cmds, 2);
+}
+
+static void draw_before(struct app *a)
+{
+    int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
+    char head[200];
+    snprintf(head, sizeof(head), "%s  \xc2\xb7  before you start, %zu of %zu",
+             a->s->title, safety_flow_position(&a->flow),
+             safety_flow_count(&a->flow));
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, head);
+    y += a->h / 14;
+    const struct safety_profile *p = a->s->safety;
+    switch (a->flow.screen) {
+    case FLOW_FLOOR: {
+        y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                       SESSION_FLOOR_NOTICE);
+        y += a->h / 20;
+        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
+                  "Space pauses. D stops at once for discomfort. "
+                  "I shows the signs to stop.\n\nPress Enter to continue.");
+        static const char *const labels[] = {"Continue (Enter)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_STOP};
+        bottom_buttons(a, labels, cmds, 2);
+        break;
+    }
+    case FLOW_CONTRAINDICATION:
+    case FLOW_CLEARANCE: {
+        y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                       safety_flow_text(&a->flow));
+        y += a->h / 20;
+        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
+                  "Press Y for yes or N for no.");
+        static const char *const labels[] = {"Yes (Y)", "No (N)",
+                                             "Leave (Esc)"};
+        static const int cmds[] = {UI_YES, UI_NO, UI_STOP};
+        bottom_buttons(a, labels, cmds, 3);
+        break;
+    }
+    case FLOW_PREPARATION: {
+        y = draw_list(a, m, y, w,
+                      "Before you begin, check that:", &p->preparation,
+                      COLOR_TEXT);
+        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
+                  "Press Enter to begin.");
+        static const char *const labels[] = {"Begin (Enter)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_STOP};
+        bottom_buttons(a, labels, cmds, 2);
+        break;
+    }
+    default:
+        break;
+    }
+    if (a->notice[0])
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, a->h * 3 / 4,
+                  w, a->notice);
+}
+
+static void draw_blocked(struct app *a)
+{
+    int m = a->w / 12, w = a->w - 2 * m, y = a->h / 8;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                   "Please do not start this session now.");
+    y += a->h / 20;
+    char msg[800];
+    safety_flow_block_message(&a->flow, msg, sizeof(msg));
+    text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, w, msg);
+    static const char *const labels[] = {"Back (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, labels, cmds, 1);
+}
+
+/* The breathing circle: grows on the inhale, rests on holds, shrinks on
+ * the exhale, moved by the audio clock. */
+static int breath_radius(const struct app *a, const struct cue *c)
+{
+    int rmin = a->h / 14, rmax = a->h / 4;
+    double u = c->frames > 0
+                   ? (double)(a->snap.position - c->frame) / (double)c->frames
+                   : 1.0;
+    u = u < 0 ? 0 : u > 1 ? 1 : u;
+    double e = 0.5 - 0.5 * cos(M_PI * u);
+    switch (c->phase) {
+    case BREATH_IN:
+        return rmin + (int)((rmax - rmin) * e);
+    case BREATH_HOLD_IN:
+        return rmax;
+    case BREATH_OUT:
+        return rmax - (int)((rmax - rmin) * e);
+    default:
+        return rmin;
+    }
+}
+
+static void draw_running(struct app *a)
+{
+    int m = a->w / 14, w = a->w - 2 * m;
+    char left[16];
+    fmt_clock(left, sizeof(left), seconds_left(a));
+    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30, w,
+              a->s->title);
+    text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30, a->w,
+              left);
+    size_t ph = timeline_phase_at(&a->tl, a->snap.position);
+    const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
+    int cy = a->h / 2 + a->h / 20;
+    if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
+              c->kind == CUE_HOLD)) {
+        draw_fill_circle(a->ren, a->w / 2, cy, breath_radius(a, c),
+                         COLOR_ACCENT);
+    } else if (c && c->kind == CUE_SCAN) {
+        const struct step *st = &a->s->steps[c->step];
+        draw_body(a->ren, a->w / 2, a->h / 4, a->h / 2, st->label);
+    } else if (c && c->kind == CUE_BEGIN) {
+        char hold[16];
+        fmt_clock(hold, sizeof(hold),
+                  (double)(c->frame + c->frames - a->snap.position) /
+                      SOUND_RATE);
+        text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
+                  cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
+    }
+    if (c && c->caption)
+        text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_CENTER, m,
+                  a->h * 3 / 4 - a->h / 40, w, c->caption);
+    const struct safety_profile *p = a->s->safety;
+    int64_t pos = a->snap.position;
+    if (p->reminder_seconds > 0 &&
+        pos >= timeline_frames(p->reminder_seconds) &&
+        pos % timeline_frames(p->reminder_seconds) <
+            timeline_frames(REMINDER_SHOWN))
+        text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m, a->h / 5, w,
+                  "You can stop at any time: press Esc.");
+    if (a->silent && a->notice[0])
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m,
+                  a->h / 30 + text_line_height(a->text, TEXT_SMALL), w,
+                  a->notice);
+    if (a->info || paused(a) || a->checkin_open) {
+        SDL_Rect panel = {m / 2, a->h / 6, a->w - m, a->h * 3 / 5};
+        SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
+        SDL_RenderFillRect(a->ren, &panel);
+        int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
+        if (a->checkin_open) {
+            y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
+                           pw, "Still comfortable? Press any key.");
+            y += a->h / 30;
+        } else if (paused(a)) {
+            y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
+                           pw, "Paused. Press Space to go on.");
+            y += a->h / 30;
+        }
+        draw_list(a, x, y, pw,
+                  "Stop at once (Esc, or D) if you notice:", &p->stop_signs,
+                  COLOR_WARN);
+    }
+    static const char *const labels[] = {"Pause (Space)", "Stop signs (I)",
+                                         "Discomfort (D)", "Stop (Esc)"};
+    static const char *const labels_paused[] = {
+        "Go on (Space)", "Stop signs (I)", "Discomfort (D)", "Stop (Esc)"};
+    static const int cmds[] = {UI_PAUSE, UI_INFO, UI_DISCOMFORT, UI_STOP};
+    bottom_buttons(a, paused(a) ? labels_paused : labels, cmds, 4);
+}
+
+static void draw_after(struct app *a)
+{
+    int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
+    const struct safety_profile *p = a->s->safety;
+    static const char *const how[] = {
+        [HISTORY_COMPLETED] = "Session complete.",
+        [HISTORY_STOPPED] = "Session stopped.",
+        [HISTORY_DISCOMFORT] = "Stopped for discomfort.",
+        [HISTORY_BLOCKED] = "Not started.",
+        [HISTORY_INTERRUPTED] = "Interrupted.",
+    };
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                   how[a->outcome]);
+    char ran[16], planned[16], line[120];
+    fmt_mmss(ran, sizeof(ran), a->row.elapsed_s, false);
+    fmt_clock(planned, sizeof(planned), a->row.planned_s);
+    snprintf(line, sizeof(line), "%s \xe2\x80\x94 you practised %s of %s.",
+             a->s->title, ran, planned);
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, line);
+    y += a->h / 30;
+    const char *doctor = "See a doctor if you notice any of these:";
+    if (a->outcome == HISTORY_DISCOMFORT) {
+        y = draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
+        y = draw_list(a, m, y, w, "Now:", &p->aftercare, COLOR_TEXT);
+    } else {
+        y = draw_list(a, m, y, w, "Now:", &p->aftercare, COLOR_TEXT);
+        y = draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
+    }
+    if (a->history_error[0])
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                  a->history_error);
+    static const char *const labels_menu[] = {"Menu (Esc)"};
+    static const char *const labels_quit[] = {"Close (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, a->opt->session ? labels_quit : labels_menu, cmds, 1);
+}
+
+/* What the screen shows, in a few words: drawing happens only when this
+ * changes (or on an expose or a command). */
+static void view_key(const struct app *a, char *buf, size_t n)
+{
+    long long phase = -1, sec = -1, radius = -1;
+    if (a->screen == SCR_RUNNING) {
+        size_t ph = timeline_phase_at(&a->tl, a->snap.position);
+        phase = ph == SIZE_MAX ? -1 : (long long)ph;
+        sec = (long long)ceil(seconds_left(a));
+        if (ph != SIZE_MAX && a->tl.cues[ph].kind >= CUE_INHALE &&
+            a->tl.cues[ph].kind <= CUE_EXHALE)
+            radius = breath_radius(a, &a->tl.cues[ph]);
+    }
+    snprintf(buf, n, "%d %lld %lld %lld %d %d %d", a->screen, phase, sec,
+             radius, (int)a->snap.state, a->info, a->checkin_open);
+}
+
+static void draw(struct app *a)
+{
+    a->n_buttons = 0;
+    draw_clear(a->ren);
+    switch (a->screen) {
+    case SCR_MENU:
+        draw_menu(a);
+        break;
+    case SCR_BEFORE:
+        draw_before(a);
+        break;
+    case SCR_BLOCKED:
+        draw_blocked(a);
+        break;
+    case SCR_RUNNING:
+        draw_running(a);
+        break;
+    case SCR_AFTER:
+        draw_after(a);
+        break;
+    }
+    for (int i = 0; i < a->n_buttons; i++)
+        if (a->buttons[i].label)
+            draw_button(a->ren, a->text, &a->buttons[i]);
+    SDL_RenderPresent(a->ren);
+}
+
+/* How long the loop may sleep: a breathing circle moves smoothly, a clock
+ * ticks each second, anything else waits for the person. */
+static int wait_ms(const struct app *a)
+{
+    if (a->screen != SCR_RUNNING)
+        return -1;
+    if (paused(a))
+        return 250;
+    size_t ph = timeline_phase_at(&a->tl, a->snap.position);
+    if (ph != SIZE_MAX && (a->tl.cues[ph].kind == CUE_INHALE ||
+                           a->tl.cues[ph].kind == CUE_EXHALE))
+        return 33;
+    return 100;
+}
+
+/* ---- setup ------------------------------------------------------------- */
+
+static int type_rank(const char *type)
+{
+    static const char *const order[] = {"breathing", "body-scan", "bodywork",
+                                        "pelvic-care", "trauma-informed"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(order[i], type) == 0)
+            return i;
+    return 5;
+}
+
+static void build_menu(struct app *a)
+{
+    const struct catalog *c = a->lib->catalog;
+    for (int rank = 0; rank <= 5; rank++)
+        for (size_t i = 0; i < catalog_count(c) && a->menu_count < MAX_MENU;
+             i++)
+            if (type_rank(catalog_get(c, i)->type) == rank)
+                a->menu[a->menu_count++] = catalog_get(c, i);
+}
+
+int app_run(struct library *lib, const struct app_options *o, char *err,
+            size_t errlen)
+{
+    static struct app app;
+    struct app *a = &app;
+    memset(a, 0, sizeof(*a));
+    a->lib = lib;
+    a->opt = o;
+    a->volume = 0.8f;
+    a->w = 1280;
+    a->h = 800;
+    build_menu(a);
+    if (o->session) {
+        const struct session *s = catalog_find(lib->catalog, o->session);
+        if (!s) {
+            snprintf(err, errlen,
+                     "no session named '%s' (see stillpoint "
+                     "--list)",
+                     o->session);
+            return 2;
+        }
+        open_session(a, s);
+    }
+    if (!history_default_path(a->history_path, sizeof(a->history_path)))
+        a->history_path[0] = '\0';
+    /* X11 sets the UTF-8 window title (_NET_WM_NAME, what scripts and
+     * screen readers read) only under a UTF-8 character type. */
+    if (!setlocale(LC_CTYPE, "C.UTF-8"))
+        setlocale(LC_CTYPE, "");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        return 1;
+    }
+    char why[300];
+    if (!device_open(&a->silent, why, sizeof(why))) {
+        snprintf(err, errlen, "%s", why);
+        SDL_Quit();
+        return 1;
+    }
+    if (a->silent)
+        snprintf(a->notice, sizeof(a->notice), "%s", why);
+    a->win = SDL_CreateWindow("stillpoint", SDL_WINDOWPOS_CENTERED,
+                              SDL_WINDOWPOS_CENTERED, a->w, a->h,
+                              SDL_WINDOW_RESIZABLE);
+    a->ren = a->win ? SDL_CreateRenderer(a->win, -1, 0) : NULL;
+    a->text = a->ren ? text_open(a->ren, 1.0, err, errlen) : NULL;
+    if (!a->text) {
+        if (!a->ren)
+            snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+        device_close();
+        SDL_Quit();
+        return 1;
+    }
+    a->dirty = true;
+    while (!a->quit) {
+        update_title(a);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, wait_ms(a))) {
+            handle(a, &e);
+            while (!a->quit && SDL_PollEvent(&e))
+                handle(a, &e);
+        }
+        tick(a);
+        char view[sizeof(a->view)];
+        view_key(a, view, sizeof(view));
+        if (a->dirty || strcmp(view, a->view) != 0) {
+            memcpy(a->view, view, sizeof(view));
+            a->dirty = false;
+            if (!a->quit)
+                draw(a);
+        }
+    }
+    close_session(a);
+    text_close(a->text);
+    SDL_DestroyRenderer(a->ren);
+    SDL_DestroyWindow(a->win);
+    device_close();
+    SDL_Quit();
+    return 0;
+}

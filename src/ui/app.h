@@ -1,0 +1,24 @@
+/* app.h: the session window: menu, safety screens, the running session
+ * and the after screen, played live through the sound device. The window
+ * thread turns SDL events into the app's own commands, sends them to the
+ * clock thread through the engine, and draws from the engine's snapshot. */
+#ifndef STILLPOINT_APP_H
+#define STILLPOINT_APP_H
+
+#include <stddef.h>
+
+#include "../core/sound_set.h"
+#include "../load/library.h"
+
+struct app_options {
+    const char *session; /* open this session directly, or NULL: menu */
+    struct timeline_options tl;
+};
+
+/* Runs the window until the person quits. Returns 0, or 1 with err filled
+ * when the window cannot run at all; 2 when the named session does not
+ * exist. */
+int app_run(struct library *lib, const struct app_options *o, char *err,
+            size_t errlen);
+
+#endif

@@ -1,0 +1,179 @@
+/* text.c: fonts and a small cache of rendered strings. */
+#include "text.h"
+
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CACHE = 96 };
+
+static const int base_points[TEXT_SIZES] = {22, 30, 44, 132};
+
+static const char *const font_paths[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+};
+
+struct entry {
+    char *s;
+    enum text_size size;
+    int wrap;
+    int align;
+    SDL_Color color;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long used;
+};
+
+struct text {
+    SDL_Renderer *r;
+    const char *path;
+    TTF_Font *fonts[TEXT_SIZES];
+    struct entry cache[CACHE];
+    unsigned long clock;
+};
+
+static void flush(struct text *t)
+{
+    for (int i = 0; i < CACHE; i++) {
+        if (t->cache[i].tex)
+            SDL_DestroyTexture(t->cache[i].tex);
+        free(t->cache[i].s);
+        memset(&t->cache[i], 0, sizeof(t->cache[i]));
+    }
+}
+
+static void close_fonts(struct text *t)
+{
+    for (int i = 0; i < TEXT_SIZES; i++) {
+        if (t->fonts[i])
+            TTF_CloseFont(t->fonts[i]);
+        t->fonts[i] = NULL;
+    }
+}
+
+bool text_rescale(struct text *t, double scale)
+{
+    flush(t);
+    close_fonts(t);
+    for (int i = 0; i < TEXT_SIZES; i++) {
+        int pts = (int)(base_points[i] * scale + 0.5);
+        t->fonts[i] = TTF_OpenFont(t->path, pts < 8 ? 8 : pts);
+        if (!t->fonts[i])
+            return false;
+    }
+    return true;
+}
+
+struct text *text_open(SDL_Renderer *r, double scale, char *err, size_t n)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, n, "cannot start SDL2_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    struct text *t = calloc(1, sizeof(*t));
+    if (!t) {
+        snprintf(err, n, "out of memory");
+        return NULL;
+    }
+    t->r = r;
+    for (size_t i = 0; i < sizeof(font_paths) / sizeof(font_paths[0]); i++) {
+        FILE *f = fopen(font_paths[i], "rb");
+        if (f) {
+            fclose(f);
+            t->path = font_paths[i];
+            break;
+        }
+    }
+    if (!t->path || !text_rescale(t, scale)) {
+        snprintf(err, n,
+                 "cannot open the DejaVu Sans font (install "
+                 "fonts-dejavu-core)");
+        text_close(t);
+        return NULL;
+    }
+    return t;
+}
+
+void text_close(struct text *t)
+{
+    if (!t)
+        return;
+    flush(t);
+    close_fonts(t);
+    free(t);
+}
+
+static struct entry *lookup(struct text *t, enum text_size size, int wrap,
+                            int align, SDL_Color c, const char *s)
+{
+    struct entry *oldest = &t->cache[0];
+    for (int i = 0; i < CACHE; i++) {
+        struct entry *e = &t->cache[i];
+        if (e->s && e->size == size && e->wrap == wrap && e->align == align &&
+            e->color.r == c.r && e->color.g == c.g && e->color.b == c.b &&
+            strcmp(e->s, s) == 0) {
+            e->used = ++t->clock;
+            return e;
+        }
+        if (e->used < oldest->used)
+            oldest = e;
+    }
+    TTF_SetFontWrappedAlign(t->fonts[size], align == ALIGN_CENTER
+                                                ? TTF_WRAPPED_ALIGN_CENTER
+                                                : TTF_WRAPPED_ALIGN_LEFT);
+    SDL_Surface *surf =
+        wrap > 0
+            ? TTF_RenderUTF8_Blended_Wrapped(t->fonts[size], s, c, (Uint32)wrap)
+            : TTF_RenderUTF8_Blended(t->fonts[size], s, c);
+    if (!surf)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(t->r, surf);
+    int w = surf->w, h = surf->h;
+    SDL_FreeSurface(surf);
+    char *copy = strdup(s);
+    if (!tex || !copy) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        free(copy);
+        return NULL;
+    }
+    if (oldest->tex)
+        SDL_DestroyTexture(oldest->tex);
+    free(oldest->s);
+    *oldest = (struct entry){copy, size, wrap, align, c, tex, w, h, ++t->clock};
+    return oldest;
+}
+
+int text_draw(struct text *t, enum text_size size, SDL_Color c,
+              enum text_align align, int x, int y, int w, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    struct entry *e = lookup(t, size, w, (int)align, c, s);
+    if (!e)
+        return 0;
+    SDL_Rect dst = {x, y, e->w, e->h};
+    if (align == ALIGN_CENTER && w > 0)
+        dst.x = x + (w - e->w) / 2;
+    else if (align == ALIGN_CENTER)
+        dst.x = x - e->w / 2;
+    SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+    return e->h;
+}
+
+int text_height(struct text *t, enum text_size size, int w, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    struct entry *e =
+        lookup(t, size, w, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
+    return e ? e->h : 0;
+}
+
+int text_line_height(struct text *t, enum text_size size)
+{
+    return TTF_FontLineSkip(t->fonts[size]);
+}
