@@ -127,7 +127,11 @@ fuzz-check: $(FUZZ_BIN)
 	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/log; \
 	else tail -n 40 $(BUILD)/fuzz/log; exit 1; fi
 
-bench: stillpoint
+$(BUILD)/tools/bare_window: tests/tools/bare_window.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+bench: stillpoint $(BUILD)/tools/bare_window
 	@STILLPOINT_DATA=$(CURDIR) sh scripts/bench
 
 format:

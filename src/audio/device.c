@@ -11,6 +11,8 @@ enum { CHUNK = 1024 };
 
 /* Owned by the audio thread while playing. */
 static float scratch[CHUNK * MIX_OUT_CHANNELS];
+/* The device SDL_mixer opened (it does not say which: found by status). */
+static SDL_AudioDeviceID device_id;
 
 static void hook(void *udata, Uint8 *stream, int len)
 {
@@ -26,17 +28,28 @@ static void hook(void *udata, Uint8 *stream, int len)
     }
 }
 
+static void find_device(void)
+{
+    device_id = 0;
+    for (SDL_AudioDeviceID id = 2; id < 64 && !device_id; id++)
+        if (SDL_GetAudioDeviceStatus(id) == SDL_AUDIO_PLAYING)
+            device_id = id;
+}
+
 bool device_open(bool *silent, char *err, size_t errlen)
 {
     *silent = false;
-    if (decode_open(false, err, errlen))
+    if (decode_open(false, err, errlen)) {
+        find_device();
         return true;
+    }
     char why[256];
     snprintf(why, sizeof(why), "%s", err);
     decode_close();
     if (!decode_open(true, err, errlen))
         return false;
     *silent = true;
+    find_device();
     snprintf(err, errlen,
              "no sound device (%s); the session runs silently "
              "with captions",
@@ -51,8 +64,15 @@ void device_play(struct engine *e)
     Mix_HookMusic(e ? hook : NULL, e);
 }
 
+void device_set_paused(bool paused)
+{
+    if (device_id)
+        SDL_PauseAudioDevice(device_id, paused ? 1 : 0);
+}
+
 void device_close(void)
 {
+    device_set_paused(false);
     Mix_HookMusic(NULL, NULL); /* takes the audio lock: no hook runs after */
     decode_close();
 }

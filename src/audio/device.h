@@ -21,6 +21,11 @@ bool device_open(bool *silent, char *err, size_t errlen);
 /* Starts playing e from the audio thread; NULL stops calling the engine
  * that was playing (it may then be freed). */
 void device_play(struct engine *e);
+/* Stops or restarts the device's thread altogether: no callbacks, no CPU,
+ * while nothing needs to sound (a paused session after its fade, a menu).
+ * The engine applies no command while the device is paused. */
+void device_set_paused(bool paused);
+
 /* Stops calling the engine (it may then be freed) and closes the device. */
 void device_close(void);
 

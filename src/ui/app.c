@@ -7,7 +7,9 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../audio/decode.h"
 #include "../audio/device.h"
@@ -64,7 +66,9 @@ struct app {
     bool silent;
     char notice[300];
     float volume;
-    bool info, checkin_open, fullscreen;
+    bool info, checkin_open, checkin_missed, fullscreen;
+    int64_t info_until;   /* stop signs shown at the start, until here */
+    uint64_t pending_seq; /* the snapshot that surely saw the last command */
     int64_t next_checkin, checkin_deadline;
     /* history and the after screen */
     char history_path[1024];
@@ -127,10 +131,30 @@ static void bottom_buttons(struct app *a, const char *const *labels,
 
 /* ---- the session's sound and history ----------------------------------- */
 
+/* Sends a command to the clock thread, waking the device first (it sleeps
+ * while a session is paused). */
+static void send(struct app *a, enum engine_cmd cmd, float arg)
+{
+    device_set_paused(false);
+    engine_send(a->engine, cmd, arg);
+    /* A render under way may have drained the queue just before this
+     * command; the one after it applies it. */
+    struct engine_snapshot now;
+    engine_snapshot(a->engine, &now);
+    a->pending_seq = now.seq + 2;
+}
+
+/* Whether the clock thread has applied every command sent. */
+static bool settled(const struct app *a)
+{
+    return a->snap.seq >= a->pending_seq;
+}
+
 static void close_session(struct app *a)
 {
     if (a->engine) {
         device_play(NULL);
+        device_set_paused(true);
         engine_free(a->engine);
         mix_free(a->mix);
         player_free(a->player);
@@ -195,13 +219,21 @@ static bool start_session(struct app *a)
     begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
     record(a, HISTORY_INTERRUPTED, "");
     const struct safety_profile *p = a->s->safety;
-    a->info = true; /* stop signs at the start */
+    /* The stop signs show at the start, while the floor notice plays. */
+    a->info = true;
+    a->info_until = 0;
+    for (size_t i = 0; i < a->tl.count && !a->info_until; i++)
+        if (a->tl.cues[i].step < 0 && a->tl.cues[i].kind == CUE_SAY)
+            a->info_until = a->tl.cues[i].frame + a->tl.cues[i].frames;
     a->checkin_open = false;
+    a->checkin_missed = false;
     a->next_checkin = p->checkin_seconds > 0
                           ? timeline_frames(p->checkin_seconds)
                           : INT64_MAX;
     engine_snapshot(a->engine, &a->snap);
+    a->pending_seq = 0;
     device_play(a->engine);
+    device_set_paused(false);
     a->screen = SCR_RUNNING;
     return true;
 }
@@ -210,7 +242,7 @@ static bool start_session(struct app *a)
  * moment, so the history gets the exact time practised. */
 static void stop_clock(struct app *a)
 {
-    engine_send(a->engine, ENGINE_STOP, 0);
+    send(a, ENGINE_STOP, 0);
     for (int i = 0; i < 100; i++) {
         engine_snapshot(a->engine, &a->snap);
         if (a->snap.state == PLAYER_STOPPED || a->snap.state == PLAYER_FINISHED)
@@ -264,7 +296,7 @@ static void send_volume(struct app *a, float delta)
     a->volume = a->volume < 0 ? 0 : a->volume > 1 ? 1 : a->volume;
     a->volume = roundf(a->volume * 10) / 10;
     if (a->engine)
-        engine_send(a->engine, ENGINE_VOLUME, a->volume);
+        send(a, ENGINE_VOLUME, a->volume);
 }
 
 static void cmd_before(struct app *a, int cmd)
@@ -303,10 +335,11 @@ static void cmd_running(struct app *a, int cmd)
     switch (cmd) {
     case UI_PAUSE:
         if (paused(a)) {
-            engine_send(a->engine, ENGINE_RESUME, 0);
+            send(a, ENGINE_RESUME, 0);
             a->info = false;
+            a->checkin_missed = false;
         } else {
-            engine_send(a->engine, ENGINE_PAUSE, 0);
+            send(a, ENGINE_PAUSE, 0);
         }
         break;
     case UI_STOP:
@@ -317,6 +350,7 @@ static void cmd_running(struct app *a, int cmd)
         break;
     case UI_INFO:
         a->info = !a->info;
+        a->info_until = 0; /* the person's choice: no automatic hiding */
         break;
     case UI_UP:
         send_volume(a, 0.1f);
@@ -448,8 +482,15 @@ static void tick(struct app *a)
         return;
     }
     const struct safety_profile *p = a->s->safety;
+    if (a->snap.state == PLAYER_PAUSED && settled(a))
+        device_set_paused(true); /* the fade is done: sleep until asked */
     if (paused(a))
         return;
+    if (a->info && a->info_until && a->snap.position >= a->info_until) {
+        a->info = false;
+        a->info_until = 0;
+        a->dirty = true;
+    }
     if (!a->checkin_open && a->snap.position >= a->next_checkin) {
         a->checkin_open = true;
         a->checkin_deadline =
@@ -460,8 +501,10 @@ static void tick(struct app *a)
         a->checkin_open = false;
         a->next_checkin =
             a->snap.position + timeline_frames(p->checkin_seconds);
-        engine_send(a->engine, ENGINE_PAUSE, 0);
+        send(a, ENGINE_PAUSE, 0);
         a->info = true;
+        a->info_until = 0;
+        a->checkin_missed = true;
         a->dirty = true;
     }
 }
@@ -673,7 +716,7 @@ static void draw_running(struct app *a)
                          COLOR_ACCENT);
     } else if (c && c->kind == CUE_SCAN) {
         const struct step *st = &a->s->steps[c->step];
-        draw_body(a->ren, a->w / 2, a->h / 4, a->h / 2, st->label);
+        draw_body(a->ren, a->w / 2, a->h / 4, a->h * 9 / 20, st->label);
     } else if (c && c->kind == CUE_BEGIN) {
         char hold[16];
         fmt_clock(hold, sizeof(hold),
@@ -691,14 +734,18 @@ static void draw_running(struct app *a)
         pos >= timeline_frames(p->reminder_seconds) &&
         pos % timeline_frames(p->reminder_seconds) <
             timeline_frames(REMINDER_SHOWN))
-        text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m, a->h / 5, w,
+        text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
+                  a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
                   "You can stop at any time: press Esc.");
     if (a->silent && a->notice[0])
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m,
                   a->h / 30 + text_line_height(a->text, TEXT_SMALL), w,
                   a->notice);
     if (a->info || paused(a) || a->checkin_open) {
-        SDL_Rect panel = {m / 2, a->h / 6, a->w - m, a->h * 3 / 5};
+        /* Between the clock and the caption, covering neither. */
+        int top = a->h / 30 + text_line_height(a->text, TEXT_HUGE);
+        SDL_Rect panel = {m / 2, top, a->w - m,
+                          a->h * 3 / 4 - a->h / 40 - a->h / 60 - top};
         SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
         SDL_RenderFillRect(a->ren, &panel);
         int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
@@ -707,8 +754,11 @@ static void draw_running(struct app *a)
                            pw, "Still comfortable? Press any key.");
             y += a->h / 30;
         } else if (paused(a)) {
-            y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
-                           pw, "Paused. Press Space to go on.");
+            y += text_draw(
+                a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
+                a->checkin_missed ? "No answer to the check-in, so the "
+                                    "session is paused. Press Space to go on."
+                                  : "Paused. Press Space to go on.");
             y += a->h / 30;
         }
         draw_list(a, x, y, pw,
@@ -773,8 +823,8 @@ static void view_key(const struct app *a, char *buf, size_t n)
             a->tl.cues[ph].kind <= CUE_EXHALE)
             radius = breath_radius(a, &a->tl.cues[ph]);
     }
-    snprintf(buf, n, "%d %lld %lld %lld %d %d %d", a->screen, phase, sec,
-             radius, (int)a->snap.state, a->info, a->checkin_open);
+    snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu", a->screen, phase, sec,
+             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel);
 }
 
 static void draw(struct app *a)
@@ -802,6 +852,16 @@ static void draw(struct app *a)
         if (a->buttons[i].label)
             draw_button(a->ren, a->text, &a->buttons[i]);
     SDL_RenderPresent(a->ren);
+    static bool first = true;
+    if (first && getenv("STILLPOINT_BENCH")) {
+        /* For make bench: when the first frame was shown, as wall-clock
+         * nanoseconds, compared by scripts/bench with its start time. */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        fprintf(stderr, "first-frame %lld%09ld\n", (long long)ts.tv_sec,
+                ts.tv_nsec);
+    }
+    first = false;
 }
 
 /* How long the loop may sleep: a breathing circle moves smoothly, a clock
@@ -810,8 +870,12 @@ static int wait_ms(const struct app *a)
 {
     if (a->screen != SCR_RUNNING)
         return -1;
-    if (paused(a))
-        return 250;
+    if (!settled(a))
+        return 5; /* a command is on its way to the clock thread */
+    if (a->snap.state == PLAYER_PAUSED)
+        return -1; /* nothing moves until the person acts */
+    if (a->snap.state == PLAYER_PAUSING)
+        return 20;
     size_t ph = timeline_phase_at(&a->tl, a->snap.position);
     if (ph != SIZE_MAX && (a->tl.cues[ph].kind == CUE_INHALE ||
                            a->tl.cues[ph].kind == CUE_EXHALE))
@@ -870,6 +934,14 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
      * screen readers read) only under a UTF-8 character type. */
     if (!setlocale(LC_CTYPE, "C.UTF-8"))
         setlocale(LC_CTYPE, "");
+    /* A calm screen that changes a few times a second: SDL's software
+     * renderer draws it cheaply and starts at once, where an OpenGL
+     * context costs hundreds of milliseconds to set up (llvmpipe) and
+     * wakes the GPU. A user's SDL_RENDER_DRIVER still wins. */
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
+                            SDL_HINT_DEFAULT);
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
+                            SDL_HINT_DEFAULT);
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return 1;
@@ -882,6 +954,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     }
     if (a->silent)
         snprintf(a->notice, sizeof(a->notice), "%s", why);
+    device_set_paused(true); /* until a session plays */
     a->win = SDL_CreateWindow("stillpoint", SDL_WINDOWPOS_CENTERED,
                               SDL_WINDOWPOS_CENTERED, a->w, a->h,
                               SDL_WINDOW_RESIZABLE);

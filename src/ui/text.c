@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CACHE = 96 };
+/* Cached strings, at most CACHE of them and CACHE_BYTES of pixels: a
+ * countdown makes a new string every second. */
+enum { CACHE = 96, CACHE_BYTES = 4 << 20 };
 
 static const int base_points[TEXT_SIZES] = {22, 30, 44, 132};
 
@@ -33,16 +35,23 @@ struct text {
     TTF_Font *fonts[TEXT_SIZES];
     struct entry cache[CACHE];
     unsigned long clock;
+    size_t bytes;
 };
+
+static void drop(struct text *t, struct entry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->s);
+    t->bytes -= (size_t)e->w * (size_t)e->h * 4;
+    memset(e, 0, sizeof(*e));
+}
 
 static void flush(struct text *t)
 {
-    for (int i = 0; i < CACHE; i++) {
-        if (t->cache[i].tex)
-            SDL_DestroyTexture(t->cache[i].tex);
-        free(t->cache[i].s);
-        memset(&t->cache[i], 0, sizeof(t->cache[i]));
-    }
+    for (int i = 0; i < CACHE; i++)
+        if (t->cache[i].s)
+            drop(t, &t->cache[i]);
 }
 
 static void close_fonts(struct text *t)
@@ -140,9 +149,19 @@ static struct entry *lookup(struct text *t, enum text_size size, int wrap,
         free(copy);
         return NULL;
     }
-    if (oldest->tex)
-        SDL_DestroyTexture(oldest->tex);
-    free(oldest->s);
+    drop(t, oldest);
+    /* Then the least recently used, until the pixels fit. */
+    t->bytes += (size_t)w * (size_t)h * 4;
+    while (t->bytes > CACHE_BYTES) {
+        struct entry *lru = NULL;
+        for (int i = 0; i < CACHE; i++)
+            if (t->cache[i].s && &t->cache[i] != oldest &&
+                (!lru || t->cache[i].used < lru->used))
+                lru = &t->cache[i];
+        if (!lru)
+            break;
+        drop(t, lru);
+    }
     *oldest = (struct entry){copy, size, wrap, align, c, tex, w, h, ++t->clock};
     return oldest;
 }
