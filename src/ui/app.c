@@ -678,9 +678,18 @@ static void draw_blocked(struct app *a)
 
 /* The breathing circle: grows on the inhale, rests on holds, shrinks on
  * the exhale, moved by the audio clock. */
+/* The stage between the clock and the caption, where the visuals go. */
+static void stage(const struct app *a, int *top, int *bottom)
+{
+    *top = a->h / 30 + text_line_height(a->text, TEXT_HUGE) + a->h / 80;
+    *bottom = a->h * 3 / 4 - a->h / 40 - a->h / 80;
+}
+
 static int breath_radius(const struct app *a, const struct cue *c)
 {
-    int rmin = a->h / 14, rmax = a->h / 4;
+    int top, bottom;
+    stage(a, &top, &bottom);
+    int rmax = (bottom - top) / 2, rmin = rmax / 3;
     double u = c->frames > 0
                    ? (double)(a->snap.position - c->frame) / (double)c->frames
                    : 1.0;
@@ -709,14 +718,16 @@ static void draw_running(struct app *a)
               left);
     size_t ph = timeline_phase_at(&a->tl, a->snap.position);
     const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
-    int cy = a->h / 2 + a->h / 20;
+    int top, bottom;
+    stage(a, &top, &bottom);
+    int cy = (top + bottom) / 2;
     if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
               c->kind == CUE_HOLD)) {
         draw_fill_circle(a->ren, a->w / 2, cy, breath_radius(a, c),
                          COLOR_ACCENT);
     } else if (c && c->kind == CUE_SCAN) {
         const struct step *st = &a->s->steps[c->step];
-        draw_body(a->ren, a->w / 2, a->h / 4, a->h * 9 / 20, st->label);
+        draw_body(a->ren, a->w / 2, top, bottom - top, st->label);
     } else if (c && c->kind == CUE_BEGIN) {
         char hold[16];
         fmt_clock(hold, sizeof(hold),
@@ -725,9 +736,20 @@ static void draw_running(struct app *a)
         text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
                   cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
     }
-    if (c && c->caption)
-        text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_CENTER, m,
-                  a->h * 3 / 4 - a->h / 40, w, c->caption);
+    if (c && c->caption) {
+        /* Two lines of large type fit above the buttons; a longer line is
+         * set smaller, its bottom kept clear of the buttons. */
+        enum text_size size = TEXT_LARGE;
+        int limit = 2 * text_line_height(a->text, TEXT_LARGE);
+        if (text_height(a->text, size, w, c->caption) > limit)
+            size = TEXT_BODY;
+        int hgt = text_height(a->text, size, w, c->caption);
+        int bottom = a->h - a->h / 12 - 2 * (a->w / 60);
+        int y = a->h * 3 / 4 - a->h / 40;
+        if (y + hgt > bottom)
+            y = bottom - hgt;
+        text_draw(a->text, size, COLOR_TEXT, ALIGN_CENTER, m, y, w, c->caption);
+    }
     const struct safety_profile *p = a->s->safety;
     int64_t pos = a->snap.position;
     if (p->reminder_seconds > 0 &&
