@@ -25,7 +25,7 @@ enum player_state {
 
 enum {
     PLAYER_PAUSE_FADE = SOUND_RATE / 100, /* 10 ms */
-    PLAYER_STOP_FADE = SOUND_RATE / 50,   /* 20 ms */
+    PLAYER_STOP_FADE = SOUND_RATE / 100,  /* 10 ms: silence at once */
 };
 
 struct player;

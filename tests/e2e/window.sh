@@ -135,4 +135,52 @@ kill -KILL "$PID"
 wait "$PID" 2>/dev/null || true
 [ "$(last_outcome box-breathing)" = interrupted ] || fail "SIGKILL left no interrupted row"
 
+# 6. The live sound: the disk driver captures what the device plays; the
+# cues sound at the schedule's intervals within 1 ms.
+rm -f "$TMP/live.raw"
+start one-minute-reset
+while title | grep -q before; do key n; key Return; done
+wait_title "— running —"
+sleep 31
+key Escape
+wait_title "— after"
+kill -TERM "$PID"
+wait_exit
+"$STILLPOINT" --schedule one-minute-reset >"$TMP/schedule"
+"$TOOLS/wav_onsets" "$TMP/live.raw" >"$TMP/onsets"
+awk -F'\t' '$3 != "-" { print $1 }' "$TMP/schedule" >"$TMP/want"
+awk 'NR == FNR { want[++n] = $1; next } { got[++m] = $2 }
+     END {
+         if (m < 4) { print "only " m " onsets captured"; exit 1 }
+         worst = 0
+         for (j = 2; j <= m; j++) {
+             d = (got[j] - got[1]) - (want[j] - want[1]); if (d < 0) d = -d
+             if (d > worst) worst = d
+         }
+         printf "live: %d onsets, worst interval error %.3f ms\n", m, worst * 1000
+         exit worst > 0.001
+     }' "$TMP/want" "$TMP/onsets" || fail "live cues off their schedule"
+
+# 7. The mouse: the Stop button stops the session like Esc.
+start box-breathing
+pass_before
+wait_title "— running —"
+eval "$(xdotool getwindowgeometry --shell "$WIN")"
+xdotool mousemove --window "$WIN" $((WIDTH - 120)) $((HEIGHT - 50)) click 1
+wait_title "— after"
+[ "$(last_outcome box-breathing)" = stopped ] || fail "the Stop button did not stop"
+kill -TERM "$PID"
+wait_exit
+
+# 8. No sound device: the session still runs, with captions and a notice.
+SDL_AUDIODRIVER=no-such-driver start box-breathing
+pass_before
+wait_title "— running —"
+sleep 1
+wait_title "— running —"
+key Escape
+wait_title "— after"
+kill -TERM "$PID"
+wait_exit
+
 echo "window: ok"

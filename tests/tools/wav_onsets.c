@@ -1,7 +1,9 @@
 /* wav_onsets.c: prints the onsets in a 16-bit PCM WAV file, one a line as
  * "FRAME SECONDS": the first sample above a threshold after at least
  * 20 ms below it. Used by the end-to-end tests to compare a render with
- * its --schedule. Usage: wav_onsets FILE.wav [THRESHOLD_DBFS] */
+ * its --schedule. A file without a RIFF header is read as raw 16-bit
+ * 48 kHz stereo (what SDL's disk audio driver writes).
+ * Usage: wav_onsets FILE [THRESHOLD_DBFS] */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,14 +29,21 @@ int main(int argc, char **argv)
         return 1;
     }
     unsigned char h[44];
-    if (fread(h, 1, 44, f) != 44 || memcmp(h, "RIFF", 4) ||
-        memcmp(h + 8, "WAVEfmt ", 8) || memcmp(h + 36, "data", 4)) {
-        fprintf(stderr, "%s: not a canonical WAV file\n", argv[1]);
-        return 1;
+    int channels = 2, bits = 16;
+    uint32_t rate = 48000;
+    size_t got = fread(h, 1, 44, f);
+    if (got >= 4 && memcmp(h, "RIFF", 4) == 0) {
+        if (got != 44 || memcmp(h + 8, "WAVEfmt ", 8) ||
+            memcmp(h + 36, "data", 4)) {
+            fprintf(stderr, "%s: not a canonical WAV file\n", argv[1]);
+            return 1;
+        }
+        channels = h[22] | h[23] << 8;
+        rate = le32(h + 24);
+        bits = h[34] | h[35] << 8;
+    } else {
+        rewind(f); /* raw samples */
     }
-    int channels = h[22] | h[23] << 8;
-    uint32_t rate = le32(h + 24);
-    int bits = h[34] | h[35] << 8;
     if (bits != 16 || channels < 1 || channels > 8) {
         fprintf(stderr, "%s: expected 16-bit PCM\n", argv[1]);
         return 1;
