@@ -16,6 +16,7 @@
 #include "../src/audio/decode.h"
 #include "../src/audio/device.h"
 #include "../src/audio/engine.h"
+#include "../src/audio/synth.h"
 
 static const struct safety_profile profile = {.type = "breathing"};
 static struct step steps[] = {
@@ -115,10 +116,95 @@ static void test_live_onsets(void **state)
     unlink(path);
 }
 
+/* Stop while a sound plays, in real time: the captured sound falls silent
+ * within the buffers already on their way plus the stop fade. */
+static void test_stop_latency(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/stillpoint-stop-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", path, 1);
+    unsetenv("SDL_DISKAUDIODELAY"); /* real time, like a sound card */
+    bool silent;
+    char err[256];
+    assert_true(device_open(&silent, err, sizeof(err)));
+    static struct step one[] = {
+        {.kind = STEP_BREATHE, .pattern = {4, 0, 4, 0}, .cycles = 1},
+    };
+    struct session s = {
+        .name = "s", .steps = one, .n_steps = 1, .safety = &profile};
+    struct timeline_options o = {0};
+    struct sound_set set;
+    sound_set_init(&set);
+    assert_true(sound_set_collect(&set, &s, &o));
+    struct diag_list d;
+    diag_init(&d);
+    assert_true(decode_sound_set(&set, &d));
+    /* The inhale cue becomes a steady 4-second level: sounding, and
+     * nonzero from its very first sample. */
+    struct sound *in = &set.items[sound_set_find_synth(&set, SYNTH_INHALE)];
+    free(in->pcm);
+    in->frames = 4 * SOUND_RATE;
+    in->channels = 1;
+    in->pcm = malloc((size_t)in->frames * sizeof(int16_t));
+    for (int64_t i = 0; i < in->frames; i++)
+        in->pcm[i] = 8000;
+    struct timeline t;
+    assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
+    int64_t inhale = t.cues[1].frame;
+    struct player *p = player_new(&t);
+    struct mixer *m = mix_new(&set, p);
+    struct engine *e = engine_new(m, p);
+    device_play(e);
+    struct engine_snapshot snap;
+    do {
+        nap();
+        engine_snapshot(e, &snap);
+    } while (snap.position < inhale + SOUND_RATE / 2);
+    uint64_t sent_at = snap.frames_out;
+    assert_true(engine_send(e, ENGINE_STOP, 0));
+    do {
+        nap();
+        engine_snapshot(e, &snap);
+    } while (snap.state != PLAYER_STOPPED);
+    for (int i = 0; i < 20; i++)
+        nap();
+    device_close();
+
+    size_t frames;
+    int16_t *pcm = read_capture(path, &frames);
+    size_t first = 0, last = 0;
+    while (first < frames && pcm[2 * first] == 0)
+        first++;
+    for (size_t i = first; i < frames; i++)
+        if (pcm[2 * i] != 0)
+            last = i;
+    /* Device frame of engine frame 0: the sound starts on the inhale. */
+    size_t lead = first - (size_t)inhale;
+    long latency = (long)last + 1 - (long)(lead + sent_at);
+    print_message("stop: silent %ld frames (%.1f ms) after the command; "
+                  "bound %d\n",
+                  latency, latency * 1000.0 / SOUND_RATE,
+                  2 * DEVICE_BUFFER_FRAMES + PLAYER_STOP_FADE + 1);
+    assert_true(latency > 0);
+    assert_true(latency <= 2 * DEVICE_BUFFER_FRAMES + PLAYER_STOP_FADE + 1);
+    free(pcm);
+    engine_free(e);
+    mix_free(m);
+    player_free(p);
+    timeline_free(&t);
+    sound_set_free(&set);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_live_onsets),
+        cmocka_unit_test(test_stop_latency),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
