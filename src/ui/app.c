@@ -595,8 +595,8 @@ static void draw_menu(struct app *a)
                  ceil(load_estimate_seconds(s) / 60));
         text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
                   ALIGN_LEFT, m, y, 0, label);
-        add_button(a, m, y, a->w - 2 * m, line, "", UI_OPEN_BASE + (int)i);
-        a->buttons[a->n_buttons - 1].label = NULL; /* click target only */
+        /* A click target with no label: the row itself is drawn above. */
+        add_button(a, m, y, a->w - 2 * m, line, NULL, UI_OPEN_BASE + (int)i);
         y += line;
     }
     for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)

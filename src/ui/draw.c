@@ -45,7 +45,7 @@ void draw_button(SDL_Renderer *r, struct text *t, const struct button *b)
 bool draw_hit(const struct button *b, int x, int y)
 {
     SDL_Point p = {x, y};
-    return b->label && SDL_PointInRect(&p, &b->r);
+    return SDL_PointInRect(&p, &b->r);
 }
 
 /* The figure in units of a 100-wide, 200-tall box; each part names the

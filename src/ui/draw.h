@@ -14,8 +14,8 @@ extern const SDL_Color COLOR_BG, COLOR_TEXT, COLOR_DIM, COLOR_ACCENT,
 
 struct button {
     SDL_Rect r;
-    const char *label;
-    int cmd; /* what a click does (an enum ui_cmd) */
+    const char *label; /* NULL: a click target drawn by its screen */
+    int cmd;           /* what a click does (an enum ui_cmd) */
 };
 
 void draw_clear(SDL_Renderer *r);

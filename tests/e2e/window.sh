@@ -21,9 +21,9 @@ export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
 
-# start NAME: runs the window on session NAME; sets PID and WIN.
+# start [NAME]: runs the window (on session NAME); sets PID and WIN.
 start() {
-    "$STILLPOINT" "$1" >"$TMP/app.out" 2>"$TMP/app.err" &
+    "$STILLPOINT" "$@" >"$TMP/app.out" 2>"$TMP/app.err" &
     PID=$!
     WIN=""
     for i in $(seq 100); do
@@ -31,7 +31,7 @@ start() {
         [ -n "$WIN" ] && break
         sleep 0.1
     done
-    [ -n "$WIN" ] || fail "no window for $1"
+    [ -n "$WIN" ] || fail "no window for ${1:-the menu}"
     xdotool windowfocus --sync "$WIN" 2>/dev/null || true
 }
 
@@ -181,6 +181,17 @@ wait_title "— running —"
 key Escape
 wait_title "— after"
 kill -TERM "$PID"
+wait_exit
+
+# 9. The menu: a click on a session's row opens it; Esc goes back, then quits.
+start
+wait_title "stillpoint"
+xdotool mousemove --window "$WIN" 300 234 click 1
+wait_title "4-7-8 breathing (four breaths) — before"
+key Escape
+for i in $(seq 40); do [ "$(title)" = stillpoint ] && break; sleep 0.05; done
+[ "$(title)" = stillpoint ] || fail "Esc did not return to the menu"
+key Escape
 wait_exit
 
 echo "window: ok"
