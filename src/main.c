@@ -171,6 +171,10 @@ static void print_diags(const struct diag_list *d)
 static int cmd_check(int argc, char **argv)
 {
     int status = EXIT_OK;
+    char assets[PATHS_MAX];
+    struct load_env env = {0};
+    if (paths_assets_dir(assets, sizeof(assets)))
+        env.assets = assets;
     for (int i = optind; i < argc; i++) {
         struct diag_list d;
         diag_init(&d);
@@ -178,12 +182,6 @@ static int cmd_check(int argc, char **argv)
         if (!c) {
             print_diags(&d);
             return EXIT_RUNTIME;
-        }
-        char data[PATHS_MAX], assets[PATHS_MAX + 8];
-        struct load_env env = {0};
-        if (paths_data_dir(data, sizeof(data))) {
-            snprintf(assets, sizeof(assets), "%s/assets", data);
-            env.assets = assets;
         }
         int n = load_session_file(c, argv[i], &env, &d);
         if (n < 0) {

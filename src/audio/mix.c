@@ -50,14 +50,6 @@ float mix_volume(const struct mixer *m)
     return m->volume_target;
 }
 
-int mix_active_voices(const struct mixer *m)
-{
-    int n = 0;
-    for (int i = 0; i < MIX_VOICES; i++)
-        n += m->voices[i].active;
-    return n;
-}
-
 static void start_voice(struct mixer *m, const struct cue *c)
 {
     if (c->sound < 0 || (size_t)c->sound >= m->set->count)

@@ -32,7 +32,4 @@ float mix_volume(const struct mixer *m);
 /* Converts samples in -1..1 to 16-bit, clipping, rounding to nearest. */
 void mix_to_s16(const float *in, int16_t *out, size_t samples);
 
-/* Voices sounding now (for tests and the meter). */
-int mix_active_voices(const struct mixer *m);
-
 #endif

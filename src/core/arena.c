@@ -79,8 +79,3 @@ char *arena_strdup(struct arena *a, const char *s)
 {
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
-
-size_t arena_used(const struct arena *a)
-{
-    return a->used;
-}

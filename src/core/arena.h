@@ -16,7 +16,5 @@ void *arena_alloc(struct arena *a, size_t size);
 /* A copy of s (NULL gives NULL). */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
-/* Bytes handed out so far (for tests and the memory budget). */
-size_t arena_used(const struct arena *a);
 
 #endif

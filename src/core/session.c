@@ -153,14 +153,3 @@ bool catalog_add_profile(struct catalog *c, const struct safety_profile *p)
     c->profiles[c->n_profiles++] = p;
     return true;
 }
-
-size_t catalog_profile_count(const struct catalog *c)
-{
-    return c->n_profiles;
-}
-
-const struct safety_profile *catalog_profile_at(const struct catalog *c,
-                                                size_t i)
-{
-    return i < c->n_profiles ? c->profiles[i] : NULL;
-}

@@ -114,8 +114,5 @@ bool catalog_add(struct catalog *c, const struct session *s);
 const struct safety_profile *catalog_profile(const struct catalog *c,
                                              const char *type);
 bool catalog_add_profile(struct catalog *c, const struct safety_profile *p);
-size_t catalog_profile_count(const struct catalog *c);
-const struct safety_profile *catalog_profile_at(const struct catalog *c,
-                                                size_t i);
 
 #endif

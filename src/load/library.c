@@ -49,8 +49,8 @@ bool library_load(struct library *lib, const char *const *extra_files,
     }
     struct load_env env = {0};
     if (paths_data_dir(lib->data_dir, sizeof(lib->data_dir))) {
-        snprintf(lib->assets, sizeof(lib->assets), "%s/assets", lib->data_dir);
-        env.assets = lib->assets;
+        if (paths_assets_dir(lib->assets, sizeof(lib->assets)))
+            env.assets = lib->assets;
         char dir[PATHS_MAX + 32];
         snprintf(dir, sizeof(dir), "%s/config/sessions", lib->data_dir);
         load_folder(lib, dir, &env);

@@ -131,6 +131,13 @@ bool paths_data_dir(char *out, size_t n)
     return is_dir(out);
 }
 
+bool paths_assets_dir(char *out, size_t n)
+{
+    char data[PATH_MAX];
+    return paths_data_dir(data, sizeof(data)) &&
+           snprintf(out, n, "%s/assets", data) < (int)n;
+}
+
 bool paths_user_sessions(char *out, size_t n)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");

@@ -22,6 +22,9 @@ const char *paths_resolve_sound(struct arena *a, const char *name,
  * executable sits in, else the installed share folder. */
 bool paths_data_dir(char *out, size_t n);
 
+/* The built-in sounds folder: paths_data_dir()/assets. */
+bool paths_assets_dir(char *out, size_t n);
+
 /* $XDG_CONFIG_HOME/stillpoint/sessions (or ~/.config/...). */
 bool paths_user_sessions(char *out, size_t n);
 

@@ -136,7 +136,8 @@ SCHEMA(SCHEMA_SESSION, "a session", session_fields);
 SCHEMA(SCHEMA_SOUNDS, "sounds", sounds_fields);
 SCHEMA(SCHEMA_STEP, "a step", step_fields);
 
-const struct field *schema_field(const struct schema *s, const char *name)
+static const struct field *schema_field(const struct schema *s,
+                                        const char *name)
 {
     for (size_t i = 0; i < s->count; i++)
         if (strcmp(s->fields[i].name, name) == 0)

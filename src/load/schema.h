@@ -54,7 +54,6 @@ struct check_ctx {
     struct diag_list *d;
 };
 
-const struct field *schema_field(const struct schema *s, const char *name);
 /* The known name nearest to name (edit distance), or NULL if none is
  * close. */
 const char *schema_nearest(const char *const *names, size_t n,
