@@ -43,30 +43,46 @@ static int16_t *read_capture(const char *path, size_t *frames)
     return pcm;
 }
 
-static void test_live_onsets(void **state)
+/* Opens the device on SDL's disk driver, capturing into a new temporary
+ * file named in path; realtime keeps the pace of a sound card. */
+static void open_capture(char *path, bool realtime)
 {
-    (void)state;
-    char path[] = "/tmp/stillpoint-disk-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
     setenv("SDL_AUDIODRIVER", "disk", 1);
     setenv("SDL_DISKAUDIOFILE", path, 1);
-    setenv("SDL_DISKAUDIODELAY", "0", 1);
+    if (realtime)
+        unsetenv("SDL_DISKAUDIODELAY");
+    else
+        setenv("SDL_DISKAUDIODELAY", "0", 1);
     bool silent;
     char err[256];
     assert_true(device_open(&silent, err, sizeof(err)));
     assert_false(silent);
+}
 
+/* Readies the session's sounds through the device's decoders. */
+static void collect(const struct session *s, struct sound_set *set)
+{
+    struct timeline_options o = {0};
+    sound_set_init(set);
+    assert_true(sound_set_collect(set, s, &o));
+    struct diag_list d;
+    diag_init(&d);
+    assert_true(decode_sound_set(set, &d));
+}
+
+static void test_live_onsets(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/stillpoint-disk-XXXXXX";
+    open_capture(path, false);
     struct session s = {
         .name = "d", .steps = steps, .n_steps = 1, .safety = &profile};
     struct timeline_options o = {0};
     struct sound_set set;
-    sound_set_init(&set);
-    assert_true(sound_set_collect(&set, &s, &o));
-    struct diag_list d;
-    diag_init(&d);
-    assert_true(decode_sound_set(&set, &d));
+    collect(&s, &set);
     struct timeline t;
     assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
     struct player *p = player_new(&t);
@@ -122,15 +138,7 @@ static void test_stop_latency(void **state)
 {
     (void)state;
     char path[] = "/tmp/stillpoint-stop-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    setenv("SDL_AUDIODRIVER", "disk", 1);
-    setenv("SDL_DISKAUDIOFILE", path, 1);
-    unsetenv("SDL_DISKAUDIODELAY"); /* real time, like a sound card */
-    bool silent;
-    char err[256];
-    assert_true(device_open(&silent, err, sizeof(err)));
+    open_capture(path, true);
     static struct step one[] = {
         {.kind = STEP_BREATHE, .pattern = {4, 0, 4, 0}, .cycles = 1},
     };
@@ -138,11 +146,7 @@ static void test_stop_latency(void **state)
         .name = "s", .steps = one, .n_steps = 1, .safety = &profile};
     struct timeline_options o = {0};
     struct sound_set set;
-    sound_set_init(&set);
-    assert_true(sound_set_collect(&set, &s, &o));
-    struct diag_list d;
-    diag_init(&d);
-    assert_true(decode_sound_set(&set, &d));
+    collect(&s, &set);
     /* The inhale cue becomes a steady 4-second level: sounding, and
      * nonzero from its very first sample. */
     struct sound *in = &set.items[sound_set_find_synth(&set, SYNTH_INHALE)];

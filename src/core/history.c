@@ -267,6 +267,18 @@ static void sync_parent(const char *path)
     }
 }
 
+/* Fills st for fd; when fd is not a regular file, says so, closes it and
+ * returns false. */
+static bool regular_or_close(int fd, struct stat *st, const char *path,
+                             char *err, size_t errlen)
+{
+    if (fstat(fd, st) == 0 && S_ISREG(st->st_mode))
+        return true;
+    snprintf(err, errlen, "%s: not a regular file", path);
+    close(fd);
+    return false;
+}
+
 /* The file is opened read-write (not write-only) so that its last byte
  * can be read on the same descriptor; every write still goes to the end
  * (O_APPEND). O_NONBLOCK keeps a FIFO planted at the path from hanging
@@ -335,11 +347,8 @@ int history_append(const char *path, const struct history_row *row, char *err,
     if (fd < 0)
         return -1;
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "%s: not a regular file", path);
-        close(fd);
+    if (!regular_or_close(fd, &st, path, err, errlen))
         return -1;
-    }
     char last = '\n';
     if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
         last = '\n';
@@ -609,11 +618,8 @@ int history_read(const char *path, struct history *out, char *err,
         return -1;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "%s: not a regular file", path);
-        close(fd);
+    if (!regular_or_close(fd, &st, path, err, errlen))
         return -1;
-    }
     struct line_reader r = {.fd = fd, .buf = malloc(READ_CHUNK)};
     char *line = malloc(HISTORY_LINE_MAX + 1);
     int rc = -1;
