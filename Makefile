@@ -19,7 +19,8 @@ BASE_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS  = $(BASE_CFLAGS) $(CFLAGS)
 SAN_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=undefined
-LIBS        = $(DEP_LIBS) -lm
+FLITE_LIBS  = -lflite_cmu_us_slt -lflite_usenglish -lflite_cmulex -lflite
+LIBS        = $(DEP_LIBS) $(FLITE_LIBS) -pthread -lm
 
 LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c src/ui/*.c)
 GEN_SRC  = $(BUILD)/gen/builtin_safety.c

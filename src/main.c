@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "audio/decode.h"
+#include "audio/prepare.h"
 #include "audio/render.h"
+#include "core/adapt.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
 #include "load/library.h"
@@ -36,6 +38,7 @@ struct options {
     const char *configs[MAX_CONFIGS];
     size_t n_configs;
     struct timeline_options tl;
+    struct adapt_options adapt;
 };
 
 static void usage(FILE *out)
@@ -52,8 +55,16 @@ static void usage(FILE *out)
           "-o)\n"
           "  -o, --output FILE       where --render writes (- for stdout)\n"
           "      --config FILE       load one more session file (repeatable)\n"
-          "      --no-voice          leave voice clips out (captions stay)\n"
+          "      --no-voice          speak nothing (captions stay)\n"
           "      --no-ambient        leave the ambient sound out\n"
+          "      --leave-out REGION[,REGION...]\n"
+          "                          leave body regions out of a body scan;\n"
+          "                          a neutral anchor takes their place\n"
+          "      --eyes-open         wording for keeping the eyes open\n"
+          "      --gentle            no breath holds, shorter timed holds\n"
+          "      --cues STYLE        breathing and hold cues: sound, caption\n"
+          "                          or none (the breathing visual only)\n"
+          "      --settle SECONDS    quiet time before the first step\n"
           "      --format-reference  print the session-file settings table\n"
           "  -h, --help              show this help\n"
           "  -V, --version           show the version\n"
@@ -65,7 +76,17 @@ static void usage(FILE *out)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    enum { OPT_CONFIG = 256, OPT_NO_VOICE, OPT_NO_AMBIENT, OPT_REFERENCE };
+    enum {
+        OPT_CONFIG = 256,
+        OPT_NO_VOICE,
+        OPT_NO_AMBIENT,
+        OPT_REFERENCE,
+        OPT_LEAVE_OUT,
+        OPT_EYES_OPEN,
+        OPT_GENTLE,
+        OPT_CUES,
+        OPT_SETTLE
+    };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, 'l'},
         {"check", no_argument, NULL, 'c'},
@@ -76,6 +97,11 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"no-voice", no_argument, NULL, OPT_NO_VOICE},
         {"no-ambient", no_argument, NULL, OPT_NO_AMBIENT},
         {"format-reference", no_argument, NULL, OPT_REFERENCE},
+        {"leave-out", required_argument, NULL, OPT_LEAVE_OUT},
+        {"eyes-open", no_argument, NULL, OPT_EYES_OPEN},
+        {"gentle", no_argument, NULL, OPT_GENTLE},
+        {"cues", required_argument, NULL, OPT_CUES},
+        {"settle", required_argument, NULL, OPT_SETTLE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -118,6 +144,49 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_NO_AMBIENT:
             o->tl.no_ambient = true;
             break;
+        case OPT_LEAVE_OUT: {
+            char err[300];
+            if (!adapt_parse_regions(optarg, &o->adapt.leave_out, err,
+                                     sizeof(err))) {
+                fprintf(stderr, "stillpoint: --leave-out: %s\n", err);
+                return EXIT_BAD;
+            }
+            break;
+        }
+        case OPT_EYES_OPEN:
+            o->adapt.eyes_open = true;
+            break;
+        case OPT_GENTLE:
+            o->adapt.gentle = true;
+            break;
+        case OPT_CUES:
+            if (strcmp(optarg, "sound") == 0)
+                o->tl.cue_style = CUE_STYLE_SOUND;
+            else if (strcmp(optarg, "caption") == 0)
+                o->tl.cue_style = CUE_STYLE_CAPTION;
+            else if (strcmp(optarg, "none") == 0)
+                o->tl.cue_style = CUE_STYLE_NONE;
+            else {
+                fprintf(stderr,
+                        "stillpoint: --cues: expected sound, caption or "
+                        "none, got '%s'\n",
+                        optarg);
+                return EXIT_BAD;
+            }
+            break;
+        case OPT_SETTLE: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || !(v >= 0 && v <= 120)) {
+                fprintf(stderr,
+                        "stillpoint: --settle: expected seconds 0..120, got "
+                        "'%s'\n",
+                        optarg);
+                return EXIT_BAD;
+            }
+            o->tl.settling_seconds = v;
+            break;
+        }
         case 'h':
             usage(stdout);
             exit(EXIT_OK);
@@ -254,62 +323,59 @@ static void print_schedule(const struct timeline *t,
     }
 }
 
-/* Loads the session's sounds and compiles it: the shared first half of
- * --schedule and --render. */
-static int prepare(const struct options *o, struct library *lib,
-                   struct sound_set *set, struct timeline *t)
+/* Readies the session as --schedule (the timeline) or --render (every
+ * sound) needs it, through the same preparation the window uses. */
+static int cmd_play_offline(const struct options *o)
 {
-    int rc = load_library(lib, o);
+    struct library lib = {0};
+    int rc = load_library(&lib, o);
     if (rc != EXIT_OK)
         return rc;
-    const struct session *s = catalog_find(lib->catalog, o->name);
+    const struct session *s = catalog_find(lib.catalog, o->name);
     if (!s) {
         fprintf(stderr,
                 "stillpoint: no session named '%s' (see "
                 "stillpoint --list)\n",
                 o->name);
+        library_free(&lib);
         return EXIT_BAD;
     }
     char err[512];
+    struct arena *scratch = arena_new();
+    s = scratch ? adapt_session(s, &o->adapt, scratch) : NULL;
+    if (!s) {
+        fputs("stillpoint: out of memory\n", stderr);
+        arena_free(scratch);
+        library_free(&lib);
+        return EXIT_RUNTIME;
+    }
     if (!decode_open(true, err, sizeof(err))) {
         fprintf(stderr, "stillpoint: %s\n", err);
+        arena_free(scratch);
+        library_free(&lib);
         return EXIT_RUNTIME;
     }
-    struct diag_list d;
-    diag_init(&d);
-    if (!sound_set_collect(set, s, &o->tl)) {
+    bool render = o->cmd == CMD_RENDER;
+    struct prepare *p = prepare_start(s, &o->tl, render);
+    if (!p) {
         fputs("stillpoint: out of memory\n", stderr);
-        return EXIT_RUNTIME;
-    }
-    if (!decode_sound_set(set, &d)) {
-        print_diags(&d);
-        return EXIT_BAD;
-    }
-    if (timeline_compile(s, set, &o->tl, t) != 0) {
-        fputs("stillpoint: out of memory\n", stderr);
-        return EXIT_RUNTIME;
-    }
-    return EXIT_OK;
-}
-
-static int cmd_play_offline(const struct options *o)
-{
-    struct library lib = {0};
-    struct sound_set set;
-    struct timeline t = {0};
-    sound_set_init(&set);
-    int rc = prepare(o, &lib, &set, &t);
-    if (rc == EXIT_OK && o->cmd == CMD_SCHEDULE) {
-        print_schedule(&t, &set);
-    } else if (rc == EXIT_OK) {
-        char err[512];
-        if (render_to_wav(&t, &set, o->output, err, sizeof(err)) != 0) {
+        rc = EXIT_RUNTIME;
+    } else if (!prepare_wait(p, render ? PREPARE_ALL : PREPARE_TIMELINE)) {
+        print_diags(prepare_problems(p));
+        rc = EXIT_BAD;
+    } else if (!render) {
+        print_schedule(prepare_timeline(p), prepare_sounds(p));
+    } else {
+        /* Lines the synthesizer could not speak keep their captions. */
+        print_diags(prepare_problems(p));
+        if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
+                          err, sizeof(err)) != 0) {
             fprintf(stderr, "stillpoint: %s\n", err);
             rc = EXIT_RUNTIME;
         }
     }
-    timeline_free(&t);
-    sound_set_free(&set);
+    prepare_free(p);
+    arena_free(scratch);
     library_free(&lib);
     decode_close();
     return rc;
@@ -339,7 +405,7 @@ int main(int argc, char **argv)
     rc = load_library(&lib, &o);
     if (rc != EXIT_OK)
         return rc;
-    struct app_options ao = {.session = o.name, .tl = o.tl};
+    struct app_options ao = {.session = o.name, .tl = o.tl, .adapt = o.adapt};
     char err[512];
     rc = app_run(&lib, &ao, err, sizeof(err));
     if (rc != EXIT_OK)

@@ -110,20 +110,28 @@ static bool decode_file(struct sound *snd, struct diag_list *d)
     return ok;
 }
 
-bool decode_sound_set(struct sound_set *set, struct diag_list *d)
+bool decode_sound_set(struct sound_set *set, struct diag_list *d,
+                      const atomic_bool *cancel)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
+        if (cancel && atomic_load(cancel))
+            return false;
         struct sound *snd = &set->items[i];
-        if (snd->pcm)
+        if (snd->pcm || snd->text)
             continue;
+        bool made;
         if (snd->path) {
-            ok = decode_file(snd, d) && ok;
-        } else if (!synth_generate(snd)) {
-            diag_add(d, "stillpoint", 0, "out of memory making '%s'",
-                     snd->name);
-            ok = false;
+            made = decode_file(snd, d);
+        } else {
+            made = synth_generate(snd);
+            if (!made)
+                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
+                         snd->name);
         }
+        if (made)
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        ok = ok && made;
     }
     return ok;
 }

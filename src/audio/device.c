@@ -3,7 +3,9 @@
 
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "decode.h"
 
@@ -13,6 +15,23 @@ enum { CHUNK = 1024 };
 static float scratch[CHUNK * MIX_OUT_CHANNELS];
 /* The device SDL_mixer opened (it does not say which: found by status). */
 static SDL_AudioDeviceID device_id;
+/* When the playing engine first made a sound (CLOCK_MONOTONIC ns), 0
+ * before. */
+static atomic_llong first_sound;
+
+static void note_first_sound(const int16_t *out, size_t samples)
+{
+    if (atomic_load_explicit(&first_sound, memory_order_relaxed))
+        return;
+    for (size_t i = 0; i < samples; i++)
+        if (out[i]) {
+            struct timespec t;
+            clock_gettime(CLOCK_MONOTONIC, &t);
+            atomic_store(&first_sound,
+                         (long long)t.tv_sec * 1000000000LL + t.tv_nsec);
+            return;
+        }
+}
 
 static void hook(void *udata, Uint8 *stream, int len)
 {
@@ -23,6 +42,7 @@ static void hook(void *udata, Uint8 *stream, int len)
         size_t n = frames < CHUNK ? frames : CHUNK;
         engine_render(e, scratch, n);
         mix_to_s16(scratch, out, n * MIX_OUT_CHANNELS);
+        note_first_sound(out, n * MIX_OUT_CHANNELS);
         out += n * MIX_OUT_CHANNELS;
         frames -= n;
     }
@@ -61,7 +81,13 @@ void device_play(struct engine *e)
 {
     /* Mix_HookMusic takes the audio lock: once it returns, the hook no
      * longer uses the previous engine, which may then be freed. */
+    atomic_store(&first_sound, 0);
     Mix_HookMusic(e ? hook : NULL, e);
+}
+
+long long device_first_sound_ns(void)
+{
+    return atomic_load(&first_sound);
 }
 
 void device_set_paused(bool paused)

@@ -21,6 +21,10 @@ bool device_open(bool *silent, char *err, size_t errlen);
 /* Starts playing e from the audio thread; NULL stops calling the engine
  * that was playing (it may then be freed). */
 void device_play(struct engine *e);
+/* When the engine given to device_play first handed a sound to the
+ * device (CLOCK_MONOTONIC nanoseconds), or 0 before; for make bench. */
+long long device_first_sound_ns(void);
+
 /* Stops or restarts the device's thread altogether: no callbacks, no CPU,
  * while nothing needs to sound (a paused session after its fade, a menu).
  * The engine applies no command while the device is paused. */

@@ -376,6 +376,11 @@ static void load_step(struct loader *l, const config_setting_t *g,
         return;
     st->say = dup_string(l, g, "say");
     st->seconds = schema_number(g, &SCHEMA_STEP, "seconds");
+    st->eyes_open = dup_string(l, g, "eyes_open");
+    if (st->eyes_open && !st->say)
+        ERR(l, config_setting_get_member(g, "eyes_open"),
+            "eyes_open: an eyes-open wording needs the 'say' line it "
+            "replaces");
     if (config_setting_get_member(g, "voice")) {
         if (!st->say)
             ERR(l, config_setting_get_member(g, "voice"),

@@ -100,6 +100,9 @@ static const struct field step_fields[] = {
      "say step."},
     {"voice", FT_PATH, 1, PATH_CHARS, 0, 0, ALL_STEPS, 0, 0,
      "A recording of the say line."},
+    {"eyes_open", FT_STRING, 1, LINE_CHARS, 0, 0, ALL_STEPS, 0, 0,
+     "The say line worded for someone who keeps their eyes open; used "
+     "instead of it when that is their choice."},
     {"seconds", FT_NUMBER, 0.5, 14400, 3, 0,
      K(STEP_SAY) | K(STEP_SCAN) | K(STEP_HOLD), 0, 0,
      "say: seconds after the line (default 3); scan: seconds of quiet "

@@ -14,6 +14,8 @@
 #include "../audio/decode.h"
 #include "../audio/device.h"
 #include "../audio/engine.h"
+#include "../audio/prepare.h"
+#include "../core/adapt.h"
 #include "../core/history.h"
 #include "../core/safety_flow.h"
 #include "../core/timeline.h"
@@ -38,7 +40,14 @@ enum ui_cmd {
     UI_OPEN_BASE = 1000,
 };
 
-enum screen { SCR_MENU, SCR_BEFORE, SCR_BLOCKED, SCR_RUNNING, SCR_AFTER };
+enum screen {
+    SCR_MENU,
+    SCR_BEFORE,
+    SCR_BLOCKED,
+    SCR_PREPARING, /* its sound is being readied; Esc leaves at once */
+    SCR_RUNNING,
+    SCR_AFTER
+};
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
 
@@ -54,11 +63,14 @@ struct app {
     /* menu */
     const struct session *menu[MAX_MENU];
     size_t menu_count, sel;
-    /* the open session */
+    /* the open session: as chosen, then as played (with the person's
+     * choices applied, in scratch) */
     const struct session *s;
+    struct arena *scratch;
     struct safety_flow flow;
-    struct sound_set set;
-    struct timeline tl;
+    struct prepare *prep;
+    struct timeline tl; /* a view of the prepared timeline */
+    long long enter_ns; /* when Enter began it (for make bench) */
     struct player *player;
     struct mixer *mix;
     struct engine *engine;
@@ -158,9 +170,12 @@ static void close_session(struct app *a)
         engine_free(a->engine);
         mix_free(a->mix);
         player_free(a->player);
-        timeline_free(&a->tl);
-        sound_set_free(&a->set);
     }
+    prepare_free(a->prep); /* cancels what is still being readied */
+    arena_free(a->scratch);
+    memset(&a->tl, 0, sizeof(a->tl));
+    a->prep = NULL;
+    a->scratch = NULL;
     a->engine = NULL;
     a->mix = NULL;
     a->player = NULL;
@@ -189,30 +204,45 @@ static void begin_row(struct app *a, double planned)
     a->history_error[0] = '\0';
 }
 
-/* Prepares the sound and starts the clock. */
-static bool start_session(struct app *a)
+static long long now_ns(void)
 {
-    struct diag_list d;
-    diag_init(&d);
-    sound_set_init(&a->set);
-    if (!sound_set_collect(&a->set, a->s, &a->opt->tl) ||
-        !decode_sound_set(&a->set, &d) ||
-        timeline_compile(a->s, &a->set, &a->opt->tl, &a->tl) != 0) {
-        snprintf(a->notice, sizeof(a->notice),
-                 "This session cannot play: %.200s",
-                 d.count ? d.msgs[0] : "out of memory");
-        sound_set_free(&a->set);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Applies the person's choices and starts readying the sound in the
+ * background; tick() starts the clock once the first line is ready. */
+static bool begin_preparing(struct app *a)
+{
+    a->enter_ns = now_ns();
+    a->scratch = arena_new();
+    const struct session *s =
+        a->scratch ? adapt_session(a->s, &a->opt->adapt, a->scratch) : NULL;
+    a->prep = s ? prepare_start(s, &a->opt->tl, true) : NULL;
+    if (!a->prep) {
+        snprintf(a->notice, sizeof(a->notice), "out of memory");
+        close_session(a);
         return false;
     }
+    a->s = s;
+    a->screen = SCR_PREPARING;
+    return true;
+}
+
+/* Starts the clock on the prepared sound. */
+static bool start_session(struct app *a)
+{
+    a->tl = *prepare_timeline(a->prep);
     a->player = player_new(&a->tl);
-    a->mix = a->player ? mix_new(&a->set, a->player) : NULL;
+    a->mix = a->player ? mix_new(prepare_sounds(a->prep), a->player) : NULL;
     a->engine = a->mix ? engine_new(a->mix, a->player) : NULL;
     if (!a->engine) {
         snprintf(a->notice, sizeof(a->notice), "out of memory");
         mix_free(a->mix);
         player_free(a->player);
-        timeline_free(&a->tl);
-        sound_set_free(&a->set);
+        a->mix = NULL;
+        a->player = NULL;
         return false;
     }
     mix_set_volume(a->mix, a->volume);
@@ -236,6 +266,28 @@ static bool start_session(struct app *a)
     device_set_paused(false);
     a->screen = SCR_RUNNING;
     return true;
+}
+
+/* While preparing: starts the clock when the first line is ready, or
+ * says why the session cannot play. */
+static void tick_preparing(struct app *a)
+{
+    enum prepare_stage st = prepare_stage(a->prep);
+    if (st == PREPARE_FAILED) {
+        const struct diag_list *d = prepare_problems(a->prep);
+        snprintf(a->notice, sizeof(a->notice),
+                 "This session cannot play: %.200s",
+                 d->count ? d->msgs[0] : "out of memory");
+        close_session(a);
+        a->screen = SCR_MENU;
+        a->dirty = true;
+    } else if (st >= PREPARE_FIRST_LINE) {
+        if (!start_session(a)) {
+            close_session(a);
+            a->screen = SCR_MENU;
+        }
+        a->dirty = true;
+    }
 }
 
 /* Stops the clock (with its short fade) and waits for it, at most a
@@ -318,7 +370,7 @@ static void cmd_before(struct app *a, int cmd)
         snprintf(detail, sizeof(detail), "%.190s", a->flow.blocked_by);
         record(a, HISTORY_BLOCKED, detail);
         a->screen = SCR_BLOCKED;
-    } else if (a->flow.screen == FLOW_READY && !start_session(a)) {
+    } else if (a->flow.screen == FLOW_READY && !begin_preparing(a)) {
         a->screen = SCR_MENU;
     }
 }
@@ -399,6 +451,10 @@ static void command(struct app *a, int cmd)
         else
             cmd_before(a, cmd);
         break;
+    case SCR_PREPARING:
+        if (cmd == UI_STOP || cmd == UI_DISCOMFORT)
+            leave(a);
+        break;
     case SCR_BLOCKED:
     case SCR_AFTER:
         if (cmd == UI_STOP || cmd == UI_ENTER)
@@ -473,9 +529,18 @@ static void handle(struct app *a, const SDL_Event *e)
 
 static void tick(struct app *a)
 {
+    if (a->screen == SCR_PREPARING)
+        tick_preparing(a);
     if (a->screen != SCR_RUNNING)
         return;
     engine_snapshot(a->engine, &a->snap);
+    if (a->enter_ns && device_first_sound_ns() && getenv("STILLPOINT_BENCH")) {
+        /* For make bench: Enter on the last screen before the session to
+         * the first sound handed to the device. */
+        fprintf(stderr, "enter-to-sound %lld\n",
+                device_first_sound_ns() - a->enter_ns);
+        a->enter_ns = 0;
+    }
     if (a->snap.state == PLAYER_FINISHED) {
         end_session(a, HISTORY_COMPLETED, "");
         a->dirty = true;
@@ -515,6 +580,7 @@ static const char *state_word(const struct app *a)
 {
     switch (a->screen) {
     case SCR_BEFORE:
+    case SCR_PREPARING:
         return "before";
     case SCR_BLOCKED:
         return "blocked";
@@ -660,6 +726,16 @@ static void draw_before(struct app *a)
     if (a->notice[0])
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, a->h * 3 / 4,
                   w, a->notice);
+}
+
+static void draw_preparing(struct app *a)
+{
+    int m = a->w / 12, w = a->w - 2 * m;
+    text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, a->h / 3, w,
+              "Getting the session ready\xe2\x80\xa6");
+    static const char *const labels[] = {"Leave (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, labels, cmds, 1);
 }
 
 static void draw_blocked(struct app *a)
@@ -863,6 +939,9 @@ static void draw(struct app *a)
     case SCR_BLOCKED:
         draw_blocked(a);
         break;
+    case SCR_PREPARING:
+        draw_preparing(a);
+        break;
     case SCR_RUNNING:
         draw_running(a);
         break;
@@ -890,6 +969,8 @@ static void draw(struct app *a)
  * ticks each second, anything else waits for the person. */
 static int wait_ms(const struct app *a)
 {
+    if (a->screen == SCR_PREPARING)
+        return 5;
     if (a->screen != SCR_RUNNING)
         return -1;
     if (!settled(a))

@@ -7,12 +7,14 @@
 
 #include <stddef.h>
 
+#include "../core/adapt.h"
 #include "../core/sound_set.h"
 #include "../load/library.h"
 
 struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
     struct timeline_options tl;
+    struct adapt_options adapt;
 };
 
 /* Runs the window until the person quits. Returns 0, or 1 with err filled
