@@ -141,4 +141,6 @@ format:
 clean:
 	rm -rf $(BUILD) stillpoint
 
+include mk/install.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
