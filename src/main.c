@@ -11,6 +11,7 @@
 #include "audio/prepare.h"
 #include "audio/render.h"
 #include "core/adapt.h"
+#include "core/prefs.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
 #include "load/library.h"
@@ -146,7 +147,7 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_LEAVE_OUT: {
             char err[300];
-            if (!adapt_parse_regions(optarg, &o->adapt.leave_out, err,
+            if (!prefs_regions_parse(optarg, &o->adapt.leave_out, err,
                                      sizeof(err))) {
                 fprintf(stderr, "stillpoint: --leave-out: %s\n", err);
                 return EXIT_BAD;
@@ -159,21 +160,15 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_GENTLE:
             o->adapt.gentle = true;
             break;
-        case OPT_CUES:
-            if (strcmp(optarg, "sound") == 0)
-                o->tl.cue_style = CUE_STYLE_SOUND;
-            else if (strcmp(optarg, "caption") == 0)
-                o->tl.cue_style = CUE_STYLE_CAPTION;
-            else if (strcmp(optarg, "none") == 0)
-                o->tl.cue_style = CUE_STYLE_NONE;
-            else {
-                fprintf(stderr,
-                        "stillpoint: --cues: expected sound, caption or "
-                        "none, got '%s'\n",
-                        optarg);
+        case OPT_CUES: {
+            char err[300];
+            if (!prefs_cue_style_parse(optarg, &o->tl.cue_style, err,
+                                       sizeof(err))) {
+                fprintf(stderr, "stillpoint: --cues: %s\n", err);
                 return EXIT_BAD;
             }
             break;
+        }
         case OPT_SETTLE: {
             char *end;
             double v = strtod(optarg, &end);

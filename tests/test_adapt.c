@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../src/core/adapt.h"
+#include "../src/core/prefs.h"
 
 static const double bells[] = {30, 60};
 static struct step steps[] = {
@@ -45,7 +46,7 @@ static uint32_t regions(const char *list)
 {
     uint32_t m = 0;
     char err[300];
-    assert_true(adapt_parse_regions(list, &m, err, sizeof(err)));
+    assert_true(prefs_regions_parse(list, &m, err, sizeof(err)));
     return m;
 }
 
@@ -140,19 +141,6 @@ static void test_gentle(void **state)
     arena_free(a);
 }
 
-static void test_parse_regions(void **state)
-{
-    (void)state;
-    uint32_t m = 0;
-    char err[300];
-    assert_true(adapt_parse_regions("whole-body", &m, err, sizeof(err)));
-    assert_int_equal(m, adapt_region_bit("whole-body"));
-    assert_false(adapt_parse_regions("chest,bely", &m, err, sizeof(err)));
-    assert_non_null(strstr(err, "unknown region 'bely'"));
-    assert_false(adapt_parse_regions("chest,", &m, err, sizeof(err)));
-    assert_false(adapt_parse_regions("", &m, err, sizeof(err)));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,7 +149,6 @@ int main(void)
         cmocka_unit_test(test_all_anchor_regions_left_out),
         cmocka_unit_test(test_eyes_open),
         cmocka_unit_test(test_gentle),
-        cmocka_unit_test(test_parse_regions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,7 +173,7 @@ static void test_defaults(void **state)
     assert_true(p.ambient_volume == 0.5f);
     assert_true(p.voice);
     assert_true(p.ambient);
-    assert_int_equal(p.cue_style, PREFS_CUES_SOUND);
+    assert_int_equal(p.cue_style, CUE_STYLE_SOUND);
     assert_true(p.settling_seconds == 0.0);
     assert_false(p.eyes_open);
     assert_false(p.gentle);
@@ -247,16 +247,16 @@ static void test_cue_styles(void **state)
 {
     (void)state;
     char err[256];
-    enum prefs_cue_style s = PREFS_CUES_NONE;
-    const enum prefs_cue_style all[] = {PREFS_CUES_SOUND, PREFS_CUES_CAPTION,
-                                        PREFS_CUES_NONE};
+    enum cue_style s = CUE_STYLE_NONE;
+    const enum cue_style all[] = {CUE_STYLE_SOUND, CUE_STYLE_CAPTION,
+                                        CUE_STYLE_NONE};
     for (size_t i = 0; i < 3; i++) {
         assert_true(prefs_cue_style_parse(prefs_cue_style_name(all[i]), &s, err,
                                           sizeof(err)));
         assert_int_equal(s, all[i]);
     }
-    assert_string_equal(prefs_cue_style_name(PREFS_CUES_CAPTION), "caption");
-    assert_string_equal(prefs_cue_style_name((enum prefs_cue_style)9),
+    assert_string_equal(prefs_cue_style_name(CUE_STYLE_CAPTION), "caption");
+    assert_string_equal(prefs_cue_style_name((enum cue_style)9),
                         "unknown");
     assert_false(prefs_cue_style_parse("sounds", &s, err, sizeof(err)));
     assert_string_equal(err, "unknown cue style 'sounds' (did you mean "
@@ -339,7 +339,7 @@ static void test_good_files(void **state)
     assert_true(p.ambient_volume == 0.1f);
     assert_false(p.voice);
     assert_false(p.ambient);
-    assert_int_equal(p.cue_style, PREFS_CUES_CAPTION);
+    assert_int_equal(p.cue_style, CUE_STYLE_CAPTION);
     assert_true(p.settling_seconds == 45.5);
     assert_true(p.eyes_open);
     assert_true(p.gentle);
@@ -351,7 +351,7 @@ static void test_good_files(void **state)
     prefs_defaults(&want);
     want.master_volume = 1.0f;
     want.settling_seconds = 30;
-    want.cue_style = PREFS_CUES_NONE;
+    want.cue_style = CUE_STYLE_NONE;
     assert_int_equal(prefs_load(path, &p, &d), 0);
     assert_same(&p, &want);
     assert_int_equal(diag_total(&d), 0);
@@ -429,7 +429,7 @@ static void test_valid_settings_survive(void **state)
     prefs_defaults(&def);
     def.gentle = true;
     def.voice_volume = 0.25f;
-    def.cue_style = PREFS_CUES_CAPTION;
+    def.cue_style = CUE_STYLE_CAPTION;
     assert_same(&p, &def);
 
     /* A newer file keeps what this version understands. */
@@ -531,7 +531,7 @@ static void test_round_trip(void **state)
             p.ambient = false;
             break;
         case 6:
-            p.cue_style = PREFS_CUES_NONE;
+            p.cue_style = CUE_STYLE_NONE;
             break;
         case 7:
             p.settling_seconds = 0.1 + 0.2; /* 0.30000000000000004 */
@@ -562,7 +562,7 @@ static void test_round_trip(void **state)
         .ambient_volume = 0.7f,
         .voice = false,
         .ambient = true,
-        .cue_style = PREFS_CUES_CAPTION,
+        .cue_style = CUE_STYLE_CAPTION,
         .settling_seconds = 120.0,
         .eyes_open = true,
         .gentle = true,
@@ -646,7 +646,7 @@ static void test_save_refuses_bad_values(void **state)
     assert_int_equal(prefs_save(f->path, &p, err, sizeof err), -1);
     assert_non_null(strstr(err, "leave_out"));
     prefs_defaults(&p);
-    p.cue_style = (enum prefs_cue_style)7;
+    p.cue_style = (enum cue_style)7;
     assert_int_equal(prefs_save(f->path, &p, err, sizeof err), -1);
     assert_non_null(strstr(err, "cue_style"));
     assert_string_equal(slurp(f->path), before);

@@ -1,7 +1,6 @@
 /* adapt.c: applies a person's choices to a session (see adapt.h). */
 #include "adapt.h"
 
-#include <stdio.h>
 #include <string.h>
 
 const struct adapt_anchor ADAPT_ANCHORS[] = {
@@ -28,36 +27,6 @@ uint32_t adapt_region_bit(const char *region)
         if (strcmp(SESSION_REGIONS[i], region) == 0)
             return 1u << i;
     return 0;
-}
-
-bool adapt_parse_regions(const char *list, uint32_t *mask, char *err,
-                         size_t errlen)
-{
-    const char *p = list;
-    for (;;) {
-        size_t n = strcspn(p, ",");
-        char name[64];
-        if (n == 0 || n >= sizeof(name)) {
-            snprintf(err, errlen, "expected REGION[,REGION...], got '%s'",
-                     list);
-            return false;
-        }
-        memcpy(name, p, n);
-        name[n] = '\0';
-        uint32_t bit = adapt_region_bit(name);
-        if (!bit) {
-            snprintf(err, errlen,
-                     "unknown region '%s' (known regions: head, face, jaw, "
-                     "neck, shoulders, arms, hands, chest, belly, back, "
-                     "pelvis, hips, legs, knees, feet, whole-body)",
-                     name);
-            return false;
-        }
-        *mask |= bit;
-        if (!p[n])
-            return true;
-        p += n + 1;
-    }
 }
 
 bool adapt_any(const struct adapt_options *o)

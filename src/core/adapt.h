@@ -43,9 +43,4 @@ const struct session *adapt_session(const struct session *s,
 /* Bit mask of a region name, or 0 when the name is not a region. */
 uint32_t adapt_region_bit(const char *region);
 
-/* Parses "chest,belly" into *mask (added to it). Returns false with err
- * naming the unknown region and the known ones. */
-bool adapt_parse_regions(const char *list, uint32_t *mask, char *err,
-                         size_t errlen);
-
 #endif

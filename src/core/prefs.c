@@ -19,7 +19,7 @@ void prefs_defaults(struct prefs *p)
         .ambient_volume = 0.5f,
         .voice = true,
         .ambient = true,
-        .cue_style = PREFS_CUES_SOUND,
+        .cue_style = CUE_STYLE_SOUND,
         .settling_seconds = 0.0,
         .eyes_open = false,
         .gentle = false,
@@ -28,7 +28,7 @@ void prefs_defaults(struct prefs *p)
     };
 }
 
-const char *prefs_cue_style_name(enum prefs_cue_style s)
+const char *prefs_cue_style_name(enum cue_style s)
 {
     return (unsigned)s < CUE_STYLE_COUNT ? cue_style_names[s] : "unknown";
 }
@@ -51,12 +51,12 @@ static void unknown(const char *what, const char *text,
                         i + 1 < n ? ", " : ")");
 }
 
-bool prefs_cue_style_parse(const char *text, enum prefs_cue_style *out,
+bool prefs_cue_style_parse(const char *text, enum cue_style *out,
                            char *err, size_t errlen)
 {
     for (size_t i = 0; i < CUE_STYLE_COUNT; i++) {
         if (strcmp(text, cue_style_names[i]) == 0) {
-            *out = (enum prefs_cue_style)i;
+            *out = (enum cue_style)i;
             return true;
         }
     }

@@ -9,11 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum prefs_cue_style {
-    PREFS_CUES_SOUND,   /* cue tones and captions */
-    PREFS_CUES_CAPTION, /* captions only */
-    PREFS_CUES_NONE     /* only the breathing visual */
-};
+#include "sound_set.h" /* enum cue_style */
 
 struct prefs {
     float master_volume;  /* 0..1, default 0.8 */
@@ -22,7 +18,7 @@ struct prefs {
     float ambient_volume; /* 0..1, default 0.5 */
     bool voice;           /* speak lines (captions always show), default true */
     bool ambient;         /* play the ambient bed, default true */
-    enum prefs_cue_style cue_style; /* default PREFS_CUES_SOUND */
+    enum cue_style cue_style; /* default CUE_STYLE_SOUND */
     double settling_seconds; /* quiet before the first cue, 0..120, default 0 */
     bool eyes_open;          /* eyes-open wording, default false */
     bool gentle;             /* no breath holds, shorter holds, default false */
@@ -40,13 +36,13 @@ enum { PREFS_REGIONS_TEXT = 160 };
 void prefs_defaults(struct prefs *p);
 
 /* "sound", "caption" or "none"; "unknown" outside the enum. */
-const char *prefs_cue_style_name(enum prefs_cue_style s);
+const char *prefs_cue_style_name(enum cue_style s);
 
 /* The style spelled as prefs_cue_style_name() writes it. Returns true, or
  * false with err filled: "unknown cue style 'captions' (did you mean
  * 'caption'?)". */
-bool prefs_cue_style_parse(const char *text, enum prefs_cue_style *out,
-                           char *err, size_t errlen);
+bool prefs_cue_style_parse(const char *text, enum cue_style *out, char *err,
+                           size_t errlen);
 
 /* Reads a list of body regions ("chest,belly"; spaces around the commas
  * and empty items are ignored, so "" is no region) as a bitmask over

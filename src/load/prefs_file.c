@@ -133,7 +133,7 @@ static void apply(const struct check_ctx *ctx, const config_setting_t *m,
         break;
     case PK_CUES:
         if (!prefs_cue_style_parse(config_setting_get_string(m),
-                                   AT(out, slot->offset, enum prefs_cue_style),
+                                   AT(out, slot->offset, enum cue_style),
                                    why, sizeof(why)))
             diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
                      config_setting_name(m), why);
@@ -234,7 +234,7 @@ static bool value_text(size_t i, const struct prefs *p, char *buf, size_t n,
     const struct slot *slot = &slots[i];
     double v = 0;
     char regions[PREFS_REGIONS_TEXT];
-    enum prefs_cue_style style;
+    enum cue_style style;
     switch (slot->kind) {
     case PK_VERSION:
         snprintf(buf, n, "%d", PREFS_FORMAT_VERSION);
@@ -254,7 +254,7 @@ static bool value_text(size_t i, const struct prefs *p, char *buf, size_t n,
                  *AT_CONST(p, slot->offset, bool) ? "true" : "false");
         return true;
     case PK_CUES:
-        style = *AT_CONST(p, slot->offset, enum prefs_cue_style);
+        style = *AT_CONST(p, slot->offset, enum cue_style);
         snprintf(buf, n, "\"%s\"", prefs_cue_style_name(style));
         if (strcmp(prefs_cue_style_name(style), "unknown") != 0)
             return true;

@@ -17,9 +17,11 @@
 #include "../audio/prepare.h"
 #include "../core/adapt.h"
 #include "../core/history.h"
+#include "../core/prefs_items.h"
 #include "../core/safety_flow.h"
 #include "../core/timeline.h"
 #include "../load/loader.h"
+#include "../load/prefs_file.h"
 #include "draw.h"
 #include "text.h"
 
@@ -36,7 +38,12 @@ enum ui_cmd {
     UI_INFO,
     UI_FULLSCREEN,
     UI_QUIT,
+    UI_LEFT,
+    UI_RIGHT,
+    UI_CHOICES,
+    UI_GROUNDING,
     UI_ANY,
+    UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
 
@@ -46,7 +53,8 @@ enum screen {
     SCR_BLOCKED,
     SCR_PREPARING, /* its sound is being readied; Esc leaves at once */
     SCR_RUNNING,
-    SCR_AFTER
+    SCR_AFTER,
+    SCR_CHOICES, /* the person's choices, from the menu or a before screen */
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
@@ -82,6 +90,16 @@ struct app {
     int64_t info_until;   /* stop signs shown at the start, until here */
     uint64_t pending_seq; /* the snapshot that surely saw the last command */
     int64_t next_checkin, checkin_deadline;
+    /* the person's choices: the preferences file and the options the
+     * session is prepared with (the command line's, then these) */
+    struct prefs prefs;
+    char prefs_path[1024];
+    char prefs_notice[300];
+    bool prefs_changed;
+    int choice;               /* the selected item */
+    enum screen choices_from; /* where Esc returns */
+    struct timeline_options tlopt;
+    struct adapt_options adopt;
     /* history and the after screen */
     char history_path[1024];
     struct history_row row;
@@ -204,6 +222,37 @@ static void begin_row(struct app *a, double planned)
     a->history_error[0] = '\0';
 }
 
+/* The options a session is prepared with: the command line's choices,
+ * and the person's preferences on top (either can turn a choice on). */
+static void apply_prefs(struct app *a)
+{
+    const struct prefs *p = &a->prefs;
+    a->tlopt = a->opt->tl;
+    a->tlopt.no_voice |= !p->voice;
+    a->tlopt.no_ambient |= !p->ambient;
+    if (a->tlopt.cue_style == CUE_STYLE_SOUND)
+        a->tlopt.cue_style = p->cue_style;
+    if (a->tlopt.settling_seconds == 0)
+        a->tlopt.settling_seconds = p->settling_seconds;
+    a->adopt = a->opt->adapt;
+    a->adopt.leave_out |= p->leave_out;
+    a->adopt.eyes_open |= p->eyes_open;
+    a->adopt.gentle |= p->gentle;
+}
+
+static void save_prefs(struct app *a)
+{
+    if (!a->prefs_changed || !a->prefs_path[0])
+        return;
+    char err[300];
+    if (prefs_save(a->prefs_path, &a->prefs, err, sizeof(err)) != 0)
+        snprintf(a->prefs_notice, sizeof(a->prefs_notice),
+                 "Your choices apply now but could not be kept: %.250s", err);
+    else
+        a->prefs_notice[0] = '\0';
+    a->prefs_changed = false;
+}
+
 static long long now_ns(void)
 {
     struct timespec t;
@@ -216,10 +265,11 @@ static long long now_ns(void)
 static bool begin_preparing(struct app *a)
 {
     a->enter_ns = now_ns();
+    apply_prefs(a);
     a->scratch = arena_new();
     const struct session *s =
-        a->scratch ? adapt_session(a->s, &a->opt->adapt, a->scratch) : NULL;
-    a->prep = s ? prepare_start(s, &a->opt->tl, true) : NULL;
+        a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
+    a->prep = s ? prepare_start(s, &a->tlopt, true) : NULL;
     if (!a->prep) {
         snprintf(a->notice, sizeof(a->notice), "out of memory");
         close_session(a);
@@ -246,6 +296,9 @@ static bool start_session(struct app *a)
         return false;
     }
     mix_set_volume(a->mix, a->volume);
+    mix_set_layer_volume(a->mix, MIX_VOICE, a->prefs.voice_volume);
+    mix_set_layer_volume(a->mix, MIX_CUES, a->prefs.cue_volume);
+    mix_set_layer_volume(a->mix, MIX_AMBIENT, a->prefs.ambient_volume);
     begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
     record(a, HISTORY_INTERRUPTED, "");
     const struct safety_profile *p = a->s->safety;
@@ -347,8 +400,62 @@ static void send_volume(struct app *a, float delta)
     a->volume += delta;
     a->volume = a->volume < 0 ? 0 : a->volume > 1 ? 1 : a->volume;
     a->volume = roundf(a->volume * 10) / 10;
+    if (a->prefs.master_volume != a->volume) {
+        a->prefs.master_volume = a->volume;
+        a->prefs_changed = true;
+    }
     if (a->engine)
         send(a, ENGINE_VOLUME, a->volume);
+}
+
+static void open_choices(struct app *a)
+{
+    a->choices_from = a->screen;
+    a->screen = SCR_CHOICES;
+}
+
+static void cmd_choices(struct app *a, int cmd)
+{
+    int n = prefs_item_count();
+    if (cmd >= UI_ITEM_BASE && cmd < UI_ITEM_BASE + n) {
+        a->choice = cmd - UI_ITEM_BASE;
+        cmd = UI_ENTER;
+    }
+    switch (cmd) {
+    case UI_STOP:
+    case UI_CHOICES:
+        save_prefs(a);
+        a->screen = a->choices_from;
+        break;
+    case UI_UP:
+        a->choice = (a->choice + n - 1) % n;
+        break;
+    case UI_DOWN:
+        a->choice = (a->choice + 1) % n;
+        break;
+    case UI_LEFT:
+    case UI_RIGHT:
+    case UI_ENTER:
+    case UI_PAUSE:
+        a->prefs_changed |= prefs_item_step(&a->prefs, a->choice,
+                                            cmd == UI_LEFT    ? -1
+                                            : cmd == UI_RIGHT ? 1
+                                                              : 0);
+        a->volume = a->prefs.master_volume;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The grounding exercise, offered after a session was stopped. */
+static const struct session *grounding_offer(const struct app *a)
+{
+    if (!a->prefs.offer_grounding ||
+        (a->outcome != HISTORY_STOPPED && a->outcome != HISTORY_DISCOMFORT))
+        return NULL;
+    const struct session *g = catalog_find(a->lib->catalog, "grounding");
+    return g && g->builtin && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
 }
 
 static void cmd_before(struct app *a, int cmd)
@@ -431,7 +538,15 @@ static void command(struct app *a, int cmd)
         a->quit = true;
         return;
     }
+    if (cmd == UI_CHOICES &&
+        (a->screen == SCR_MENU || a->screen == SCR_BEFORE)) {
+        open_choices(a);
+        return;
+    }
     switch (a->screen) {
+    case SCR_CHOICES:
+        cmd_choices(a, cmd);
+        break;
     case SCR_MENU:
         if (cmd == UI_STOP)
             a->quit = true;
@@ -456,9 +571,14 @@ static void command(struct app *a, int cmd)
             leave(a);
         break;
     case SCR_BLOCKED:
+        if (cmd == UI_STOP || cmd == UI_ENTER)
+            leave(a);
+        break;
     case SCR_AFTER:
         if (cmd == UI_STOP || cmd == UI_ENTER)
             leave(a);
+        else if (cmd == UI_GROUNDING && grounding_offer(a))
+            open_session(a, grounding_offer(a));
         break;
     case SCR_RUNNING:
         cmd_running(a, cmd);
@@ -490,6 +610,14 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_DOWN;
     case SDLK_F11:
         return UI_FULLSCREEN;
+    case SDLK_LEFT:
+        return UI_LEFT;
+    case SDLK_RIGHT:
+        return UI_RIGHT;
+    case SDLK_c:
+        return UI_CHOICES;
+    case SDLK_g:
+        return UI_GROUNDING;
     default:
         return UI_ANY;
     }
@@ -588,6 +716,8 @@ static const char *state_word(const struct app *a)
         return "after";
     case SCR_RUNNING:
         return paused(a) ? "paused" : "running";
+    case SCR_CHOICES:
+        return a->choices_from == SCR_BEFORE ? "before" : NULL;
     default:
         return NULL;
     }
@@ -668,9 +798,15 @@ static void draw_menu(struct app *a)
     for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
                        a->w - 2 * m, a->lib->broken.msgs[i]);
-    static const char *const labels[] = {"Open (Enter)", "Quit (Esc)"};
-    static const int cmds[] = {UI_ENTER, UI_STOP};
-    bottom_buttons(a, labels, cmds, 2);
+    const char *notices[] = {a->notice, a->prefs_notice};
+    for (int i = 0; i < 2; i++)
+        if (notices[i][0] && y < a->h * 5 / 6)
+            y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                           a->w - 2 * m, notices[i]);
+    static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
+                                         "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+    bottom_buttons(a, labels, cmds, 3);
 }
 
 static void draw_before(struct app *a)
@@ -691,9 +827,10 @@ static void draw_before(struct app *a)
         text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
                   "Space pauses. D stops at once for discomfort. "
                   "I shows the signs to stop.\n\nPress Enter to continue.");
-        static const char *const labels[] = {"Continue (Enter)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_STOP};
-        bottom_buttons(a, labels, cmds, 2);
+        static const char *const labels[] = {"Continue (Enter)",
+                                             "Your choices (C)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+        bottom_buttons(a, labels, cmds, 3);
         break;
     }
     case FLOW_CONTRAINDICATION:
@@ -713,11 +850,19 @@ static void draw_before(struct app *a)
         y = draw_list(a, m, y, w,
                       "Before you begin, check that:", &p->preparation,
                       COLOR_TEXT);
+        bool scans = false;
+        for (size_t i = 0; i < a->s->n_steps; i++)
+            scans |= a->s->steps[i].kind == STEP_SCAN;
         text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
-                  "Press Enter to begin.");
-        static const char *const labels[] = {"Begin (Enter)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_STOP};
-        bottom_buttons(a, labels, cmds, 2);
+                  scans ? "Press Enter to begin. To leave out parts of the "
+                          "body, keep your eyes open or go gently, press C "
+                          "first."
+                        : "Press Enter to begin. For volumes, gentle mode "
+                          "and more, press C first.");
+        static const char *const labels[] = {"Begin (Enter)",
+                                             "Your choices (C)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+        bottom_buttons(a, labels, cmds, 3);
         break;
     }
     default:
@@ -726,6 +871,75 @@ static void draw_before(struct app *a)
     if (a->notice[0])
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, a->h * 3 / 4,
                   w, a->notice);
+}
+
+/* The choices screen: the settings on the left, the body regions a scan
+ * leaves out on the right, one selected at a time. */
+static void draw_choice(struct app *a, int item, int x, int y, int w, int h)
+{
+    char name[64], value[64];
+    prefs_item_text(&a->prefs, item, name, sizeof(name), value, sizeof(value));
+    bool sel = item == a->choice;
+    if (sel) {
+        SDL_Rect r = {x - a->w / 100, y, w + a->w / 50, h};
+        SDL_SetRenderDrawColor(a->ren, COLOR_BUTTON.r, COLOR_BUTTON.g,
+                               COLOR_BUTTON.b, 255);
+        SDL_RenderFillRect(a->ren, &r);
+    }
+    SDL_Color c = sel ? COLOR_TEXT : COLOR_DIM;
+    bool region = item >= prefs_item_first_region();
+    bool out =
+        region &&
+        ((a->prefs.leave_out >> (item - prefs_item_first_region())) & 1u);
+    char line[160];
+    if (region)
+        snprintf(line, sizeof(line), "%s %s", out ? "\xe2\x9c\x95" : "\xc2\xb7",
+                 name);
+    else
+        snprintf(line, sizeof(line), "%s", name);
+    text_draw(a->text, TEXT_SMALL, out ? COLOR_WARN : c, ALIGN_LEFT, x, y, 0,
+              line);
+    if (!region)
+        text_draw(a->text, TEXT_SMALL, sel ? COLOR_ACCENT : c, ALIGN_LEFT,
+                  x + w * 6 / 10, y, 0, value);
+    add_button(a, x, y, w, h, NULL, UI_ITEM_BASE + item);
+}
+
+static void draw_choices(struct app *a)
+{
+    int m = a->w / 16, y = a->h / 16;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
+                   "Your choices");
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y,
+                   a->w - 2 * m,
+                   "Up and Down choose, Left and Right change, Space "
+                   "switches. They apply to the next session and are "
+                   "kept for the ones after.");
+    y += a->h / 40;
+    int line = text_line_height(a->text, TEXT_SMALL) * 5 / 4;
+    int first_region = prefs_item_first_region();
+    int colw = (a->w - 2 * m) / 2 - m / 2;
+    for (int i = 0; i < first_region; i++)
+        draw_choice(a, i, m, y + i * line, colw, line);
+    int rx = m + colw + m;
+    text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, rx, y, 0,
+              "Leave out of body scans:");
+    int nreg = prefs_item_count() - first_region, half = (nreg + 1) / 2;
+    for (int k = 0; k < nreg; k++)
+        draw_choice(a, first_region + k, rx + (k / half) * (colw / 2),
+                    y + (1 + k % half) * line, colw / 2 - m / 4, line);
+    int below = y + (first_region + 1) * line;
+    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, below,
+              a->w - 2 * m,
+              "\xe2\x9c\x95 marks a part left out. It is not just skipped: a "
+              "neutral anchor (your hands, your feet, or the sounds in the "
+              "room) takes its place.");
+    if (a->prefs_notice[0])
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m,
+                  below + 2 * line, a->w - 2 * m, a->prefs_notice);
+    static const char *const labels[] = {"Done (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, labels, cmds, 1);
 }
 
 static void draw_preparing(struct app *a)
@@ -900,12 +1114,21 @@ static void draw_after(struct app *a)
         y = draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
     }
     if (a->history_error[0])
-        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
-                  a->history_error);
-    static const char *const labels_menu[] = {"Menu (Esc)"};
-    static const char *const labels_quit[] = {"Close (Esc)"};
-    static const int cmds[] = {UI_STOP};
-    bottom_buttons(a, a->opt->session ? labels_quit : labels_menu, cmds, 1);
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                       a->history_error);
+    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
+    if (grounding_offer(a)) {
+        text_draw(a->text, TEXT_BODY, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
+                  "A short grounding exercise can help you come back to the "
+                  "room: press G.");
+        const char *labels[] = {"Grounding (G)", done};
+        static const int cmds[] = {UI_GROUNDING, UI_STOP};
+        bottom_buttons(a, labels, cmds, 2);
+    } else {
+        const char *labels[] = {done};
+        static const int cmds[] = {UI_STOP};
+        bottom_buttons(a, labels, cmds, 1);
+    }
 }
 
 /* What the screen shows, in a few words: drawing happens only when this
@@ -921,8 +1144,9 @@ static void view_key(const struct app *a, char *buf, size_t n)
             a->tl.cues[ph].kind <= CUE_EXHALE)
             radius = breath_radius(a, &a->tl.cues[ph]);
     }
-    snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu", a->screen, phase, sec,
-             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel);
+    snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu %d", a->screen, phase, sec,
+             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel,
+             a->choice);
 }
 
 static void draw(struct app *a)
@@ -947,6 +1171,9 @@ static void draw(struct app *a)
         break;
     case SCR_AFTER:
         draw_after(a);
+        break;
+    case SCR_CHOICES:
+        draw_choices(a);
         break;
     }
     for (int i = 0; i < a->n_buttons; i++)
@@ -1016,7 +1243,18 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     memset(a, 0, sizeof(*a));
     a->lib = lib;
     a->opt = o;
-    a->volume = 0.8f;
+    prefs_defaults(&a->prefs);
+    if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
+        struct diag_list d;
+        diag_init(&d);
+        /* A mistake costs only its own setting; the rest apply. */
+        if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
+            snprintf(a->prefs_notice, sizeof(a->prefs_notice),
+                     "Your choices file has a problem (the rest of it "
+                     "applies): %.200s",
+                     d.msgs[0]);
+    }
+    a->volume = a->prefs.master_volume;
     a->w = 1280;
     a->h = 800;
     build_menu(a);
@@ -1090,6 +1328,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         }
     }
     close_session(a);
+    save_prefs(a); /* the volume, when changed during a session */
     text_close(a->text);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

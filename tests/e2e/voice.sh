@@ -66,7 +66,7 @@ run 0 --schedule box-breathing --cues none
 awk -F'\t' '$2 == "inhale" && ($3 != "-" || $4 != "-") { bad = 1 } END { exit bad }' "$TMP/out" ||
     fail "--cues none: an inhale has a tone or a caption"
 run 2 --schedule box-breathing --cues loud
-has "$TMP/err" "expected sound, caption or none"
+has "$TMP/err" "unknown cue style 'loud'"
 
 # A settling delay: quiet after the floor notice, before the first step.
 run 0 --schedule box-breathing --settle 20

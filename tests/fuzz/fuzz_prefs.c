@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         !in_range(p.cue_volume, PREFS_VOLUME_MAX) ||
         !in_range(p.ambient_volume, PREFS_VOLUME_MAX) ||
         !in_range(p.settling_seconds, PREFS_SETTLING_MAX) ||
-        (unsigned)p.cue_style > PREFS_CUES_NONE ||
+        (unsigned)p.cue_style > CUE_STYLE_NONE ||
         (SESSION_REGION_COUNT < 32 && (p.leave_out >> SESSION_REGION_COUNT)))
         __builtin_trap();
     return 0;
