@@ -363,6 +363,11 @@ static int cmd_play_offline(const struct options *o)
     } else {
         /* Lines the synthesizer could not speak keep their captions. */
         print_diags(prepare_problems(p));
+        if (getenv("STILLPOINT_BENCH")) {
+            double audio, cpu;
+            prepare_speech_figures(p, &audio, &cpu);
+            fprintf(stderr, "speech %.3f s in %.3f s\n", audio, cpu);
+        }
         if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
                           err, sizeof(err)) != 0) {
             fprintf(stderr, "stillpoint: %s\n", err);

@@ -40,6 +40,27 @@ bool decode_open(bool offline, char *err, size_t errlen)
     return true;
 }
 
+void decode_suspend(void)
+{
+    if (opened_mixer)
+        Mix_CloseAudio();
+    opened_mixer = false;
+}
+
+bool decode_resume(char *err, size_t errlen)
+{
+    if (opened_mixer)
+        return true;
+    if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, DEVICE_BUFFER_FRAMES,
+                            NULL, 0) != 0) {
+        snprintf(err, errlen, "cannot open the audio mixer: %s",
+                 Mix_GetError());
+        return false;
+    }
+    opened_mixer = true;
+    return true;
+}
+
 void decode_close(void)
 {
     if (opened_mixer)

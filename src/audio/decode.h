@@ -23,6 +23,12 @@ enum {
 bool decode_open(bool offline, char *err, size_t errlen);
 void decode_close(void);
 
+/* Closes the device while nothing sounds (its thread stops: no CPU, and
+ * the sound card is free for other programs), and opens it again as it
+ * was. No decoding in between. */
+void decode_suspend(void);
+bool decode_resume(char *err, size_t errlen);
+
 /* Fills every sound of set but speech (see speech.h): synth tones in
  * code, files through SDL_mixer, marking each ready. Each failure is
  * added to d as SOURCE:LINE: message. Stops early when *cancel becomes

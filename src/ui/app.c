@@ -79,6 +79,7 @@ struct app {
     struct prepare *prep;
     struct timeline tl; /* a view of the prepared timeline */
     long long enter_ns; /* when Enter began it (for make bench) */
+    long long key_ns;   /* when the last key came (for make bench) */
     struct player *player;
     struct mixer *mix;
     struct engine *engine;
@@ -166,6 +167,12 @@ static void bottom_buttons(struct app *a, const char *const *labels,
 static void send(struct app *a, enum engine_cmd cmd, float arg)
 {
     device_set_paused(false);
+    if (device_went_silent() && !a->silent) {
+        a->silent = true;
+        snprintf(a->notice, sizeof(a->notice),
+                 "The sound device is gone; the session goes on silently, "
+                 "with captions.");
+    }
     engine_send(a->engine, cmd, arg);
     /* A render under way may have drained the queue just before this
      * command; the one after it applies it. */
@@ -184,12 +191,12 @@ static void close_session(struct app *a)
 {
     if (a->engine) {
         device_play(NULL);
-        device_set_paused(true);
         engine_free(a->engine);
         mix_free(a->mix);
         player_free(a->player);
     }
-    prepare_free(a->prep); /* cancels what is still being readied */
+    prepare_free(a->prep);   /* cancels what is still being readied */
+    device_set_paused(true); /* after the worker: it decodes through it */
     arena_free(a->scratch);
     memset(&a->tl, 0, sizeof(a->tl));
     a->prep = NULL;
@@ -266,6 +273,7 @@ static bool begin_preparing(struct app *a)
 {
     a->enter_ns = now_ns();
     apply_prefs(a);
+    device_set_paused(false); /* the worker decodes through the device */
     a->scratch = arena_new();
     const struct session *s =
         a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
@@ -358,8 +366,14 @@ static void stop_clock(struct app *a)
 
 static void end_session(struct app *a, enum history_outcome o, const char *why)
 {
-    if (o != HISTORY_COMPLETED)
+    if (o != HISTORY_COMPLETED) {
         stop_clock(a);
+        if (a->key_ns && getenv("STILLPOINT_BENCH"))
+            /* For make bench: the key that stopped the session to the
+             * last sound handed to the device (the fade's end). */
+            fprintf(stderr, "key-to-silence %lld\n",
+                    device_last_sound_ns() - a->key_ns);
+    }
     a->row.elapsed_s = (double)a->snap.position / SOUND_RATE;
     if (a->row.elapsed_s > a->row.planned_s)
         a->row.elapsed_s = a->row.planned_s;
@@ -630,6 +644,7 @@ static void handle(struct app *a, const SDL_Event *e)
         command(a, UI_QUIT);
         break;
     case SDL_KEYDOWN:
+        a->key_ns = now_ns();
         if (!e->key.repeat)
             command(a, key_command(a, e->key.keysym.sym));
         break;
