@@ -469,7 +469,7 @@ static const struct session *grounding_offer(const struct app *a)
         (a->outcome != HISTORY_STOPPED && a->outcome != HISTORY_DISCOMFORT))
         return NULL;
     const struct session *g = catalog_find(a->lib->catalog, "grounding");
-    return g && g->builtin && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
+    return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
 }
 
 static void cmd_before(struct app *a, int cmd)
