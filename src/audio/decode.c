@@ -1,13 +1,13 @@
-/* decode.c: SDL_mixer decoding of sound files into int16 buffers. */
+/* decode.c: SDL_mixer opened for decoding, and every sound of a set
+ * readied: files (sound_file.c) and synthesized tones. */
 #include "decode.h"
 
 #include <SDL.h>
 #include <SDL_mixer.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
+#include "decode_budget.h"
 #include "device.h"
+#include "sound_file.h"
 #include "synth.h"
 
 static bool opened_sdl, opened_mixer;
@@ -16,6 +16,7 @@ bool decode_open(bool offline, char *err, size_t errlen)
 {
     if (opened_mixer)
         return true;
+    decode_budget_install(); /* before SDL's audio thread starts */
     if (offline)
         SDL_setenv("SDL_AUDIODRIVER", "dummy", 1);
     if (!SDL_WasInit(SDL_INIT_AUDIO)) {
@@ -71,64 +72,9 @@ void decode_close(void)
     opened_mixer = opened_sdl = false;
 }
 
-/* Stores the decoded stereo chunk, as mono when both channels agree. */
-static bool store(struct sound *snd, const int16_t *src, int64_t frames)
+void decode_thread_end(void)
 {
-    bool mono = true;
-    for (int64_t i = 0; i < frames && mono; i++)
-        mono = src[2 * i] == src[2 * i + 1];
-    int ch = mono ? 1 : 2;
-    int16_t *pcm = malloc((size_t)(frames * ch) * sizeof(int16_t));
-    if (!pcm)
-        return false;
-    if (mono)
-        for (int64_t i = 0; i < frames; i++)
-            pcm[i] = src[2 * i];
-    else
-        memcpy(pcm, src, (size_t)(frames * 2) * sizeof(int16_t));
-    free(snd->pcm);
-    snd->pcm = pcm;
-    snd->channels = ch;
-    snd->frames = frames;
-    return true;
-}
-
-static bool decode_file(struct sound *snd, struct diag_list *d)
-{
-    const char *src = snd->source ? snd->source : "?";
-    struct stat st;
-    if (stat(snd->path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(d, src, snd->line, "sound file '%s' cannot be read",
-                 snd->name);
-        return false;
-    }
-    if (st.st_size > DECODE_MAX_FILE_BYTES) {
-        diag_add(d, src, snd->line,
-                 "sound file '%s' is %lld MB; the limit is %d MB", snd->name,
-                 (long long)(st.st_size >> 20), DECODE_MAX_FILE_BYTES >> 20);
-        return false;
-    }
-    Mix_Chunk *chunk = Mix_LoadWAV(snd->path);
-    if (!chunk) {
-        diag_add(d, src, snd->line, "sound file '%s' cannot be decoded: %s",
-                 snd->name, Mix_GetError());
-        return false;
-    }
-    int64_t frames = chunk->alen / 4;
-    bool ok = false;
-    if (frames == 0)
-        diag_add(d, src, snd->line, "sound file '%s' holds no sound",
-                 snd->name);
-    else if (frames > (int64_t)DECODE_MAX_SECONDS * SOUND_RATE)
-        diag_add(d, src, snd->line,
-                 "sound file '%s' lasts over %d minutes; the limit is %d",
-                 snd->name, DECODE_MAX_SECONDS / 60, DECODE_MAX_SECONDS / 60);
-    else if (!store(snd, (const int16_t *)chunk->abuf, frames))
-        diag_add(d, src, snd->line, "out of memory decoding '%s'", snd->name);
-    else
-        ok = true;
-    Mix_FreeChunk(chunk);
-    return ok;
+    SDL_TLSCleanup();
 }
 
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
@@ -143,7 +89,7 @@ bool decode_sound_set(struct sound_set *set, struct diag_list *d,
             continue;
         bool made;
         if (snd->path) {
-            made = decode_file(snd, d);
+            made = sound_file_decode(snd, d);
         } else {
             made = synth_generate(snd);
             if (!made)

@@ -12,11 +12,6 @@
 #include "../core/diag.h"
 #include "../core/sound_set.h"
 
-enum {
-    DECODE_MAX_FILE_BYTES = 64 << 20, /* encoded size of one file */
-    DECODE_MAX_SECONDS = 30 * 60,     /* decoded length of one file */
-};
-
 /* Opens SDL's audio and SDL_mixer for decoding. With offline set, on SDL's
  * "dummy" driver (no sound device is touched: --render, --schedule).
  * Returns false with err filled. */
@@ -36,5 +31,10 @@ bool decode_resume(char *err, size_t errlen);
  * readied, or on cancel. */
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel);
+
+/* Frees what SDL keeps for the calling thread (its error message, set by
+ * a decoder that failed); call at the end of a thread that decoded, since
+ * SDL frees it by itself only for threads it started. */
+void decode_thread_end(void);
 
 #endif

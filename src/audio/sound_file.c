@@ -1,0 +1,208 @@
+/* sound_file.c: one sound file read, checked and decoded within the
+ * limits of sound_file.h; every refusal names the file and the line of the
+ * session file that names it. */
+#include "sound_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "decode_pcm.h"
+#include "sniff.h"
+
+/* Stores the decoded stereo chunk, as mono when both channels agree. */
+static bool store(struct sound *snd, const int16_t *src, int64_t frames)
+{
+    bool mono = true;
+    for (int64_t i = 0; i < frames && mono; i++)
+        mono = src[2 * i] == src[2 * i + 1];
+    int ch = mono ? 1 : 2;
+    int16_t *pcm = malloc((size_t)(frames * ch) * sizeof(int16_t));
+    if (!pcm)
+        return false;
+    if (mono)
+        for (int64_t i = 0; i < frames; i++)
+            pcm[i] = src[2 * i];
+    else
+        memcpy(pcm, src, (size_t)(frames * 2) * sizeof(int16_t));
+    free(snd->pcm);
+    snd->pcm = pcm;
+    snd->channels = ch;
+    snd->frames = frames;
+    return true;
+}
+
+/* A length as people read it: "2.5 s" under a minute, else "M:SS". */
+static void fmt_length(char *buf, size_t n, double seconds)
+{
+    if (seconds < 59.95) {
+        snprintf(buf, n, "%.1f s", seconds);
+        return;
+    }
+    long s = (long)(seconds + 0.5);
+    snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
+}
+
+/* Reads the whole file at path into *buf (free it). Opened without
+ * blocking and checked on the open descriptor: a FIFO, a device or a
+ * folder put in the file's place after the session was loaded is refused,
+ * never waited on or read without end. At most SOUND_FILE_MAX_BYTES. */
+static bool read_file(const char *path, unsigned char **buf, size_t *len,
+                      char *why, size_t n)
+{
+    *buf = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        snprintf(why, n, "cannot be read: %s", strerror(errno));
+        return false;
+    }
+    struct stat st;
+    bool ok = false;
+    if (fstat(fd, &st) != 0)
+        snprintf(why, n, "cannot be read: %s", strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        snprintf(why, n, "is not a regular file");
+    else if (st.st_size > SOUND_FILE_MAX_BYTES)
+        snprintf(why, n, "is %lld MB; the limit for one sound file is %d MB",
+                 (long long)((st.st_size + (1 << 20) - 1) >> 20),
+                 SOUND_FILE_MAX_BYTES >> 20);
+    else if (!(*buf = malloc((size_t)st.st_size + 1)))
+        snprintf(why, n, "cannot be read: out of memory");
+    else
+        ok = true;
+    /* A file cut shorter meanwhile gives what is left; one growing, no
+     * more than its size when opened. */
+    *len = 0;
+    while (ok && *len < (size_t)st.st_size) {
+        ssize_t got = read(fd, *buf + *len, (size_t)st.st_size - *len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            snprintf(why, n, "cannot be read: %s", strerror(errno));
+            ok = false;
+        }
+        if (got <= 0)
+            break;
+        *len += (size_t)got;
+    }
+    close(fd);
+    if (!ok) {
+        free(*buf);
+        *buf = NULL;
+    }
+    return ok;
+}
+
+/* The limits on what a file's headers declare, checked before decoding. */
+static bool within_limits(const struct sniff_info *in, char *why, size_t n)
+{
+    char len[32];
+    if (in->channels > SOUND_FILE_MAX_CHANNELS) {
+        snprintf(why, n, "has %d channels; stillpoint plays at most %d",
+                 in->channels, SOUND_FILE_MAX_CHANNELS);
+        return false;
+    }
+    if (in->rate &&
+        (in->rate < SOUND_FILE_MIN_RATE || in->rate > SOUND_FILE_MAX_RATE)) {
+        snprintf(why, n,
+                 "declares a sample rate of %ld Hz; stillpoint plays %d to "
+                 "%d Hz",
+                 in->rate, SOUND_FILE_MIN_RATE, SOUND_FILE_MAX_RATE);
+        return false;
+    }
+    if (in->rate && in->frames > (int64_t)SOUND_FILE_MAX_SECONDS * in->rate) {
+        fmt_length(len, sizeof(len), (double)in->frames / (double)in->rate);
+        snprintf(why, n, "lasts %s; the limit for one sound file is %d:00", len,
+                 SOUND_FILE_MAX_SECONDS / 60);
+        return false;
+    }
+    return true;
+}
+
+/* What the decoded length says about the file: cut short, empty, too
+ * long. */
+static bool decoded_ok(const struct sniff_info *in, int64_t frames, char *why,
+                       size_t n)
+{
+    char want[32], got[32];
+    /* A FLAC file cut short decodes up to the cut without complaint (its
+     * decoder drops the frame cut in two). A whole one decodes to the
+     * length it declares, less what SDL_mixer's resampler keeps back at
+     * the end (up to 512 samples at the file's rate, measured). */
+    if (in->format == SNIFF_FLAC && in->frames > 0 && in->rate > 0) {
+        int64_t expect = in->frames * SOUND_RATE / in->rate;
+        int64_t slack = 1024 * SOUND_RATE / in->rate + SOUND_RATE / 100;
+        if (frames + slack < expect) {
+            fmt_length(want, sizeof(want), (double)expect / SOUND_RATE);
+            fmt_length(got, sizeof(got), (double)frames / SOUND_RATE);
+            snprintf(why, n,
+                     "is cut short: it should last %s but holds only %s", want,
+                     got);
+            return false;
+        }
+    }
+    if (frames == 0) {
+        snprintf(why, n, "holds no sound");
+        return false;
+    }
+    if (frames > (int64_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE) {
+        snprintf(why, n, "lasts over %d:00, the limit for one sound file",
+                 SOUND_FILE_MAX_SECONDS / 60);
+        return false;
+    }
+    return true;
+}
+
+/* What SDL may allocate while decoding (see decode_budget.h): its WAV
+ * reader holds the data chunk, expanded up to four times (4-bit ADPCM to
+ * 16-bit samples); SDL_mixer holds a whole decoded sound twice, in pieces
+ * and then in one block, before it returns it. Some more for the
+ * decoders' own state. */
+static size_t budget_for(const struct sniff_info *in, size_t len)
+{
+    size_t slack = 4 << 20;
+    if (in->format == SNIFF_WAV)
+        return 4 * len + slack;
+    return (size_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE * 4 * 9 / 4 + slack;
+}
+
+bool sound_file_decode(struct sound *snd, struct diag_list *d)
+{
+    const char *src = snd->source ? snd->source : "?";
+    char why[300], reason[256];
+    unsigned char *buf;
+    size_t len;
+    struct sniff_info info;
+    if (!read_file(snd->path, &buf, &len, why, sizeof(why)) ||
+        !sniff_sound(snd->name, buf, len, &info, why, sizeof(why)) ||
+        !within_limits(&info, why, sizeof(why))) {
+        diag_add(d, src, snd->line, "sound file '%s' %s", snd->name, why);
+        free(buf);
+        return false;
+    }
+    struct decoded pcm;
+    enum decode_pcm_status rc = decode_pcm(
+        buf, len, info.format, (int64_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE,
+        budget_for(&info, len), &pcm, reason, sizeof(reason));
+    free(buf);
+    bool ok = false;
+    if (rc == DECODE_PCM_TOO_LONG)
+        snprintf(why, sizeof(why),
+                 "lasts over %d:00, the limit for one sound file",
+                 SOUND_FILE_MAX_SECONDS / 60);
+    else if (rc == DECODE_PCM_FAILED)
+        snprintf(why, sizeof(why), "cannot be decoded: %s", reason);
+    else
+        ok = decoded_ok(&info, pcm.frames, why, sizeof(why));
+    if (!ok)
+        diag_add(d, src, snd->line, "sound file '%s' %s", snd->name, why);
+    else if (!(ok = store(snd, pcm.pcm, pcm.frames)))
+        diag_add(d, src, snd->line, "out of memory decoding '%s'", snd->name);
+    if (rc == DECODE_PCM_OK)
+        decode_pcm_free(&pcm);
+    return ok;
+}
