@@ -72,28 +72,33 @@ static void speak_lines(struct prepare *p)
         reach(p, PREPARE_ALL);
 }
 
-static void *work(void *arg)
+static void steps(struct prepare *p)
 {
-    struct prepare *p = arg;
     if (!sound_set_collect(&p->set, p->s, p->opt)) {
         diag_add(&p->problems, "stillpoint", 0, "out of memory");
         reach(p, PREPARE_FAILED);
-        return NULL;
+        return;
     }
     if (!decode_sound_set(&p->set, &p->problems, &p->cancel)) {
         if (!p->problems.count && !atomic_load(&p->cancel))
             diag_add(&p->problems, "stillpoint", 0, "out of memory");
         reach(p, PREPARE_FAILED);
-        return NULL;
+        return;
     }
     if (timeline_compile(p->s, &p->set, p->opt, &p->tl) != 0) {
         diag_add(&p->problems, "stillpoint", 0, "out of memory");
         reach(p, PREPARE_FAILED);
-        return NULL;
+        return;
     }
     reach(p, PREPARE_TIMELINE);
     if (p->speak)
         speak_lines(p);
+}
+
+static void *work(void *arg)
+{
+    steps(arg);
+    decode_thread_end(); /* what SDL kept for this thread */
     return NULL;
 }
 
