@@ -285,10 +285,12 @@ static void print_list(const struct catalog *c)
 
 static int cmd_list(const struct options *o)
 {
-    struct library lib;
+    struct library lib = {0};
     int rc = load_library(&lib, o);
-    if (rc == EXIT_RUNTIME)
+    if (rc == EXIT_RUNTIME) {
+        library_free(&lib);
         return rc;
+    }
     print_list(lib.catalog);
     library_free(&lib);
     return rc;
@@ -324,8 +326,10 @@ static int cmd_play_offline(const struct options *o)
 {
     struct library lib = {0};
     int rc = load_library(&lib, o);
-    if (rc != EXIT_OK)
+    if (rc != EXIT_OK) {
+        library_free(&lib);
         return rc;
+    }
     const struct session *s = catalog_find(lib.catalog, o->name);
     if (!s) {
         fprintf(stderr,
@@ -401,10 +405,12 @@ int main(int argc, char **argv)
     case CMD_NONE:
         break;
     }
-    struct library lib;
+    struct library lib = {0};
     rc = load_library(&lib, &o);
-    if (rc != EXIT_OK)
+    if (rc != EXIT_OK) {
+        library_free(&lib);
         return rc;
+    }
     struct app_options ao = {.session = o.name, .tl = o.tl, .adapt = o.adapt};
     char err[512];
     rc = app_run(&lib, &ao, err, sizeof(err));
