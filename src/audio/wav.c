@@ -7,13 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { CHUNK_FRAMES = 4096, IO_BUFFER = 1 << 20 };
 
 struct wav_writer {
     FILE *f;
-    char *path, *tmp; /* tmp NULL for stdout */
+    char *path, *tmp; /* tmp NULL for stdout, a device or a FIFO */
     int channels;
     int64_t expected, written;
     int failed;
@@ -56,8 +57,20 @@ struct wav_writer *wav_open(const char *path, int rate, int channels,
     }
     w->channels = channels;
     w->expected = frames;
+    struct stat st;
     if (strcmp(path, "-") == 0) {
         w->f = stdout;
+    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or a FIFO (/dev/null, a pipe to a player) is written
+         * to, never replaced by a renamed file. */
+        w->path = strdup(path);
+        w->f = w->path ? fopen(path, "wb") : NULL;
+        if (!w->f) {
+            snprintf(err, errlen, "%s: %s", path,
+                     w->path ? strerror(errno) : "out of memory");
+            free_writer(w);
+            return NULL;
+        }
     } else {
         size_t n = strlen(path) + 32;
         w->path = strdup(path);

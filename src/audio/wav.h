@@ -1,7 +1,8 @@
 /* wav.h: writes 16-bit PCM WAV files for --render. The header is written
  * first with the final length, so the output may also be a pipe ("-").
  * A file is written under a temporary name and renamed into place only
- * when complete, so a failed render never leaves a partial file. */
+ * when complete, so a failed render never leaves a partial file; a path
+ * that is a device or a FIFO (/dev/null) is written to directly. */
 #ifndef STILLPOINT_WAV_H
 #define STILLPOINT_WAV_H
 
