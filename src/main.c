@@ -2,6 +2,7 @@
  * every message and chooses the exit code: 0 ok, 1 runtime failure,
  * 2 bad usage or bad input. Nothing below main prints. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,6 +388,10 @@ static int cmd_play_offline(const struct options *o)
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit (ulimit -f), a write fails with EFBIG and
+     * is reported like a full disk, instead of the signal killing us
+     * mid-write. */
+    signal(SIGXFSZ, SIG_IGN);
     struct options o = {0};
     int rc = parse_args(argc, argv, &o);
     if (rc != EXIT_OK)
