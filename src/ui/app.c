@@ -247,17 +247,21 @@ static void apply_prefs(struct app *a)
     a->adopt.gentle |= p->gentle;
 }
 
-static void save_prefs(struct app *a)
+/* Keeps changed choices; false when that failed just now (the notice
+ * says why). */
+static bool save_prefs(struct app *a)
 {
     if (!a->prefs_changed || !a->prefs_path[0])
-        return;
+        return true;
     char err[300];
-    if (prefs_save(a->prefs_path, &a->prefs, err, sizeof(err)) != 0)
+    bool ok = prefs_save(a->prefs_path, &a->prefs, err, sizeof(err)) == 0;
+    if (!ok)
         snprintf(a->prefs_notice, sizeof(a->prefs_notice),
                  "Your choices apply now but could not be kept: %.250s", err);
     else
         a->prefs_notice[0] = '\0';
     a->prefs_changed = false;
+    return ok;
 }
 
 static long long now_ns(void)
@@ -438,8 +442,9 @@ static void cmd_choices(struct app *a, int cmd)
     switch (cmd) {
     case UI_STOP:
     case UI_CHOICES:
-        save_prefs(a);
-        a->screen = a->choices_from;
+        /* When they could not be kept, stay once so the notice is seen. */
+        if (save_prefs(a))
+            a->screen = a->choices_from;
         break;
     case UI_UP:
         a->choice = (a->choice + n - 1) % n;
@@ -788,11 +793,17 @@ static void draw_menu(struct app *a)
                    "Choose a session with the arrow keys and Enter, or "
                    "click it.");
     y += a->h / 40;
+    /* The notices (why a session could not play, choices not kept) get
+     * their room first; the list scrolls in what is left. */
+    const char *notices[] = {a->notice, a->prefs_notice};
+    int end = a->h * 3 / 4;
+    for (int i = 0; i < 2; i++)
+        end -= text_height(a->text, TEXT_SMALL, a->w - 2 * m, notices[i]);
     int line = text_line_height(a->text, TEXT_BODY);
-    int rows = (a->h * 3 / 4 - y) / line;
+    int rows = (end - y) / line;
     size_t first = a->sel >= (size_t)rows / 2 ? a->sel - (size_t)rows / 2 : 0;
     const char *type = NULL;
-    for (size_t i = first; i < a->menu_count && y < a->h * 3 / 4; i++) {
+    for (size_t i = first; i < a->menu_count && y < end; i++) {
         const struct session *s = a->menu[i];
         if (!type || strcmp(type, s->type) != 0) {
             type = s->type;
@@ -810,14 +821,12 @@ static void draw_menu(struct app *a)
         add_button(a, m, y, a->w - 2 * m, line, NULL, UI_OPEN_BASE + (int)i);
         y += line;
     }
+    for (int i = 0; i < 2; i++)
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                       a->w - 2 * m, notices[i]);
     for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
                        a->w - 2 * m, a->lib->broken.msgs[i]);
-    const char *notices[] = {a->notice, a->prefs_notice};
-    for (int i = 0; i < 2; i++)
-        if (notices[i][0] && y < a->h * 5 / 6)
-            y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
-                           a->w - 2 * m, notices[i]);
     static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
                                          "Quit (Esc)"};
     static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
