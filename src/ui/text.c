@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <SDL_ttf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,11 +167,42 @@ static struct entry *lookup(struct text *t, enum text_size size, int wrap,
     return oldest;
 }
 
+/* For tests: with STILLPOINT_TEXT_LOG naming a file, each string the
+ * window draws is appended to it, one a line, unless it is among the last
+ * few logged (a screen draws the same strings again and again); the tests
+ * read there what a person would see. */
+static void log_text(const char *s)
+{
+    static FILE *log;
+    static bool opened;
+    static uint64_t recent[64];
+    static unsigned next;
+    if (!opened) {
+        const char *path = getenv("STILLPOINT_TEXT_LOG");
+        log = path && *path ? fopen(path, "a") : NULL;
+        opened = true;
+    }
+    if (!log)
+        return;
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+    for (const char *p = s; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    for (unsigned i = 0; i < 64; i++)
+        if (recent[i] == h)
+            return;
+    recent[next++ % 64] = h;
+    for (const char *p = s; *p; p++)
+        fputc(*p == '\n' ? ' ' : *p, log);
+    fputc('\n', log);
+    fflush(log);
+}
+
 int text_draw(struct text *t, enum text_size size, SDL_Color c,
               enum text_align align, int x, int y, int w, const char *s)
 {
     if (!s || !*s)
         return 0;
+    log_text(s);
     struct entry *e = lookup(t, size, w, (int)align, c, s);
     if (!e)
         return 0;
