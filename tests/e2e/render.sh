@@ -76,4 +76,27 @@ if [ "$(id -u)" != 0 ]; then
     run 1 --render box-breathing -o "$TMP/ro/out.wav"
 fi
 [ -z "$(ls -A "$TMP/ro")" ] || fail "partial file left behind"
+
+# A render into a FIFO or a device goes into it; neither is replaced by a
+# file (as root, that would have replaced /dev/null).
+mkfifo "$TMP/fifo.wav"
+timeout 30 cat "$TMP/fifo.wav" >"$TMP/piped.wav" &
+run 0 --config "$DATA/good/complete.cfg" --render short-breath --no-voice -o "$TMP/fifo.wav"
+wait $! || true
+[ -p "$TMP/fifo.wav" ] || fail "the FIFO was replaced by a file"
+cmp -s "$TMP/piped.wav" "$TMP/s.wav" || fail "the FIFO did not carry the render"
+# As root, on devices of its own (a regression must not replace the
+# system's); a full device reports the full disk.
+null=/dev/null full=/dev/full
+if [ "$(id -u)" = 0 ]; then
+    null="$TMP/null" full="$TMP/full"
+    mknod -m 666 "$null" c 1 3 && mknod -m 666 "$full" c 1 7 || null=""
+fi
+if [ -n "$null" ]; then
+    run 0 --render box-breathing --no-voice -o "$null"
+    [ -c "$null" ] || fail "the device was replaced by a file"
+    run 1 --render box-breathing --no-voice -o "$full"
+    has "$TMP/err" "stillpoint: $full: No space left on device"
+    [ -c "$full" ] || fail "the full device was replaced by a file"
+fi
 echo "render: ok"
