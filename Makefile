@@ -29,7 +29,7 @@ SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
 TOOLS    = $(BUILD)/tools/wav_onsets
 
-.PHONY: all run check unit e2e fuzz fuzz-check bench format clean
+.PHONY: all run check unit e2e fuzz fuzz-check bench valgrind format clean
 all: stillpoint
 
 $(BUILD)/deps.mk: scripts/install-deps
@@ -93,10 +93,12 @@ unit: $(TESTS)
 	    echo "== $$t"; $(TEST_ENV) TEST_DATA=$(CURDIR)/tests/data $$t || exit 1; \
 	done
 
-e2e: $(BUILD)/san/stillpoint $(TOOLS)
+# RELEASE: the plain build, for tests/e2e/valgrind.sh.
+e2e: $(BUILD)/san/stillpoint $(TOOLS) stillpoint
 	@for t in $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh)); do \
 	    echo "== $$t"; \
 	    $(TEST_ENV) STILLPOINT=$(CURDIR)/$(BUILD)/san/stillpoint \
+	        RELEASE=$(CURDIR)/stillpoint \
 	        TOOLS=$(CURDIR)/$(BUILD)/tools sh $$t || exit 1; \
 	done
 	@echo "all end-to-end tests passed"
@@ -142,6 +144,11 @@ $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 
 bench: stillpoint $(BUILD)/tools/bare_window
 	@STILLPOINT_DATA=$(CURDIR) sh scripts/bench
+
+# valgrind's memcheck on the plain build: renders and a live window under
+# Xvfb (make check runs the renders only: tests/e2e/valgrind.sh).
+valgrind: stillpoint
+	@sh scripts/valgrind
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c')
