@@ -19,6 +19,7 @@
 #include "../core/timeline.h"
 #include "../load/loader.h"
 #include "draw.h"
+#include "history_view.h"
 #include "text.h"
 
 enum ui_cmd {
@@ -35,10 +36,18 @@ enum ui_cmd {
     UI_FULLSCREEN,
     UI_QUIT,
     UI_ANY,
+    UI_HISTORY,
     UI_OPEN_BASE = 1000,
 };
 
-enum screen { SCR_MENU, SCR_BEFORE, SCR_BLOCKED, SCR_RUNNING, SCR_AFTER };
+enum screen {
+    SCR_MENU,
+    SCR_BEFORE,
+    SCR_BLOCKED,
+    SCR_RUNNING,
+    SCR_AFTER,
+    SCR_HISTORY
+};
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
 
@@ -75,6 +84,7 @@ struct app {
     struct history_row row;
     enum history_outcome outcome;
     char history_error[300];
+    struct history_view *history; /* the history screen, while open */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
@@ -171,12 +181,16 @@ static void record(struct app *a, enum history_outcome o, const char *detail)
     a->row.outcome = o;
     snprintf(a->row.detail, sizeof(a->row.detail), "%s", detail);
     char err[256];
+    if (a->opt->no_history)
+        return; /* --no-history */
     if (!a->history_path[0])
         snprintf(a->history_error, sizeof(a->history_error),
                  "No place for the history (HOME is not set).");
     else if (history_append(a->history_path, &a->row, err, sizeof(err)) != 0)
         snprintf(a->history_error, sizeof(a->history_error),
                  "This session could not be recorded: %s", err);
+    else if (err[0]) /* the file was made private */
+        snprintf(a->history_error, sizeof(a->history_error), "%s", err);
 }
 
 static void begin_row(struct app *a, double planned)
@@ -278,6 +292,14 @@ static void open_session(struct app *a, const struct session *s)
     a->notice[0] = '\0';
     safety_flow_start(&a->flow, s->safety);
     a->screen = SCR_BEFORE;
+}
+
+/* The history screen reads the file afresh each time it opens. */
+static void open_history(struct app *a)
+{
+    history_view_free(a->history);
+    a->history = history_view_load(a->history_path, a->opt->no_history);
+    a->screen = SCR_HISTORY;
 }
 
 static void leave(struct app *a)
@@ -392,6 +414,8 @@ static void command(struct app *a, int cmd)
         else if (cmd >= UI_OPEN_BASE &&
                  (size_t)(cmd - UI_OPEN_BASE) < a->menu_count)
             open_session(a, a->menu[a->sel = (size_t)(cmd - UI_OPEN_BASE)]);
+        else if (cmd == UI_HISTORY)
+            open_history(a);
         break;
     case SCR_BEFORE:
         if (cmd == UI_STOP)
@@ -406,6 +430,10 @@ static void command(struct app *a, int cmd)
         break;
     case SCR_RUNNING:
         cmd_running(a, cmd);
+        break;
+    case SCR_HISTORY:
+        if (cmd == UI_STOP || cmd == UI_ENTER)
+            a->screen = SCR_MENU;
         break;
     }
 }
@@ -434,6 +462,8 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_DOWN;
     case SDLK_F11:
         return UI_FULLSCREEN;
+    case SDLK_h:
+        return UI_HISTORY;
     default:
         return UI_ANY;
     }
@@ -522,6 +552,8 @@ static const char *state_word(const struct app *a)
         return "after";
     case SCR_RUNNING:
         return paused(a) ? "paused" : "running";
+    case SCR_HISTORY:
+        return "history";
     default:
         return NULL;
     }
@@ -533,6 +565,9 @@ static void update_title(struct app *a)
     const char *state = state_word(a);
     if (!state) {
         snprintf(t, sizeof(t), "stillpoint");
+    } else if (a->screen == SCR_HISTORY) {
+        snprintf(t, sizeof(t),
+                 "stillpoint \xe2\x80\x94 History \xe2\x80\x94 %s", state);
     } else if (a->screen == SCR_RUNNING) {
         char left[16];
         fmt_clock(left, sizeof(left), seconds_left(a));
@@ -602,9 +637,10 @@ static void draw_menu(struct app *a)
     for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
                        a->w - 2 * m, a->lib->broken.msgs[i]);
-    static const char *const labels[] = {"Open (Enter)", "Quit (Esc)"};
-    static const int cmds[] = {UI_ENTER, UI_STOP};
-    bottom_buttons(a, labels, cmds, 2);
+    static const char *const labels[] = {"Open (Enter)", "History (H)",
+                                         "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_HISTORY, UI_STOP};
+    bottom_buttons(a, labels, cmds, 3);
 }
 
 static void draw_before(struct app *a)
@@ -869,6 +905,13 @@ static void draw(struct app *a)
     case SCR_AFTER:
         draw_after(a);
         break;
+    case SCR_HISTORY: {
+        history_view_draw(a->history, a->ren, a->text, a->w, a->h);
+        static const char *const labels[] = {"Back (Esc)"};
+        static const int cmds[] = {UI_STOP};
+        bottom_buttons(a, labels, cmds, 1);
+        break;
+    }
     }
     for (int i = 0; i < a->n_buttons; i++)
         if (a->buttons[i].label)
@@ -1009,6 +1052,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         }
     }
     close_session(a);
+    history_view_free(a->history);
     text_close(a->text);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

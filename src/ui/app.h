@@ -5,6 +5,7 @@
 #ifndef STILLPOINT_APP_H
 #define STILLPOINT_APP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/sound_set.h"
@@ -13,6 +14,7 @@
 struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
     struct timeline_options tl;
+    bool no_history; /* record nothing (--no-history) */
 };
 
 /* Runs the window until the person quits. Returns 0, or 1 with err filled
