@@ -117,15 +117,36 @@ $(FUZZ_BIN): tests/fuzz/fuzz_loader.c $(FUZZ_SRC)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
-fuzz: $(FUZZ_BIN)
-	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+# A second target for the history reader, seeded from tests/data/history/;
+# its crashes land in $(BUILD)/fuzz/ as history-crash-* files: add each to
+# tests/data/history/ (tests/e2e/history.sh reads every file there).
+HFUZZ_BIN = $(BUILD)/fuzz/fuzz_history
+HFUZZ_RUN = mkdir -p $(BUILD)/fuzz/history-corpus && \
+	cp tests/data/history/* $(BUILD)/fuzz/history-corpus/ && \
+	cd $(BUILD)/fuzz && ./fuzz_history -max_len=131072 -timeout=5 \
+	   -rss_limit_mb=2048 -artifact_prefix=history- -print_final_stats=1 \
+	   history-corpus
 
-fuzz-check: $(FUZZ_BIN)
+$(HFUZZ_BIN): tests/fuzz/fuzz_history.c $(wildcard src/core/*.c)
+	@mkdir -p $(@D)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -D_POSIX_C_SOURCE=200809L -o $@ $^ -lm
+
+fuzz: $(FUZZ_BIN) $(HFUZZ_BIN)
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+	$(HFUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+
+fuzz-check: $(FUZZ_BIN) $(HFUZZ_BIN)
 	@echo "== fuzz_loader (20 s)"
 	@rm -f $(BUILD)/fuzz/crash-* $(BUILD)/fuzz/leak-* $(BUILD)/fuzz/timeout-*
 	@if ($(FUZZ_RUN) -max_total_time=20) >$(BUILD)/fuzz/log 2>&1; then \
 	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/log; \
 	else tail -n 40 $(BUILD)/fuzz/log; exit 1; fi
+	@echo "== fuzz_history (10 s)"
+	@rm -f $(BUILD)/fuzz/history-*-*
+	@if ($(HFUZZ_RUN) -max_total_time=10) >$(BUILD)/fuzz/history.log 2>&1; then \
+	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/history.log; \
+	else tail -n 40 $(BUILD)/fuzz/history.log; exit 1; fi
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)
