@@ -130,7 +130,11 @@ start() {
         [ -n "$WIN" ] && break
         sleep 0.1
     done
-    [ -n "$WIN" ] || { cat "$TMP/app.err"; fail "no window"; }
+    if [ -z "$WIN" ]; then
+        kill "$PID" 2>/dev/null || true
+        cat "$TMP/app.err" >&2
+        fail "no window for stillpoint $*"
+    fi
     xdotool windowfocus --sync "$WIN" 2>/dev/null || true
 }
 title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
