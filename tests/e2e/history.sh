@@ -118,6 +118,9 @@ trap 'kill $XVFB 2>/dev/null; rm -rf "$TMP"' EXIT
 for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$TMP/display")"
 export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
+# Only X11: when it cannot connect, SDL would fall back to its offscreen
+# driver and run a window no one can see; this way the test says why.
+export SDL_VIDEODRIVER=x11
 # As in window.sh: SDL's own libraries leak where LSan cannot name them.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 
