@@ -19,7 +19,8 @@ BASE_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -D_POSIX_C_SOURCE=200809L \
 ALL_CFLAGS  = $(BASE_CFLAGS) $(CFLAGS)
 SAN_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=undefined
-LIBS        = $(DEP_LIBS) -lm
+FLITE_LIBS  = -lflite_cmu_us_slt -lflite_usenglish -lflite_cmulex -lflite
+LIBS        = $(DEP_LIBS) $(FLITE_LIBS) -pthread -lm
 
 LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c src/ui/*.c)
 GEN_SRC  = $(BUILD)/gen/builtin_safety.c
@@ -100,53 +101,41 @@ e2e: $(BUILD)/san/stillpoint $(TOOLS)
 	done
 	@echo "all end-to-end tests passed"
 
-# A libFuzzer target for the session-file loader: `make fuzz` runs it for
-# FUZZ_SECONDS (default 600); `make check` runs it briefly. Crashes land in
-# $(BUILD)/fuzz/ as crash-* files: add each to tests/data/bad/.
+# libFuzzer targets, one per tests/fuzz/fuzz_NAME.c, each seeded from its
+# SEEDS_fuzz_NAME files: `make fuzz` runs each for FUZZ_SECONDS (default
+# 600; FUZZ=fuzz_NAME runs one); `make check` runs each for
+# FUZZ_CHECK_SECONDS (20). Crashes land in $(BUILD)/fuzz/fuzz_NAME.run/ as
+# crash-* files: add each to the target's seeds (a bad file with the
+# message it must give).
 FUZZ_SECONDS ?= 600
+FUZZ_CHECK_SECONDS ?= 20
+FUZZ ?= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SRC  = $(wildcard src/core/*.c src/load/*.c) $(GEN_SRC)
-FUZZ_BIN  = $(BUILD)/fuzz/fuzz_loader
-FUZZ_RUN  = mkdir -p $(BUILD)/fuzz/corpus && \
-	cp tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg config/sessions/*.cfg \
-	   $(BUILD)/fuzz/corpus/ 2>/dev/null; \
-	cd $(BUILD)/fuzz && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ./fuzz_loader -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
+SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
+                    config/sessions/*.cfg
+SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
+SEEDS_fuzz_history = tests/data/history/*
+fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
+	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
+	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
 	   -print_final_stats=1 corpus
+fuzz_brief = echo "== $(1) ($(FUZZ_CHECK_SECONDS) s)" && rm -f $(BUILD)/fuzz/$(1).run/crash-* \
+	$(BUILD)/fuzz/$(1).run/leak-* $(BUILD)/fuzz/$(1).run/timeout-* && \
+	mkdir -p $(BUILD)/fuzz/$(1).run && \
+	if ($(call fuzz_run,$(1)) -max_total_time=$(FUZZ_CHECK_SECONDS)) >$(BUILD)/fuzz/$(1).run/log 2>&1; then \
+	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/$(1).run/log; \
+	else tail -n 40 $(BUILD)/fuzz/$(1).run/log; exit 1; fi
 
-$(FUZZ_BIN): tests/fuzz/fuzz_loader.c $(FUZZ_SRC)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 	@mkdir -p $(@D)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
-# A second target for the history reader, seeded from tests/data/history/;
-# its crashes land in $(BUILD)/fuzz/ as history-crash-* files: add each to
-# tests/data/history/ (tests/e2e/history.sh reads every file there).
-HFUZZ_BIN = $(BUILD)/fuzz/fuzz_history
-HFUZZ_RUN = mkdir -p $(BUILD)/fuzz/history-corpus && \
-	cp tests/data/history/* $(BUILD)/fuzz/history-corpus/ && \
-	cd $(BUILD)/fuzz && ./fuzz_history -max_len=131072 -timeout=5 \
-	   -rss_limit_mb=2048 -artifact_prefix=history- -print_final_stats=1 \
-	   history-corpus
+fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
+	$(foreach t,$(FUZZ),($(call fuzz_run,$(t)) -max_total_time=$(FUZZ_SECONDS)) &&) true
 
-$(HFUZZ_BIN): tests/fuzz/fuzz_history.c $(wildcard src/core/*.c)
-	@mkdir -p $(@D)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -D_POSIX_C_SOURCE=200809L -o $@ $^ -lm
-
-fuzz: $(FUZZ_BIN) $(HFUZZ_BIN)
-	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
-	$(HFUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
-
-fuzz-check: $(FUZZ_BIN) $(HFUZZ_BIN)
-	@echo "== fuzz_loader (20 s)"
-	@rm -f $(BUILD)/fuzz/crash-* $(BUILD)/fuzz/leak-* $(BUILD)/fuzz/timeout-*
-	@if ($(FUZZ_RUN) -max_total_time=20) >$(BUILD)/fuzz/log 2>&1; then \
-	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/log; \
-	else tail -n 40 $(BUILD)/fuzz/log; exit 1; fi
-	@echo "== fuzz_history (10 s)"
-	@rm -f $(BUILD)/fuzz/history-*-*
-	@if ($(HFUZZ_RUN) -max_total_time=10) >$(BUILD)/fuzz/history.log 2>&1; then \
-	    grep -E '^stat::number_of_executed_units' $(BUILD)/fuzz/history.log; \
-	else tail -n 40 $(BUILD)/fuzz/history.log; exit 1; fi
+fuzz-check: $(FUZZ:%=$(BUILD)/fuzz/%)
+	@$(foreach t,$(FUZZ),$(call fuzz_brief,$(t)) &&) true
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)
@@ -160,5 +149,7 @@ format:
 
 clean:
 	rm -rf $(BUILD) stillpoint
+
+include mk/install.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "audio/decode.h"
+#include "audio/prepare.h"
 #include "audio/render.h"
+#include "core/adapt.h"
 #include "core/history.h"
 #include "core/history_report.h"
 #include "core/history_table.h"
+#include "core/prefs.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
 #include "load/library.h"
@@ -40,6 +43,7 @@ struct options {
     const char *configs[MAX_CONFIGS];
     size_t n_configs;
     struct timeline_options tl;
+    struct adapt_options adapt;
     bool csv, no_history; /* --csv (with --history), --no-history */
     const char *since;    /* --since DATE (with --history) */
 };
@@ -58,8 +62,16 @@ static void usage(FILE *out)
           "-o)\n"
           "  -o, --output FILE       where --render writes (- for stdout)\n"
           "      --config FILE       load one more session file (repeatable)\n"
-          "      --no-voice          leave voice clips out (captions stay)\n"
+          "      --no-voice          speak nothing (captions stay)\n"
           "      --no-ambient        leave the ambient sound out\n"
+          "      --leave-out REGION[,REGION...]\n"
+          "                          leave body regions out of a body scan;\n"
+          "                          a neutral anchor takes their place\n"
+          "      --eyes-open         wording for keeping the eyes open\n"
+          "      --gentle            no breath holds, shorter timed holds\n"
+          "      --cues STYLE        breathing and hold cues: sound, caption\n"
+          "                          or none (the breathing visual only)\n"
+          "      --settle SECONDS    quiet time before the first step\n"
           "      --format-reference  print the session-file settings table\n"
           "      --history           the sessions you have run, newest last:\n"
           "                          when, session, planned, done, outcome\n"
@@ -83,6 +95,11 @@ static int parse_args(int argc, char **argv, struct options *o)
         OPT_NO_VOICE,
         OPT_NO_AMBIENT,
         OPT_REFERENCE,
+        OPT_LEAVE_OUT,
+        OPT_EYES_OPEN,
+        OPT_GENTLE,
+        OPT_CUES,
+        OPT_SETTLE,
         OPT_HISTORY,
         OPT_CSV,
         OPT_SINCE,
@@ -98,6 +115,11 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"no-voice", no_argument, NULL, OPT_NO_VOICE},
         {"no-ambient", no_argument, NULL, OPT_NO_AMBIENT},
         {"format-reference", no_argument, NULL, OPT_REFERENCE},
+        {"leave-out", required_argument, NULL, OPT_LEAVE_OUT},
+        {"eyes-open", no_argument, NULL, OPT_EYES_OPEN},
+        {"gentle", no_argument, NULL, OPT_GENTLE},
+        {"cues", required_argument, NULL, OPT_CUES},
+        {"settle", required_argument, NULL, OPT_SETTLE},
         {"history", no_argument, NULL, OPT_HISTORY},
         {"csv", no_argument, NULL, OPT_CSV},
         {"since", required_argument, NULL, OPT_SINCE},
@@ -156,6 +178,43 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_NO_AMBIENT:
             o->tl.no_ambient = true;
             break;
+        case OPT_LEAVE_OUT: {
+            char err[300];
+            if (!prefs_regions_parse(optarg, &o->adapt.leave_out, err,
+                                     sizeof(err))) {
+                fprintf(stderr, "stillpoint: --leave-out: %s\n", err);
+                return EXIT_BAD;
+            }
+            break;
+        }
+        case OPT_EYES_OPEN:
+            o->adapt.eyes_open = true;
+            break;
+        case OPT_GENTLE:
+            o->adapt.gentle = true;
+            break;
+        case OPT_CUES: {
+            char err[300];
+            if (!prefs_cue_style_parse(optarg, &o->tl.cue_style, err,
+                                       sizeof(err))) {
+                fprintf(stderr, "stillpoint: --cues: %s\n", err);
+                return EXIT_BAD;
+            }
+            break;
+        }
+        case OPT_SETTLE: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || !(v >= 0 && v <= 120)) {
+                fprintf(stderr,
+                        "stillpoint: --settle: expected seconds 0..120, got "
+                        "'%s'\n",
+                        optarg);
+                return EXIT_BAD;
+            }
+            o->tl.settling_seconds = v;
+            break;
+        }
         case 'h':
             usage(stdout);
             exit(EXIT_OK);
@@ -296,62 +355,64 @@ static void print_schedule(const struct timeline *t,
     }
 }
 
-/* Loads the session's sounds and compiles it: the shared first half of
- * --schedule and --render. */
-static int prepare(const struct options *o, struct library *lib,
-                   struct sound_set *set, struct timeline *t)
+/* Readies the session as --schedule (the timeline) or --render (every
+ * sound) needs it, through the same preparation the window uses. */
+static int cmd_play_offline(const struct options *o)
 {
-    int rc = load_library(lib, o);
+    struct library lib = {0};
+    int rc = load_library(&lib, o);
     if (rc != EXIT_OK)
         return rc;
-    const struct session *s = catalog_find(lib->catalog, o->name);
+    const struct session *s = catalog_find(lib.catalog, o->name);
     if (!s) {
         fprintf(stderr,
                 "stillpoint: no session named '%s' (see "
                 "stillpoint --list)\n",
                 o->name);
+        library_free(&lib);
         return EXIT_BAD;
     }
     char err[512];
+    struct arena *scratch = arena_new();
+    s = scratch ? adapt_session(s, &o->adapt, scratch) : NULL;
+    if (!s) {
+        fputs("stillpoint: out of memory\n", stderr);
+        arena_free(scratch);
+        library_free(&lib);
+        return EXIT_RUNTIME;
+    }
     if (!decode_open(true, err, sizeof(err))) {
         fprintf(stderr, "stillpoint: %s\n", err);
+        arena_free(scratch);
+        library_free(&lib);
         return EXIT_RUNTIME;
     }
-    struct diag_list d;
-    diag_init(&d);
-    if (!sound_set_collect(set, s, &o->tl)) {
+    bool render = o->cmd == CMD_RENDER;
+    struct prepare *p = prepare_start(s, &o->tl, render);
+    if (!p) {
         fputs("stillpoint: out of memory\n", stderr);
-        return EXIT_RUNTIME;
-    }
-    if (!decode_sound_set(set, &d)) {
-        print_diags(&d);
-        return EXIT_BAD;
-    }
-    if (timeline_compile(s, set, &o->tl, t) != 0) {
-        fputs("stillpoint: out of memory\n", stderr);
-        return EXIT_RUNTIME;
-    }
-    return EXIT_OK;
-}
-
-static int cmd_play_offline(const struct options *o)
-{
-    struct library lib = {0};
-    struct sound_set set;
-    struct timeline t = {0};
-    sound_set_init(&set);
-    int rc = prepare(o, &lib, &set, &t);
-    if (rc == EXIT_OK && o->cmd == CMD_SCHEDULE) {
-        print_schedule(&t, &set);
-    } else if (rc == EXIT_OK) {
-        char err[512];
-        if (render_to_wav(&t, &set, o->output, err, sizeof(err)) != 0) {
+        rc = EXIT_RUNTIME;
+    } else if (!prepare_wait(p, render ? PREPARE_ALL : PREPARE_TIMELINE)) {
+        print_diags(prepare_problems(p));
+        rc = EXIT_BAD;
+    } else if (!render) {
+        print_schedule(prepare_timeline(p), prepare_sounds(p));
+    } else {
+        /* Lines the synthesizer could not speak keep their captions. */
+        print_diags(prepare_problems(p));
+        if (getenv("STILLPOINT_BENCH")) {
+            double audio, cpu;
+            prepare_speech_figures(p, &audio, &cpu);
+            fprintf(stderr, "speech %.3f s in %.3f s\n", audio, cpu);
+        }
+        if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
+                          err, sizeof(err)) != 0) {
             fprintf(stderr, "stillpoint: %s\n", err);
             rc = EXIT_RUNTIME;
         }
     }
-    timeline_free(&t);
-    sound_set_free(&set);
+    prepare_free(p);
+    arena_free(scratch);
     library_free(&lib);
     decode_close();
     return rc;
@@ -462,8 +523,10 @@ int main(int argc, char **argv)
     rc = load_library(&lib, &o);
     if (rc != EXIT_OK)
         return rc;
-    struct app_options ao = {
-        .session = o.name, .tl = o.tl, .no_history = o.no_history};
+    struct app_options ao = {.session = o.name,
+                             .tl = o.tl,
+                             .adapt = o.adapt,
+                             .no_history = o.no_history};
     char err[512];
     rc = app_run(&lib, &ao, err, sizeof(err));
     if (rc != EXIT_OK)

@@ -65,12 +65,12 @@ static void open_capture(char *path, bool realtime)
 /* Readies the session's sounds through the device's decoders. */
 static void collect(const struct session *s, struct sound_set *set)
 {
-    struct timeline_options o = {0};
+    struct timeline_options o = {.no_voice = true}; /* cue tones only */
     sound_set_init(set);
     assert_true(sound_set_collect(set, s, &o));
     struct diag_list d;
     diag_init(&d);
-    assert_true(decode_sound_set(set, &d));
+    assert_true(decode_sound_set(set, &d, NULL));
 }
 
 static void test_live_onsets(void **state)
@@ -80,7 +80,7 @@ static void test_live_onsets(void **state)
     open_capture(path, false);
     struct session s = {
         .name = "d", .steps = steps, .n_steps = 1, .safety = &profile};
-    struct timeline_options o = {0};
+    struct timeline_options o = {.no_voice = true}; /* cue tones only */
     struct sound_set set;
     collect(&s, &set);
     struct timeline t;
@@ -144,7 +144,7 @@ static void test_stop_latency(void **state)
     };
     struct session s = {
         .name = "s", .steps = one, .n_steps = 1, .safety = &profile};
-    struct timeline_options o = {0};
+    struct timeline_options o = {.no_voice = true}; /* cue tones only */
     struct sound_set set;
     collect(&s, &set);
     /* The inhale cue becomes a steady 4-second level: sounding, and

@@ -32,7 +32,7 @@ static int setup(void **state)
     struct fixture *f = calloc(1, sizeof(*f));
     f->s = (struct session){
         .name = "e", .steps = steps, .n_steps = 1, .safety = &profile};
-    struct timeline_options o = {0};
+    struct timeline_options o = {.no_voice = true}; /* cue tones only */
     sound_set_init(&f->set);
     assert_true(sound_set_collect(&f->set, &f->s, &o));
     for (size_t i = 0; i < f->set.count; i++)

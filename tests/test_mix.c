@@ -31,7 +31,7 @@ static void setup(struct fixture *f, bool dc_sounds)
 {
     f->s = (struct session){
         .name = "m", .steps = steps, .n_steps = 2, .safety = &profile};
-    struct timeline_options o = {0};
+    struct timeline_options o = {.no_voice = true}; /* cue tones only */
     sound_set_init(&f->set);
     assert_true(sound_set_collect(&f->set, &f->s, &o));
     for (size_t i = 0; i < f->set.count; i++) {
@@ -45,6 +45,7 @@ static void setup(struct fixture *f, bool dc_sounds)
         } else {
             assert_true(synth_generate(snd));
         }
+        atomic_store(&snd->ready, 1);
     }
     assert_int_equal(timeline_compile(&f->s, &f->set, &o, &f->t), 0);
 }

@@ -40,6 +40,27 @@ bool decode_open(bool offline, char *err, size_t errlen)
     return true;
 }
 
+void decode_suspend(void)
+{
+    if (opened_mixer)
+        Mix_CloseAudio();
+    opened_mixer = false;
+}
+
+bool decode_resume(char *err, size_t errlen)
+{
+    if (opened_mixer)
+        return true;
+    if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, DEVICE_BUFFER_FRAMES,
+                            NULL, 0) != 0) {
+        snprintf(err, errlen, "cannot open the audio mixer: %s",
+                 Mix_GetError());
+        return false;
+    }
+    opened_mixer = true;
+    return true;
+}
+
 void decode_close(void)
 {
     if (opened_mixer)
@@ -110,20 +131,28 @@ static bool decode_file(struct sound *snd, struct diag_list *d)
     return ok;
 }
 
-bool decode_sound_set(struct sound_set *set, struct diag_list *d)
+bool decode_sound_set(struct sound_set *set, struct diag_list *d,
+                      const atomic_bool *cancel)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
+        if (cancel && atomic_load(cancel))
+            return false;
         struct sound *snd = &set->items[i];
-        if (snd->pcm)
+        if (snd->pcm || snd->text)
             continue;
+        bool made;
         if (snd->path) {
-            ok = decode_file(snd, d) && ok;
-        } else if (!synth_generate(snd)) {
-            diag_add(d, "stillpoint", 0, "out of memory making '%s'",
-                     snd->name);
-            ok = false;
+            made = decode_file(snd, d);
+        } else {
+            made = synth_generate(snd);
+            if (!made)
+                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
+                         snd->name);
         }
+        if (made)
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        ok = ok && made;
     }
     return ok;
 }

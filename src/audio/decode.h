@@ -5,6 +5,7 @@
 #ifndef STILLPOINT_DECODE_H
 #define STILLPOINT_DECODE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -22,9 +23,18 @@ enum {
 bool decode_open(bool offline, char *err, size_t errlen);
 void decode_close(void);
 
-/* Fills every sound of set: synth tones in code, files through SDL_mixer.
- * Each failure is added to d as SOURCE:LINE: message. Returns false when
- * any sound could not be readied. */
-bool decode_sound_set(struct sound_set *set, struct diag_list *d);
+/* Closes the device while nothing sounds (its thread stops: no CPU, and
+ * the sound card is free for other programs), and opens it again as it
+ * was. No decoding in between. */
+void decode_suspend(void);
+bool decode_resume(char *err, size_t errlen);
+
+/* Fills every sound of set but speech (see speech.h): synth tones in
+ * code, files through SDL_mixer, marking each ready. Each failure is
+ * added to d as SOURCE:LINE: message. Stops early when *cancel becomes
+ * true (cancel may be NULL). Returns false when any sound could not be
+ * readied, or on cancel. */
+bool decode_sound_set(struct sound_set *set, struct diag_list *d,
+                      const atomic_bool *cancel);
 
 #endif

@@ -21,10 +21,20 @@ bool device_open(bool *silent, char *err, size_t errlen);
 /* Starts playing e from the audio thread; NULL stops calling the engine
  * that was playing (it may then be freed). */
 void device_play(struct engine *e);
-/* Stops or restarts the device's thread altogether: no callbacks, no CPU,
- * while nothing needs to sound (a paused session after its fade, a menu).
- * The engine applies no command while the device is paused. */
+/* When the engine given to device_play first and last handed a sound to
+ * the device (CLOCK_MONOTONIC nanoseconds), or 0 before; for make bench. */
+long long device_first_sound_ns(void);
+long long device_last_sound_ns(void);
+
+/* Puts the device to sleep while nothing needs to sound (a paused
+ * session after its fade, a menu): the device is closed, so no callbacks
+ * and no CPU, and the sound card is free. Waking opens it again and goes
+ * on with the engine given to device_play. The engine applies no command
+ * while the device sleeps. */
 void device_set_paused(bool paused);
+/* Whether waking found no device any more (the session then goes on
+ * silently, with captions). */
+bool device_went_silent(void);
 
 /* Stops calling the engine (it may then be freed) and closes the device. */
 void device_close(void);

@@ -79,6 +79,15 @@ static void apply(struct engine *e, const struct command *c)
     case ENGINE_VOLUME:
         mix_set_volume(e->mix, c->arg);
         break;
+    case ENGINE_VOICE_VOLUME:
+        mix_set_layer_volume(e->mix, MIX_VOICE, c->arg);
+        break;
+    case ENGINE_CUE_VOLUME:
+        mix_set_layer_volume(e->mix, MIX_CUES, c->arg);
+        break;
+    case ENGINE_AMBIENT_VOLUME:
+        mix_set_layer_volume(e->mix, MIX_AMBIENT, c->arg);
+        break;
     }
 }
 

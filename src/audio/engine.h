@@ -20,7 +20,10 @@ enum engine_cmd {
     ENGINE_RESUME,
     ENGINE_STOP,
     ENGINE_SKIP,
-    ENGINE_VOLUME, /* arg: 0..1 */
+    ENGINE_VOLUME,         /* arg: 0..1 */
+    ENGINE_VOICE_VOLUME,   /* arg: 0..1, the spoken lines */
+    ENGINE_CUE_VOLUME,     /* arg: 0..1, cue tones and bells */
+    ENGINE_AMBIENT_VOLUME, /* arg: 0..1, the ambient bed */
 };
 
 struct engine_snapshot {

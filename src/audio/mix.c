@@ -13,8 +13,14 @@ struct voice {
     const struct sound *sound;
     int64_t pos; /* next frame of the sound to play */
     float gain;
+    enum mix_layer layer;
     int loop;
     int active;
+};
+
+/* A gain that glides to its target instead of jumping (no clicks). */
+struct glide {
+    float now, target;
 };
 
 struct mixer {
@@ -22,7 +28,32 @@ struct mixer {
     struct player *player;
     struct voice voices[MIX_VOICES];
     float volume, volume_target;
+    struct glide layer[MIX_LAYERS];
+    float duck; /* the ambient bed's ducking gain, MIX_DUCK_GAIN..1 */
 };
+
+enum mix_layer mix_layer_of(const struct cue *c)
+{
+    switch (c->kind) {
+    case CUE_AMBIENT:
+        return MIX_AMBIENT;
+    case CUE_SAY:
+    case CUE_SCAN:
+        return MIX_VOICE;
+    default:
+        return MIX_CUES;
+    }
+}
+
+/* Moves g toward its target by at most step; returns the new value. */
+static float glide_by(struct glide *g, float step)
+{
+    if (g->now < g->target)
+        g->now = g->now + step > g->target ? g->target : g->now + step;
+    else if (g->now > g->target)
+        g->now = g->now - step < g->target ? g->target : g->now - step;
+    return g->now;
+}
 
 struct mixer *mix_new(const struct sound_set *set, struct player *p)
 {
@@ -32,6 +63,9 @@ struct mixer *mix_new(const struct sound_set *set, struct player *p)
     m->set = set;
     m->player = p;
     m->volume = m->volume_target = 1.0f;
+    for (int i = 0; i < MIX_LAYERS; i++)
+        m->layer[i].now = m->layer[i].target = 1.0f;
+    m->duck = 1.0f;
     return m;
 }
 
@@ -50,12 +84,21 @@ float mix_volume(const struct mixer *m)
     return m->volume_target;
 }
 
+void mix_set_layer_volume(struct mixer *m, enum mix_layer layer, float volume)
+{
+    if ((unsigned)layer < MIX_LAYERS)
+        m->layer[layer].target = volume < 0 ? 0 : volume > 1 ? 1 : volume;
+}
+
 static void start_voice(struct mixer *m, const struct cue *c)
 {
     if (c->sound < 0 || (size_t)c->sound >= m->set->count)
         return;
     const struct sound *s = &m->set->items[c->sound];
-    if (!s->pcm || s->frames <= 0)
+    /* Speech still being synthesized is left out (its caption shows);
+     * once ready, its samples are complete. */
+    if (!atomic_load_explicit(&s->ready, memory_order_acquire) || !s->pcm ||
+        s->frames <= 0)
         return;
     struct voice *v = NULL;
     for (int i = 0; i < MIX_VOICES && !v; i++)
@@ -68,8 +111,11 @@ static void start_voice(struct mixer *m, const struct cue *c)
         if (!v)
             return;
     }
-    *v = (struct voice){
-        .sound = s, .gain = c->gain, .loop = c->loop, .active = 1};
+    *v = (struct voice){.sound = s,
+                        .gain = c->gain,
+                        .layer = mix_layer_of(c),
+                        .loop = c->loop,
+                        .active = 1};
 }
 
 /* Gain of a looped bed at session frame pos: fades in at the start and
@@ -161,12 +207,29 @@ void mix_render(struct mixer *m, float *out, size_t frames)
         float *block = out + done * MIX_OUT_CHANNELS;
         int64_t pos = player_position(m->player);
         int any = 0;
+        /* Each layer's volume and the ambient ducking glide across the
+         * span: g0 at its start, g1 at its end. */
+        bool speaking = false;
+        for (int i = 0; i < MIX_VOICES; i++)
+            speaking |= m->voices[i].active && m->voices[i].layer == MIX_VOICE;
+        float lg0[MIX_LAYERS], lg1[MIX_LAYERS];
+        for (int l = 0; l < MIX_LAYERS; l++) {
+            lg0[l] = m->layer[l].now;
+            lg1[l] = glide_by(&m->layer[l], (float)span.frames / VOLUME_RAMP);
+        }
+        struct glide duck = {m->duck, speaking ? MIX_DUCK_GAIN : 1.0f};
+        float duck_rate = (1.0f - MIX_DUCK_GAIN) /
+                          (speaking ? MIX_DUCK_ATTACK : MIX_DUCK_RELEASE);
+        float duck0 = m->duck;
+        m->duck = glide_by(&duck, duck_rate * (float)span.frames);
+        lg0[MIX_AMBIENT] *= duck0;
+        lg1[MIX_AMBIENT] *= m->duck;
         for (int i = 0; i < MIX_VOICES; i++) {
             struct voice *v = &m->voices[i];
             if (!v->active)
                 continue;
             any = 1;
-            float g0 = v->gain, g1 = v->gain;
+            float g0 = v->gain * lg0[v->layer], g1 = v->gain * lg1[v->layer];
             if (v->loop) {
                 g0 *= ambient_env(t, pos);
                 g1 *= ambient_env(t, pos + span.frames);

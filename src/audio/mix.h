@@ -15,6 +15,18 @@
 
 enum { MIX_OUT_CHANNELS = 2, MIX_VOICES = 16 };
 
+/* What a sound is, for its own volume: the spoken lines, the cue tones
+ * and bells, the ambient bed. */
+enum mix_layer { MIX_VOICE, MIX_CUES, MIX_AMBIENT, MIX_LAYERS };
+
+/* The ambient bed ducks this far under the voice (about -10 dB), going
+ * down over MIX_DUCK_ATTACK frames and back up over MIX_DUCK_RELEASE. */
+#define MIX_DUCK_GAIN 0.316f
+enum {
+    MIX_DUCK_ATTACK = 48000 * 3 / 10, /* 0.3 s */
+    MIX_DUCK_RELEASE = 48000,         /* 1 s */
+};
+
 struct mixer;
 
 /* The mixer reads set and drives p; both must outlive it. */
@@ -28,6 +40,11 @@ void mix_render(struct mixer *m, float *out, size_t frames);
 /* Master volume 0..1, reached smoothly over about 10 ms. */
 void mix_set_volume(struct mixer *m, float volume);
 float mix_volume(const struct mixer *m);
+/* A layer's own volume 0..1, reached as smoothly. */
+void mix_set_layer_volume(struct mixer *m, enum mix_layer layer, float volume);
+
+/* The layer a cue's sound plays in. */
+enum mix_layer mix_layer_of(const struct cue *c);
 
 /* Converts samples in -1..1 to 16-bit, clipping, rounding to nearest. */
 void mix_to_s16(const float *in, int16_t *out, size_t samples);

@@ -41,7 +41,10 @@ struct step {
     enum step_kind kind;
     int line;
     const char *say;        /* the spoken or captioned line, or NULL */
+    const char *eyes_open;  /* its wording for open eyes, or NULL */
     struct sound_ref voice; /* a recording of that line */
+    bool stock;             /* written by stillpoint itself (an anchor...),
+                               so a stock recording may voice it */
     const char *label;      /* scan: the region; hold: what is held */
     double seconds;         /* say/scan: quiet after the line; hold and
                                silence: their length */

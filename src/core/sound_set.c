@@ -4,6 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timeline.h"
+
+/* Synthesized speech must end this long before its place does. */
+static const double SPEECH_TAIL_SECONDS = 0.3;
+
 static const enum synth_kind slot_synth[SLOT_COUNT] = {
     [SLOT_INHALE] = SYNTH_INHALE, [SLOT_EXHALE] = SYNTH_EXHALE,
     [SLOT_HOLD] = SYNTH_HOLD,     [SLOT_BELL] = SYNTH_BELL,
@@ -13,6 +18,47 @@ static const enum synth_kind slot_synth[SLOT_COUNT] = {
 void sound_set_init(struct sound_set *set)
 {
     memset(set, 0, sizeof(*set));
+}
+
+const char *sound_line_text(const struct step *st)
+{
+    if (st->say)
+        return st->say;
+    return st->kind == STEP_SCAN ? st->label : NULL;
+}
+
+/* Where a line's sound comes from: a file (its path) or, with *path
+ * NULL, speech. */
+static bool line_source(const char *text, const struct sound_ref *voice,
+                        bool stock, const struct timeline_options *opt,
+                        const char **path)
+{
+    *path = NULL;
+    if (!text || opt->no_voice)
+        return false;
+    if (voice && voice->name)
+        *path = voice->path;
+    else if (stock && opt->stock_clip)
+        *path = opt->stock_clip(opt->stock_ctx, text);
+    return true;
+}
+
+static int find_text(const struct sound_set *set, const char *text)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (set->items[i].text && strcmp(set->items[i].text, text) == 0)
+            return (int)i;
+    return -1;
+}
+
+int sound_set_find_line(const struct sound_set *set, const char *text,
+                        const struct sound_ref *voice, bool stock,
+                        const struct timeline_options *opt)
+{
+    const char *path;
+    if (!line_source(text, voice, stock, opt, &path))
+        return -1;
+    return path ? sound_set_find_path(set, path) : find_text(set, text);
 }
 
 void sound_set_free(struct sound_set *set)
@@ -82,9 +128,12 @@ static bool add_file(struct sound_set *set, const struct session *s,
     return add(set, &snd);
 }
 
+/* A cue tone, unless the person chose cues without sound. */
 static bool add_slot(struct sound_set *set, const struct session *s,
-                     enum cue_slot slot)
+                     enum cue_slot slot, const struct timeline_options *opt)
 {
+    if (opt->cue_style != CUE_STYLE_SOUND)
+        return true;
     if (s->cue_sounds[slot].name)
         return add_file(set, s, &s->cue_sounds[slot]);
     enum synth_kind k = slot_synth[slot];
@@ -94,31 +143,61 @@ static bool add_slot(struct sound_set *set, const struct session *s,
     return add(set, &snd);
 }
 
+static bool add_line(struct sound_set *set, const struct session *s,
+                     const char *text, const struct sound_ref *voice,
+                     bool stock, int line, const struct timeline_options *opt)
+{
+    const char *path;
+    if (!line_source(text, voice, stock, opt, &path) ||
+        sound_set_find_line(set, text, voice, stock, opt) >= 0)
+        return true;
+    if (path) {
+        const char *slash = strrchr(path, '/');
+        struct sound snd = {.name = voice && voice->name ? voice->name
+                                    : slash              ? slash + 1
+                                                         : path,
+                            .path = path,
+                            .source = s->source,
+                            .line = voice && voice->name ? voice->line : line,
+                            .synth = SYNTH_NONE};
+        return add(set, &snd);
+    }
+    int64_t room = timeline_frames(timeline_reading_seconds(text)) -
+                   timeline_frames(SPEECH_TAIL_SECONDS);
+    struct sound snd = {.name = "speech",
+                        .text = text,
+                        .max_frames = room,
+                        .source = s->source,
+                        .line = line,
+                        .synth = SYNTH_NONE};
+    return add(set, &snd);
+}
+
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt)
 {
-    bool ok = true;
+    bool ok = add_line(set, s, SESSION_FLOOR_NOTICE, NULL, true, s->line, opt);
     for (size_t i = 0; i < s->n_steps; i++) {
         const struct step *st = &s->steps[i];
-        if (!opt->no_voice)
-            ok = ok && add_file(set, s, &st->voice);
+        ok = ok && add_line(set, s, sound_line_text(st), &st->voice,
+                            s->builtin || st->stock, st->line, opt);
         switch (st->kind) {
         case STEP_BREATHE:
-            ok = ok && add_slot(set, s, SLOT_INHALE);
-            ok = ok && add_slot(set, s, SLOT_EXHALE);
+            ok = ok && add_slot(set, s, SLOT_INHALE, opt);
+            ok = ok && add_slot(set, s, SLOT_EXHALE, opt);
             if (st->pattern[BREATH_HOLD_IN] > 0 ||
                 st->pattern[BREATH_HOLD_OUT] > 0)
-                ok = ok && add_slot(set, s, SLOT_HOLD);
+                ok = ok && add_slot(set, s, SLOT_HOLD, opt);
             break;
         case STEP_HOLD:
-            ok = ok && add_slot(set, s, SLOT_HOLD);
-            ok = ok && add_slot(set, s, SLOT_BELL);
+            ok = ok && add_slot(set, s, SLOT_HOLD, opt);
+            ok = ok && add_slot(set, s, SLOT_BELL, opt);
             break;
         default:
             break;
         }
     }
-    ok = ok && add_slot(set, s, SLOT_END);
+    ok = ok && add_slot(set, s, SLOT_END, opt);
     if (!opt->no_ambient)
         ok = ok && add_file(set, s, &s->ambient);
     return ok;

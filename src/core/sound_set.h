@@ -5,6 +5,7 @@
 #ifndef STILLPOINT_SOUND_SET_H
 #define STILLPOINT_SOUND_SET_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,7 +14,7 @@
 
 enum { SOUND_RATE = 48000 };
 
-/* Tones made in code; SYNTH_NONE marks a sound file. */
+/* Tones made in code; SYNTH_NONE marks a sound file or speech. */
 enum synth_kind {
     SYNTH_NONE = -1,
     SYNTH_INHALE,
@@ -26,7 +27,9 @@ enum synth_kind {
 
 struct sound {
     const char *name;   /* shown in --schedule */
-    const char *path;   /* file to decode, or NULL for a synth tone */
+    const char *path;   /* file to decode, or NULL */
+    const char *text;   /* speech: the line to synthesize, or NULL */
+    int64_t max_frames; /* speech: the longest it may be to fit its place */
     const char *source; /* session file naming it, for messages */
     int line;           /* where it is named */
     enum synth_kind synth;
@@ -34,6 +37,10 @@ struct sound {
     int16_t *pcm; /* interleaved, `channels` per frame, at SOUND_RATE */
     int channels; /* 1 or 2 */
     int64_t frames;
+    /* Set (release) once pcm, channels and frames are filled: speech is
+     * synthesized while the session already plays, and the mixer only
+     * starts a sound that is ready (acquire). */
+    atomic_int ready;
 };
 
 struct sound_set {
@@ -41,9 +48,19 @@ struct sound_set {
     size_t count, cap;
 };
 
+/* How breathing and hold cues reach the person: tones and captions,
+ * captions only, or neither (the breathing visual alone). */
+enum cue_style { CUE_STYLE_SOUND, CUE_STYLE_CAPTION, CUE_STYLE_NONE };
+
 struct timeline_options {
-    bool no_voice;   /* leave out voice clips (captions stay) */
+    bool no_voice;   /* nothing spoken (captions stay) */
     bool no_ambient; /* leave out the ambient bed */
+    enum cue_style cue_style;
+    double settling_seconds; /* quiet after the floor notice */
+    /* The stock recording of a line stillpoint itself wrote (the floor
+     * notice, a built-in session's line, an anchor), or NULL. */
+    const char *(*stock_clip)(void *ctx, const char *text);
+    void *stock_ctx;
 };
 
 void sound_set_init(struct sound_set *set);
@@ -53,10 +70,22 @@ void sound_set_free(struct sound_set *set);
 const char *sound_synth_name(enum synth_kind k);
 
 /* Registers every sound the session plays under the options: the cue
- * tones it uses (or the files replacing them), voice clips, the ambient
- * bed. Returns false when out of memory. */
+ * tones it uses (or the files replacing them), its spoken lines (the
+ * floor notice first), the ambient bed. Returns false when out of
+ * memory. */
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt);
+
+/* The text a step speaks: its say line, or a scan's region, or NULL. */
+const char *sound_line_text(const struct step *st);
+
+/* Index of the sound that speaks a line (text with the step's voice
+ * clip, if any; stock when stillpoint wrote the text), or -1 when nothing
+ * is spoken. Registered by sound_set_collect: a named clip, else a stock
+ * recording, else speech synthesized from the text. */
+int sound_set_find_line(const struct sound_set *set, const char *text,
+                        const struct sound_ref *voice, bool stock,
+                        const struct timeline_options *opt);
 
 /* Index of the sound for a file path or a synth kind, or -1. */
 int sound_set_find_path(const struct sound_set *set, const char *path);

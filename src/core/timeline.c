@@ -77,26 +77,25 @@ static struct cue *push(struct builder *b, enum cue_kind kind, int64_t frames,
     return c;
 }
 
-/* The line a step opens with, if any: its voice clip or its caption's
- * reading time. Returns the frames it takes. */
-static int64_t line_frames(const struct step *st, const struct sound_set *set,
-                           const struct timeline_options *opt, int *sound)
+/* Frames a spoken or captioned line takes: its recording and a breath
+ * after it, or for speech and captions the reading time (synthesized
+ * speech is made to fit inside it, so the timeline never waits for it). */
+static int64_t line_frames(const char *text, const struct sound_set *set,
+                           int sound)
 {
-    *sound = -1;
-    if (!st->say)
+    if (!text)
         return 0;
-    if (st->voice.name && !opt->no_voice) {
-        *sound = sound_set_find_path(set, st->voice.path);
-        if (*sound >= 0)
-            return set->items[*sound].frames + timeline_frames(0.5);
-    }
-    return timeline_frames(timeline_reading_seconds(st->say));
+    if (sound >= 0 && !set->items[sound].text)
+        return set->items[sound].frames + timeline_frames(0.5);
+    return timeline_frames(timeline_reading_seconds(text));
 }
 
 static void compile_breathe(struct builder *b, const struct session *s,
                             const struct sound_set *set, const struct step *st,
-                            int idx)
+                            const struct timeline_options *opt, int idx)
 {
+    /* With cue style "none" only the breathing visual guides. */
+    bool captions = opt->cue_style != CUE_STYLE_NONE;
     static const enum cue_kind kinds[4] = {CUE_INHALE, CUE_HOLD, CUE_EXHALE,
                                            CUE_HOLD};
     static const enum cue_slot slots[4] = {SLOT_INHALE, SLOT_HOLD, SLOT_EXHALE,
@@ -108,7 +107,7 @@ static void compile_breathe(struct builder *b, const struct session *s,
                 continue;
             struct cue *cue =
                 push(b, kinds[ph], len, sound_set_for_slot(set, s, slots[ph]),
-                     breath_captions[ph], idx);
+                     captions ? breath_captions[ph] : NULL, idx);
             if (cue) {
                 cue->phase = (enum breath_phase)ph;
                 cue->cycle = c;
@@ -140,8 +139,10 @@ static void compile_step(struct builder *b, const struct session *s,
                          const struct timeline_options *opt, int idx)
 {
     const struct step *st = &s->steps[idx];
-    int voice;
-    int64_t line = line_frames(st, set, opt, &voice);
+    const char *text = sound_line_text(st);
+    int voice = sound_set_find_line(set, text, &st->voice,
+                                    s->builtin || st->stock, opt);
+    int64_t line = line_frames(text, set, voice);
     int64_t quiet = timeline_frames(st->seconds);
     switch (st->kind) {
     case STEP_SAY:
@@ -149,8 +150,7 @@ static void compile_step(struct builder *b, const struct session *s,
         b->pos += line + quiet;
         return;
     case STEP_SCAN:
-        push(b, CUE_SCAN, line + quiet, voice, st->say ? st->say : st->label,
-             idx);
+        push(b, CUE_SCAN, line + quiet, voice, text, idx);
         b->pos += line + quiet;
         return;
     case STEP_SILENCE:
@@ -168,7 +168,7 @@ static void compile_step(struct builder *b, const struct session *s,
             b->pos += line;
         }
         if (st->kind == STEP_BREATHE)
-            compile_breathe(b, s, set, st, idx);
+            compile_breathe(b, s, set, st, opt, idx);
         else
             compile_hold(b, s, set, st, idx);
         return;
@@ -190,10 +190,16 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
             c->gain = (float)s->ambient_volume;
         }
     }
-    int64_t floor_len =
-        timeline_frames(timeline_reading_seconds(SESSION_FLOOR_NOTICE));
-    push(&b, CUE_SAY, floor_len, -1, SESSION_FLOOR_NOTICE, -1);
+    int floor_voice =
+        sound_set_find_line(set, SESSION_FLOOR_NOTICE, NULL, true, opt);
+    int64_t floor_len = line_frames(SESSION_FLOOR_NOTICE, set, floor_voice);
+    push(&b, CUE_SAY, floor_len, floor_voice, SESSION_FLOOR_NOTICE, -1);
     b.pos += floor_len;
+    if (opt->settling_seconds > 0) {
+        int64_t settle = timeline_frames(opt->settling_seconds);
+        push(&b, CUE_SILENCE, settle, -1, "Settling in", -1);
+        b.pos += settle;
+    }
     for (size_t i = 0; i < s->n_steps; i++)
         compile_step(&b, s, set, opt, (int)i);
     int end = sound_set_for_slot(set, s, SLOT_END);

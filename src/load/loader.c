@@ -5,22 +5,21 @@
 #endif
 #include "loader.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <libconfig.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "../core/nearest.h"
 #include "../core/timeline.h"
 #include "builtin_safety.h"
+#include "cfgfile.h"
 #include "paths.h"
-#include "prescan.h"
 #include "schema.h"
 
 enum { MAX_PROFILES = 32, MAX_SESSIONS = 200 };
+
+#define KIND "session files" /* in the size-limit message */
 
 struct loader {
     struct check_ctx ctx;
@@ -345,8 +344,8 @@ static void load_scan(struct loader *l, const config_setting_t *g,
     if (!region)
         return;
     if (!session_region_known(region)) {
-        const char *near = schema_nearest((const char *const *)SESSION_REGIONS,
-                                          SESSION_REGION_COUNT, region);
+        const char *near =
+            nearest_name(SESSION_REGIONS, SESSION_REGION_COUNT, region);
         if (near)
             ERR(l, config_setting_get_member(g, "scan"),
                 "scan: unknown region '%s' (did you mean '%s'?)", region, near);
@@ -376,6 +375,11 @@ static void load_step(struct loader *l, const config_setting_t *g,
         return;
     st->say = dup_string(l, g, "say");
     st->seconds = schema_number(g, &SCHEMA_STEP, "seconds");
+    st->eyes_open = dup_string(l, g, "eyes_open");
+    if (st->eyes_open && !st->say)
+        ERR(l, config_setting_get_member(g, "eyes_open"),
+            "eyes_open: an eyes-open wording needs the 'say' line it "
+            "replaces");
     if (config_setting_get_member(g, "voice")) {
         if (!st->say)
             ERR(l, config_setting_get_member(g, "voice"),
@@ -513,27 +517,7 @@ static bool check_version(struct loader *l, const config_setting_t *root)
                  LOAD_FORMAT_VERSION);
         return false;
     }
-    double n;
-    if (!schema_as_number(v, &n) || n != floor(n)) {
-        ERR(l, v, "version: expected a whole number such as %d",
-            LOAD_FORMAT_VERSION);
-        return false;
-    }
-    if (n > LOAD_FORMAT_VERSION) {
-        ERR(l, v,
-            "format version %.0f is newer than this stillpoint reads (version "
-            "%d); it needs stillpoint %.0f.0 or later",
-            n, LOAD_FORMAT_VERSION, n);
-        return false;
-    }
-    if (n < LOAD_FORMAT_VERSION) {
-        ERR(l, v,
-            "unknown format version %.0f (this stillpoint reads version "
-            "%d)",
-            n, LOAD_FORMAT_VERSION);
-        return false;
-    }
-    return true;
+    return cfgfile_check_version(&l->ctx, v, LOAD_FORMAT_VERSION);
 }
 
 static int load_config(struct loader *l, config_t *cfg)
@@ -567,18 +551,6 @@ static int load_config(struct loader *l, config_t *cfg)
     return (int)l->n_sessions;
 }
 
-static void syntax_error(struct diag_list *d, const char *name,
-                         const config_t *cfg)
-{
-    const char *text = config_error_text(cfg);
-    const char *hint = "";
-    if (text && strstr(text, "mismatched element type"))
-        hint = " (in [ ] write every number the same way, e.g. "
-               "[4.0, 7.0, 8.0, 0.0]; or use a list ( ))";
-    diag_add(d, name, config_error_line(cfg), "%s%s", text ? text : "error",
-             hint);
-}
-
 static int load_text(struct catalog *c, const char *name, const char *dir,
                      const char *text, size_t len, const struct load_env *env,
                      struct diag_list *d, bool builtin)
@@ -597,29 +569,11 @@ static int load_text(struct catalog *c, const char *name, const char *dir,
     l->builtin = builtin;
     l->errors_at_start = diag_total(d);
     int rc = -1;
-    if (len > LOAD_MAX_FILE_BYTES) {
-        diag_add(d, name, 0,
-                 "the file is %zu KB; session files are limited "
-                 "to %d KB",
-                 len >> 10, LOAD_MAX_FILE_BYTES >> 10);
-    } else if (prescan_text(name, text, len, d)) {
-        /* libconfig reads a C string: prescan refused NUL bytes. */
-        char *copy = malloc(len + 1);
-        config_t cfg;
-        config_init(&cfg);
-        if (!copy) {
-            diag_add(d, name, 0, "out of memory");
-        } else {
-            memcpy(copy, text, len);
-            copy[len] = '\0';
-            if (config_read_string(&cfg, copy) != CONFIG_TRUE)
-                syntax_error(d, name, &cfg);
-            else
-                rc = load_config(l, &cfg);
-        }
-        config_destroy(&cfg);
-        free(copy);
-    }
+    config_t cfg;
+    config_init(&cfg);
+    if (cfgfile_parse(&cfg, name, text, len, LOAD_MAX_FILE_BYTES, KIND, d))
+        rc = load_config(l, &cfg);
+    config_destroy(&cfg);
     free(l);
     return rc;
 }
@@ -638,51 +592,11 @@ int load_builtin_safety(struct catalog *c, struct diag_list *d)
     return rc < 0 ? -1 : 0;
 }
 
-/* Reads a regular file of at most the size limit; never blocks on a FIFO
- * or device. Returns a malloc'd buffer or NULL with a problem added. */
-static char *read_limited(const char *path, size_t *len, struct diag_list *d)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        diag_add(d, path, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(d, path, 0, "not a regular file");
-    } else if (st.st_size > LOAD_MAX_FILE_BYTES) {
-        diag_add(d, path, 0,
-                 "the file is %lld KB; session files are limited to %d KB",
-                 (long long)(st.st_size >> 10), LOAD_MAX_FILE_BYTES >> 10);
-    } else if ((buf = malloc((size_t)st.st_size + 1))) {
-        size_t got = 0;
-        ssize_t r = 1;
-        while (got <= (size_t)st.st_size &&
-               (r = read(fd, buf + got, (size_t)st.st_size + 1 - got)) > 0)
-            got += (size_t)r;
-        if (r < 0 || got > (size_t)st.st_size) {
-            diag_add(d, path, 0,
-                     r < 0 ? "cannot read: %s"
-                           : "the file changed while being read",
-                     strerror(errno));
-            free(buf);
-            buf = NULL;
-        } else {
-            *len = got;
-        }
-    } else {
-        diag_add(d, path, 0, "out of memory");
-    }
-    close(fd);
-    return buf;
-}
-
 int load_session_file(struct catalog *c, const char *path,
                       const struct load_env *env, struct diag_list *d)
 {
     size_t len = 0;
-    char *text = read_limited(path, &len, d);
+    char *text = cfgfile_read(path, LOAD_MAX_FILE_BYTES, KIND, &len, d);
     if (!text)
         return -1;
     char dir[PATHS_MAX];

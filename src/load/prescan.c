@@ -72,8 +72,8 @@ bool prescan_text(const char *file, const char *text, size_t len,
             at_line_start = false;
             if ((size_t)(end - p) >= 8 && memcmp(p, "@include", 8) == 0) {
                 diag_add(d, file, line,
-                         "@include is not allowed: a session "
-                         "file must be complete in itself");
+                         "@include is not allowed: the file "
+                         "must be complete in itself");
                 ok = false;
             }
         }

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../core/nearest.h"
 #include "../core/session.h"
 
 #define COUNT(a)  (sizeof(a) / sizeof((a)[0]))
@@ -100,6 +101,9 @@ static const struct field step_fields[] = {
      "say step."},
     {"voice", FT_PATH, 1, PATH_CHARS, 0, 0, ALL_STEPS, 0, 0,
      "A recording of the say line."},
+    {"eyes_open", FT_STRING, 1, LINE_CHARS, 0, 0, ALL_STEPS, 0, 0,
+     "The say line worded for someone who keeps their eyes open; used "
+     "instead of it when that is their choice."},
     {"seconds", FT_NUMBER, 0.5, 14400, 3, 0,
      K(STEP_SAY) | K(STEP_SCAN) | K(STEP_HOLD), 0, 0,
      "say: seconds after the line (default 3); scan: seconds of quiet "
@@ -143,47 +147,6 @@ static const struct field *schema_field(const struct schema *s,
         if (strcmp(s->fields[i].name, name) == 0)
             return &s->fields[i];
     return NULL;
-}
-
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 64;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-const char *schema_nearest(const char *const *names, size_t n, const char *name)
-{
-    const char *best = NULL;
-    size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(name, names[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = names[i];
-        }
-    }
-    size_t len = strlen(name), limit = len / 3 > 2 ? len / 3 : 2;
-    return best_d <= limit ? best : NULL;
 }
 
 int schema_line(const config_setting_t *s)
@@ -253,6 +216,8 @@ static const char *expect_word(enum field_type t)
         return "a group { }";
     case FT_GROUPS:
         return "a list of groups ( { }, { } )";
+    case FT_BOOL:
+        return "true or false";
     }
     return "?";
 }
@@ -388,7 +353,7 @@ static void unknown_name(const struct check_ctx *ctx, const config_setting_t *m,
     for (size_t i = 0; i < s->count && n < 32; i++)
         names[n++] = s->fields[i].name;
     const char *name = config_setting_name(m);
-    const char *near = schema_nearest(names, n, name);
+    const char *near = nearest_name(names, n, name);
     if (near) {
         diag_add(ctx->d, ctx->file, schema_line(m),
                  "unknown setting '%s' in %s (did you mean '%s'?)", name,
@@ -405,6 +370,52 @@ static void unknown_name(const struct check_ctx *ctx, const config_setting_t *m,
              "unknown setting '%s' in %s (known: %s)", name, s->what, list);
 }
 
+const struct field *schema_check_member(const struct check_ctx *ctx,
+                                        const config_setting_t *m,
+                                        const struct schema *s,
+                                        unsigned kind_mask,
+                                        const char *kind_name)
+{
+    const char *name = config_setting_name(m);
+    const struct field *f = name ? schema_field(s, name) : NULL;
+    if (!f) {
+        unknown_name(ctx, m, s);
+        return NULL;
+    }
+    if (kind_mask && f->kinds && !(f->kinds & kind_mask)) {
+        diag_add(ctx->d, ctx->file, schema_line(m),
+                 "'%s' does not belong in a %s step", name, kind_name);
+        return NULL;
+    }
+    int type = config_setting_type(m);
+    bool ok = true;
+    switch (f->type) {
+    case FT_INT:
+    case FT_NUMBER:
+        ok = check_number(ctx, f, m, name);
+        break;
+    case FT_STRING:
+    case FT_PATH:
+        ok = check_text(ctx, f, m, name);
+        break;
+    case FT_STRINGS:
+    case FT_NUMBERS:
+    case FT_GROUPS:
+        ok = check_array(ctx, f, m);
+        break;
+    case FT_GROUP:
+    case FT_BOOL:
+        ok = type ==
+             (f->type == FT_GROUP ? CONFIG_TYPE_GROUP : CONFIG_TYPE_BOOL);
+        if (!ok)
+            diag_add(ctx->d, ctx->file, schema_line(m),
+                     "%s: expected %s, got %s", name, expect_word(f->type),
+                     type_word(type));
+        break;
+    }
+    return ok ? f : NULL;
+}
+
 bool schema_check(const struct check_ctx *ctx, const config_setting_t *g,
                   const struct schema *s, unsigned kind_mask,
                   const char *kind_name)
@@ -413,43 +424,8 @@ bool schema_check(const struct check_ctx *ctx, const config_setting_t *g,
     int n = config_setting_length(g);
     for (int i = 0; i < n; i++) {
         const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
-        const char *name = config_setting_name(m);
-        const struct field *f = name ? schema_field(s, name) : NULL;
-        if (!f) {
-            unknown_name(ctx, m, s);
+        if (!schema_check_member(ctx, m, s, kind_mask, kind_name))
             ok = false;
-            continue;
-        }
-        if (kind_mask && f->kinds && !(f->kinds & kind_mask)) {
-            diag_add(ctx->d, ctx->file, schema_line(m),
-                     "'%s' does not belong in a %s step", name, kind_name);
-            ok = false;
-            continue;
-        }
-        int type = config_setting_type(m);
-        switch (f->type) {
-        case FT_INT:
-        case FT_NUMBER:
-            ok = check_number(ctx, f, m, name) && ok;
-            break;
-        case FT_STRING:
-        case FT_PATH:
-            ok = check_text(ctx, f, m, name) && ok;
-            break;
-        case FT_STRINGS:
-        case FT_NUMBERS:
-        case FT_GROUPS:
-            ok = check_array(ctx, f, m) && ok;
-            break;
-        case FT_GROUP:
-            if (type != CONFIG_TYPE_GROUP) {
-                diag_add(ctx->d, ctx->file, schema_line(m),
-                         "%s: expected a group { }, got %s", name,
-                         type_word(type));
-                ok = false;
-            }
-            break;
-        }
     }
     for (size_t i = 0; i < s->count; i++) {
         const struct field *f = &s->fields[i];

@@ -21,6 +21,7 @@ enum field_type {
     FT_NUMBERS, /* an array of numbers; min..max is each one's range */
     FT_GROUP,
     FT_GROUPS, /* a list of groups */
+    FT_BOOL,   /* true or false */
 };
 
 enum {
@@ -54,10 +55,14 @@ struct check_ctx {
     struct diag_list *d;
 };
 
-/* The known name nearest to name (edit distance), or NULL if none is
- * close. */
-const char *schema_nearest(const char *const *names, size_t n,
-                           const char *name);
+/* Checks one member m of a group against s: a known name, its type,
+ * range, length or count (for steps, as schema_check). Returns its field,
+ * or NULL with the problem added to ctx->d. */
+const struct field *schema_check_member(const struct check_ctx *ctx,
+                                        const config_setting_t *m,
+                                        const struct schema *s,
+                                        unsigned kind_mask,
+                                        const char *kind_name);
 
 /* Checks every member of group g against s: unknown names (with the
  * nearest known one), types, ranges, lengths, counts and required

@@ -14,10 +14,14 @@
 #include "../audio/decode.h"
 #include "../audio/device.h"
 #include "../audio/engine.h"
+#include "../audio/prepare.h"
+#include "../core/adapt.h"
 #include "../core/history.h"
+#include "../core/prefs_items.h"
 #include "../core/safety_flow.h"
 #include "../core/timeline.h"
 #include "../load/loader.h"
+#include "../load/prefs_file.h"
 #include "draw.h"
 #include "history_view.h"
 #include "text.h"
@@ -35,8 +39,13 @@ enum ui_cmd {
     UI_INFO,
     UI_FULLSCREEN,
     UI_QUIT,
+    UI_LEFT,
+    UI_RIGHT,
+    UI_CHOICES,
+    UI_GROUNDING,
     UI_ANY,
     UI_HISTORY,
+    UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
 
@@ -44,9 +53,11 @@ enum screen {
     SCR_MENU,
     SCR_BEFORE,
     SCR_BLOCKED,
+    SCR_PREPARING, /* its sound is being readied; Esc leaves at once */
     SCR_RUNNING,
     SCR_AFTER,
-    SCR_HISTORY
+    SCR_CHOICES, /* the person's choices, from the menu or a before screen */
+    SCR_HISTORY,
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
@@ -63,11 +74,15 @@ struct app {
     /* menu */
     const struct session *menu[MAX_MENU];
     size_t menu_count, sel;
-    /* the open session */
+    /* the open session: as chosen, then as played (with the person's
+     * choices applied, in scratch) */
     const struct session *s;
+    struct arena *scratch;
     struct safety_flow flow;
-    struct sound_set set;
-    struct timeline tl;
+    struct prepare *prep;
+    struct timeline tl; /* a view of the prepared timeline */
+    long long enter_ns; /* when Enter began it (for make bench) */
+    long long key_ns;   /* when the last key came (for make bench) */
     struct player *player;
     struct mixer *mix;
     struct engine *engine;
@@ -79,6 +94,16 @@ struct app {
     int64_t info_until;   /* stop signs shown at the start, until here */
     uint64_t pending_seq; /* the snapshot that surely saw the last command */
     int64_t next_checkin, checkin_deadline;
+    /* the person's choices: the preferences file and the options the
+     * session is prepared with (the command line's, then these) */
+    struct prefs prefs;
+    char prefs_path[1024];
+    char prefs_notice[300];
+    bool prefs_changed;
+    int choice;               /* the selected item */
+    enum screen choices_from; /* where Esc returns */
+    struct timeline_options tlopt;
+    struct adapt_options adopt;
     /* history and the after screen */
     char history_path[1024];
     struct history_row row;
@@ -146,6 +171,12 @@ static void bottom_buttons(struct app *a, const char *const *labels,
 static void send(struct app *a, enum engine_cmd cmd, float arg)
 {
     device_set_paused(false);
+    if (device_went_silent() && !a->silent) {
+        a->silent = true;
+        snprintf(a->notice, sizeof(a->notice),
+                 "The sound device is gone; the session goes on silently, "
+                 "with captions.");
+    }
     engine_send(a->engine, cmd, arg);
     /* A render under way may have drained the queue just before this
      * command; the one after it applies it. */
@@ -164,13 +195,16 @@ static void close_session(struct app *a)
 {
     if (a->engine) {
         device_play(NULL);
-        device_set_paused(true);
         engine_free(a->engine);
         mix_free(a->mix);
         player_free(a->player);
-        timeline_free(&a->tl);
-        sound_set_free(&a->set);
     }
+    prepare_free(a->prep);   /* cancels what is still being readied */
+    device_set_paused(true); /* after the worker: it decodes through it */
+    arena_free(a->scratch);
+    memset(&a->tl, 0, sizeof(a->tl));
+    a->prep = NULL;
+    a->scratch = NULL;
     a->engine = NULL;
     a->mix = NULL;
     a->player = NULL;
@@ -203,33 +237,84 @@ static void begin_row(struct app *a, double planned)
     a->history_error[0] = '\0';
 }
 
-/* Prepares the sound and starts the clock. */
-static bool start_session(struct app *a)
+/* The options a session is prepared with: the command line's choices,
+ * and the person's preferences on top (either can turn a choice on). */
+static void apply_prefs(struct app *a)
 {
-    struct diag_list d;
-    diag_init(&d);
-    sound_set_init(&a->set);
-    if (!sound_set_collect(&a->set, a->s, &a->opt->tl) ||
-        !decode_sound_set(&a->set, &d) ||
-        timeline_compile(a->s, &a->set, &a->opt->tl, &a->tl) != 0) {
-        snprintf(a->notice, sizeof(a->notice),
-                 "This session cannot play: %.200s",
-                 d.count ? d.msgs[0] : "out of memory");
-        sound_set_free(&a->set);
+    const struct prefs *p = &a->prefs;
+    a->tlopt = a->opt->tl;
+    a->tlopt.no_voice |= !p->voice;
+    a->tlopt.no_ambient |= !p->ambient;
+    if (a->tlopt.cue_style == CUE_STYLE_SOUND)
+        a->tlopt.cue_style = p->cue_style;
+    if (a->tlopt.settling_seconds == 0)
+        a->tlopt.settling_seconds = p->settling_seconds;
+    a->adopt = a->opt->adapt;
+    a->adopt.leave_out |= p->leave_out;
+    a->adopt.eyes_open |= p->eyes_open;
+    a->adopt.gentle |= p->gentle;
+}
+
+static void save_prefs(struct app *a)
+{
+    if (!a->prefs_changed || !a->prefs_path[0])
+        return;
+    char err[300];
+    if (prefs_save(a->prefs_path, &a->prefs, err, sizeof(err)) != 0)
+        snprintf(a->prefs_notice, sizeof(a->prefs_notice),
+                 "Your choices apply now but could not be kept: %.250s", err);
+    else
+        a->prefs_notice[0] = '\0';
+    a->prefs_changed = false;
+}
+
+static long long now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Applies the person's choices and starts readying the sound in the
+ * background; tick() starts the clock once the first line is ready. */
+static bool begin_preparing(struct app *a)
+{
+    a->enter_ns = now_ns();
+    apply_prefs(a);
+    device_set_paused(false); /* the worker decodes through the device */
+    a->scratch = arena_new();
+    const struct session *s =
+        a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
+    a->prep = s ? prepare_start(s, &a->tlopt, true) : NULL;
+    if (!a->prep) {
+        snprintf(a->notice, sizeof(a->notice), "out of memory");
+        close_session(a);
         return false;
     }
+    a->s = s;
+    a->screen = SCR_PREPARING;
+    return true;
+}
+
+/* Starts the clock on the prepared sound. */
+static bool start_session(struct app *a)
+{
+    a->tl = *prepare_timeline(a->prep);
     a->player = player_new(&a->tl);
-    a->mix = a->player ? mix_new(&a->set, a->player) : NULL;
+    a->mix = a->player ? mix_new(prepare_sounds(a->prep), a->player) : NULL;
     a->engine = a->mix ? engine_new(a->mix, a->player) : NULL;
     if (!a->engine) {
         snprintf(a->notice, sizeof(a->notice), "out of memory");
         mix_free(a->mix);
         player_free(a->player);
-        timeline_free(&a->tl);
-        sound_set_free(&a->set);
+        a->mix = NULL;
+        a->player = NULL;
         return false;
     }
     mix_set_volume(a->mix, a->volume);
+    mix_set_layer_volume(a->mix, MIX_VOICE, a->prefs.voice_volume);
+    mix_set_layer_volume(a->mix, MIX_CUES, a->prefs.cue_volume);
+    mix_set_layer_volume(a->mix, MIX_AMBIENT, a->prefs.ambient_volume);
     begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
     record(a, HISTORY_INTERRUPTED, "");
     const struct safety_profile *p = a->s->safety;
@@ -252,6 +337,28 @@ static bool start_session(struct app *a)
     return true;
 }
 
+/* While preparing: starts the clock when the first line is ready, or
+ * says why the session cannot play. */
+static void tick_preparing(struct app *a)
+{
+    enum prepare_stage st = prepare_stage(a->prep);
+    if (st == PREPARE_FAILED) {
+        const struct diag_list *d = prepare_problems(a->prep);
+        snprintf(a->notice, sizeof(a->notice),
+                 "This session cannot play: %.200s",
+                 d->count ? d->msgs[0] : "out of memory");
+        close_session(a);
+        a->screen = SCR_MENU;
+        a->dirty = true;
+    } else if (st >= PREPARE_FIRST_LINE) {
+        if (!start_session(a)) {
+            close_session(a);
+            a->screen = SCR_MENU;
+        }
+        a->dirty = true;
+    }
+}
+
 /* Stops the clock (with its short fade) and waits for it, at most a
  * moment, so the history gets the exact time practised. */
 static void stop_clock(struct app *a)
@@ -267,8 +374,14 @@ static void stop_clock(struct app *a)
 
 static void end_session(struct app *a, enum history_outcome o, const char *why)
 {
-    if (o != HISTORY_COMPLETED)
+    if (o != HISTORY_COMPLETED) {
         stop_clock(a);
+        if (a->key_ns && getenv("STILLPOINT_BENCH"))
+            /* For make bench: the key that stopped the session to the
+             * last sound handed to the device (the fade's end). */
+            fprintf(stderr, "key-to-silence %lld\n",
+                    device_last_sound_ns() - a->key_ns);
+    }
     a->row.elapsed_s = (double)a->snap.position / SOUND_RATE;
     if (a->row.elapsed_s > a->row.planned_s)
         a->row.elapsed_s = a->row.planned_s;
@@ -317,8 +430,62 @@ static void send_volume(struct app *a, float delta)
     a->volume += delta;
     a->volume = a->volume < 0 ? 0 : a->volume > 1 ? 1 : a->volume;
     a->volume = roundf(a->volume * 10) / 10;
+    if (a->prefs.master_volume != a->volume) {
+        a->prefs.master_volume = a->volume;
+        a->prefs_changed = true;
+    }
     if (a->engine)
         send(a, ENGINE_VOLUME, a->volume);
+}
+
+static void open_choices(struct app *a)
+{
+    a->choices_from = a->screen;
+    a->screen = SCR_CHOICES;
+}
+
+static void cmd_choices(struct app *a, int cmd)
+{
+    int n = prefs_item_count();
+    if (cmd >= UI_ITEM_BASE && cmd < UI_ITEM_BASE + n) {
+        a->choice = cmd - UI_ITEM_BASE;
+        cmd = UI_ENTER;
+    }
+    switch (cmd) {
+    case UI_STOP:
+    case UI_CHOICES:
+        save_prefs(a);
+        a->screen = a->choices_from;
+        break;
+    case UI_UP:
+        a->choice = (a->choice + n - 1) % n;
+        break;
+    case UI_DOWN:
+        a->choice = (a->choice + 1) % n;
+        break;
+    case UI_LEFT:
+    case UI_RIGHT:
+    case UI_ENTER:
+    case UI_PAUSE:
+        a->prefs_changed |= prefs_item_step(&a->prefs, a->choice,
+                                            cmd == UI_LEFT    ? -1
+                                            : cmd == UI_RIGHT ? 1
+                                                              : 0);
+        a->volume = a->prefs.master_volume;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The grounding exercise, offered after a session was stopped. */
+static const struct session *grounding_offer(const struct app *a)
+{
+    if (!a->prefs.offer_grounding ||
+        (a->outcome != HISTORY_STOPPED && a->outcome != HISTORY_DISCOMFORT))
+        return NULL;
+    const struct session *g = catalog_find(a->lib->catalog, "grounding");
+    return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
 }
 
 static void cmd_before(struct app *a, int cmd)
@@ -340,7 +507,7 @@ static void cmd_before(struct app *a, int cmd)
         snprintf(detail, sizeof(detail), "%.190s", a->flow.blocked_by);
         record(a, HISTORY_BLOCKED, detail);
         a->screen = SCR_BLOCKED;
-    } else if (a->flow.screen == FLOW_READY && !start_session(a)) {
+    } else if (a->flow.screen == FLOW_READY && !begin_preparing(a)) {
         a->screen = SCR_MENU;
     }
 }
@@ -401,7 +568,15 @@ static void command(struct app *a, int cmd)
         a->quit = true;
         return;
     }
+    if (cmd == UI_CHOICES &&
+        (a->screen == SCR_MENU || a->screen == SCR_BEFORE)) {
+        open_choices(a);
+        return;
+    }
     switch (a->screen) {
+    case SCR_CHOICES:
+        cmd_choices(a, cmd);
+        break;
     case SCR_MENU:
         if (cmd == UI_STOP)
             a->quit = true;
@@ -423,10 +598,19 @@ static void command(struct app *a, int cmd)
         else
             cmd_before(a, cmd);
         break;
+    case SCR_PREPARING:
+        if (cmd == UI_STOP || cmd == UI_DISCOMFORT)
+            leave(a);
+        break;
     case SCR_BLOCKED:
+        if (cmd == UI_STOP || cmd == UI_ENTER)
+            leave(a);
+        break;
     case SCR_AFTER:
         if (cmd == UI_STOP || cmd == UI_ENTER)
             leave(a);
+        else if (cmd == UI_GROUNDING && grounding_offer(a))
+            open_session(a, grounding_offer(a));
         break;
     case SCR_RUNNING:
         cmd_running(a, cmd);
@@ -462,6 +646,14 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_DOWN;
     case SDLK_F11:
         return UI_FULLSCREEN;
+    case SDLK_LEFT:
+        return UI_LEFT;
+    case SDLK_RIGHT:
+        return UI_RIGHT;
+    case SDLK_c:
+        return UI_CHOICES;
+    case SDLK_g:
+        return UI_GROUNDING;
     case SDLK_h:
         return UI_HISTORY;
     default:
@@ -476,6 +668,7 @@ static void handle(struct app *a, const SDL_Event *e)
         command(a, UI_QUIT);
         break;
     case SDL_KEYDOWN:
+        a->key_ns = now_ns();
         if (!e->key.repeat)
             command(a, key_command(a, e->key.keysym.sym));
         break;
@@ -503,9 +696,18 @@ static void handle(struct app *a, const SDL_Event *e)
 
 static void tick(struct app *a)
 {
+    if (a->screen == SCR_PREPARING)
+        tick_preparing(a);
     if (a->screen != SCR_RUNNING)
         return;
     engine_snapshot(a->engine, &a->snap);
+    if (a->enter_ns && device_first_sound_ns() && getenv("STILLPOINT_BENCH")) {
+        /* For make bench: Enter on the last screen before the session to
+         * the first sound handed to the device. */
+        fprintf(stderr, "enter-to-sound %lld\n",
+                device_first_sound_ns() - a->enter_ns);
+        a->enter_ns = 0;
+    }
     if (a->snap.state == PLAYER_FINISHED) {
         end_session(a, HISTORY_COMPLETED, "");
         a->dirty = true;
@@ -545,6 +747,7 @@ static const char *state_word(const struct app *a)
 {
     switch (a->screen) {
     case SCR_BEFORE:
+    case SCR_PREPARING:
         return "before";
     case SCR_BLOCKED:
         return "blocked";
@@ -554,6 +757,8 @@ static const char *state_word(const struct app *a)
         return paused(a) ? "paused" : "running";
     case SCR_HISTORY:
         return "history";
+    case SCR_CHOICES:
+        return a->choices_from == SCR_BEFORE ? "before" : NULL;
     default:
         return NULL;
     }
@@ -637,10 +842,15 @@ static void draw_menu(struct app *a)
     for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
                        a->w - 2 * m, a->lib->broken.msgs[i]);
-    static const char *const labels[] = {"Open (Enter)", "History (H)",
-                                         "Quit (Esc)"};
-    static const int cmds[] = {UI_ENTER, UI_HISTORY, UI_STOP};
-    bottom_buttons(a, labels, cmds, 3);
+    const char *notices[] = {a->notice, a->prefs_notice};
+    for (int i = 0; i < 2; i++)
+        if (notices[i][0] && y < a->h * 5 / 6)
+            y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                           a->w - 2 * m, notices[i]);
+    static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
+                                         "History (H)", "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_HISTORY, UI_STOP};
+    bottom_buttons(a, labels, cmds, 4);
 }
 
 static void draw_before(struct app *a)
@@ -661,9 +871,10 @@ static void draw_before(struct app *a)
         text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
                   "Space pauses. D stops at once for discomfort. "
                   "I shows the signs to stop.\n\nPress Enter to continue.");
-        static const char *const labels[] = {"Continue (Enter)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_STOP};
-        bottom_buttons(a, labels, cmds, 2);
+        static const char *const labels[] = {"Continue (Enter)",
+                                             "Your choices (C)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+        bottom_buttons(a, labels, cmds, 3);
         break;
     }
     case FLOW_CONTRAINDICATION:
@@ -683,11 +894,19 @@ static void draw_before(struct app *a)
         y = draw_list(a, m, y, w,
                       "Before you begin, check that:", &p->preparation,
                       COLOR_TEXT);
+        bool scans = false;
+        for (size_t i = 0; i < a->s->n_steps; i++)
+            scans |= a->s->steps[i].kind == STEP_SCAN;
         text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
-                  "Press Enter to begin.");
-        static const char *const labels[] = {"Begin (Enter)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_STOP};
-        bottom_buttons(a, labels, cmds, 2);
+                  scans ? "Press Enter to begin. To leave out parts of the "
+                          "body, keep your eyes open or go gently, press C "
+                          "first."
+                        : "Press Enter to begin. For volumes, gentle mode "
+                          "and more, press C first.");
+        static const char *const labels[] = {"Begin (Enter)",
+                                             "Your choices (C)", "Leave (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+        bottom_buttons(a, labels, cmds, 3);
         break;
     }
     default:
@@ -696,6 +915,85 @@ static void draw_before(struct app *a)
     if (a->notice[0])
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, a->h * 3 / 4,
                   w, a->notice);
+}
+
+/* The choices screen: the settings on the left, the body regions a scan
+ * leaves out on the right, one selected at a time. */
+static void draw_choice(struct app *a, int item, int x, int y, int w, int h)
+{
+    char name[64], value[64];
+    prefs_item_text(&a->prefs, item, name, sizeof(name), value, sizeof(value));
+    bool sel = item == a->choice;
+    if (sel) {
+        SDL_Rect r = {x - a->w / 100, y, w + a->w / 50, h};
+        SDL_SetRenderDrawColor(a->ren, COLOR_BUTTON.r, COLOR_BUTTON.g,
+                               COLOR_BUTTON.b, 255);
+        SDL_RenderFillRect(a->ren, &r);
+    }
+    SDL_Color c = sel ? COLOR_TEXT : COLOR_DIM;
+    bool region = item >= prefs_item_first_region();
+    bool out =
+        region &&
+        ((a->prefs.leave_out >> (item - prefs_item_first_region())) & 1u);
+    char line[160];
+    if (region)
+        snprintf(line, sizeof(line), "%s %s", out ? "\xe2\x9c\x95" : "\xc2\xb7",
+                 name);
+    else
+        snprintf(line, sizeof(line), "%s", name);
+    text_draw(a->text, TEXT_SMALL, out ? COLOR_WARN : c, ALIGN_LEFT, x, y, 0,
+              line);
+    if (!region)
+        text_draw(a->text, TEXT_SMALL, sel ? COLOR_ACCENT : c, ALIGN_LEFT,
+                  x + w * 6 / 10, y, 0, value);
+    add_button(a, x, y, w, h, NULL, UI_ITEM_BASE + item);
+}
+
+static void draw_choices(struct app *a)
+{
+    int m = a->w / 16, y = a->h / 16;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
+                   "Your choices");
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y,
+                   a->w - 2 * m,
+                   "Up and Down choose, Left and Right change, Space "
+                   "switches. They apply to the next session and are "
+                   "kept for the ones after.");
+    y += a->h / 40;
+    int line = text_line_height(a->text, TEXT_SMALL) * 5 / 4;
+    int first_region = prefs_item_first_region();
+    int colw = (a->w - 2 * m) / 2 - m / 2;
+    for (int i = 0; i < first_region; i++)
+        draw_choice(a, i, m, y + i * line, colw, line);
+    int rx = m + colw + m;
+    text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, rx, y, 0,
+              "Leave out of body scans:");
+    int nreg = prefs_item_count() - first_region, half = (nreg + 1) / 2;
+    for (int k = 0; k < nreg; k++)
+        draw_choice(a, first_region + k, rx + (k / half) * (colw / 2),
+                    y + (1 + k % half) * line, colw / 2 - m / 4, line);
+    int below = y + (first_region + 1) * line;
+    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, below,
+              a->w - 2 * m,
+              "\xe2\x9c\x95 marks a part left out. It is not just skipped: a "
+              "neutral anchor (your hands, your feet, or the sounds in the "
+              "room) takes its place.");
+    if (a->prefs_notice[0])
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m,
+                  below + 2 * line, a->w - 2 * m, a->prefs_notice);
+    static const char *const labels[] = {"Done (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, labels, cmds, 1);
+}
+
+static void draw_preparing(struct app *a)
+{
+    int m = a->w / 12, w = a->w - 2 * m;
+    text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, a->h / 3, w,
+              "Getting the session ready\xe2\x80\xa6");
+    static const char *const labels[] = {"Leave (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    bottom_buttons(a, labels, cmds, 1);
 }
 
 static void draw_blocked(struct app *a)
@@ -860,12 +1158,21 @@ static void draw_after(struct app *a)
         y = draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
     }
     if (a->history_error[0])
-        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
-                  a->history_error);
-    static const char *const labels_menu[] = {"Menu (Esc)"};
-    static const char *const labels_quit[] = {"Close (Esc)"};
-    static const int cmds[] = {UI_STOP};
-    bottom_buttons(a, a->opt->session ? labels_quit : labels_menu, cmds, 1);
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                       a->history_error);
+    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
+    if (grounding_offer(a)) {
+        text_draw(a->text, TEXT_BODY, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
+                  "A short grounding exercise can help you come back to the "
+                  "room: press G.");
+        const char *labels[] = {"Grounding (G)", done};
+        static const int cmds[] = {UI_GROUNDING, UI_STOP};
+        bottom_buttons(a, labels, cmds, 2);
+    } else {
+        const char *labels[] = {done};
+        static const int cmds[] = {UI_STOP};
+        bottom_buttons(a, labels, cmds, 1);
+    }
 }
 
 /* What the screen shows, in a few words: drawing happens only when this
@@ -881,8 +1188,9 @@ static void view_key(const struct app *a, char *buf, size_t n)
             a->tl.cues[ph].kind <= CUE_EXHALE)
             radius = breath_radius(a, &a->tl.cues[ph]);
     }
-    snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu", a->screen, phase, sec,
-             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel);
+    snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu %d", a->screen, phase, sec,
+             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel,
+             a->choice);
 }
 
 static void draw(struct app *a)
@@ -899,11 +1207,17 @@ static void draw(struct app *a)
     case SCR_BLOCKED:
         draw_blocked(a);
         break;
+    case SCR_PREPARING:
+        draw_preparing(a);
+        break;
     case SCR_RUNNING:
         draw_running(a);
         break;
     case SCR_AFTER:
         draw_after(a);
+        break;
+    case SCR_CHOICES:
+        draw_choices(a);
         break;
     case SCR_HISTORY: {
         history_view_draw(a->history, a->ren, a->text, a->w, a->h);
@@ -933,6 +1247,8 @@ static void draw(struct app *a)
  * ticks each second, anything else waits for the person. */
 static int wait_ms(const struct app *a)
 {
+    if (a->screen == SCR_PREPARING)
+        return 5;
     if (a->screen != SCR_RUNNING)
         return -1;
     if (!settled(a))
@@ -978,7 +1294,18 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     memset(a, 0, sizeof(*a));
     a->lib = lib;
     a->opt = o;
-    a->volume = 0.8f;
+    prefs_defaults(&a->prefs);
+    if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
+        struct diag_list d;
+        diag_init(&d);
+        /* A mistake costs only its own setting; the rest apply. */
+        if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
+            snprintf(a->prefs_notice, sizeof(a->prefs_notice),
+                     "Your choices file has a problem (the rest of it "
+                     "applies): %.200s",
+                     d.msgs[0]);
+    }
+    a->volume = a->prefs.master_volume;
     a->w = 1280;
     a->h = 800;
     build_menu(a);
@@ -1052,6 +1379,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         }
     }
     close_session(a);
+    save_prefs(a); /* the volume, when changed during a session */
     history_view_free(a->history);
     text_close(a->text);
     SDL_DestroyRenderer(a->ren);

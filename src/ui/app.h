@@ -8,12 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/adapt.h"
 #include "../core/sound_set.h"
 #include "../load/library.h"
 
 struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
     struct timeline_options tl;
+    struct adapt_options adapt;
     bool no_history; /* record nothing (--no-history) */
 };
 

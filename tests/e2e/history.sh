@@ -209,7 +209,7 @@ key h
 wait_title "stillpoint — History — history"
 key Escape
 wait_title "stillpoint"
-xdotool mousemove --window "$WIN" 758 746 click 1
+xdotool mousemove --window "$WIN" 798 746 click 1
 wait_title "stillpoint — History — history"
 xdotool mousemove --window "$WIN" 1100 746 click 1
 wait_title "stillpoint"

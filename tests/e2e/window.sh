@@ -138,15 +138,15 @@ wait "$PID" 2>/dev/null || true
 # 6. The live sound: the disk driver captures what the device plays; the
 # cues sound at the schedule's intervals within 1 ms.
 rm -f "$TMP/live.raw"
-start one-minute-reset
+start one-minute-reset --no-voice # speech has onsets of its own
 while title | grep -q before; do key n; key Return; done
 wait_title "— running —"
-sleep 31
+sleep 41
 key Escape
 wait_title "— after"
 kill -TERM "$PID"
 wait_exit
-"$STILLPOINT" --schedule one-minute-reset >"$TMP/schedule"
+"$STILLPOINT" --schedule one-minute-reset --no-voice >"$TMP/schedule"
 "$TOOLS/wav_onsets" "$TMP/live.raw" >"$TMP/onsets"
 awk -F'\t' '$3 != "-" { print $1 }' "$TMP/schedule" >"$TMP/want"
 awk 'NR == FNR { want[++n] = $1; next } { got[++m] = $2 }

@@ -1,0 +1,129 @@
+/* speech.c: text to speech with libflite (see speech.h). */
+#include "speech.h"
+
+#include <flite/flite.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "resample.h"
+
+cst_voice *register_cmu_us_slt(const char *voxdir);
+
+/* The loudness the stock recordings are normalized to (RMS), and the
+ * highest peak allowed. */
+static const double TARGET_RMS_DBFS = -22.0;
+static const double PEAK_LIMIT_DBFS = -6.0;
+static const double FADE_SECONDS = 0.03;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static cst_voice *voice;
+static double last_audio, last_cpu;
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Synthesizes at the given stretch and returns it at SOUND_RATE. */
+static int16_t *synth(const char *text, double stretch, size_t *frames)
+{
+    feat_set_float(voice->features, "duration_stretch", (float)stretch);
+    cst_wave *w = flite_text_to_wave(text, voice);
+    if (!w)
+        return NULL;
+    int16_t *out = NULL;
+    if (cst_wave_num_channels(w) == 1 && cst_wave_num_samples(w) > 0)
+        out =
+            resample_mono(cst_wave_samples(w), (size_t)cst_wave_num_samples(w),
+                          cst_wave_sample_rate(w), SOUND_RATE, frames);
+    delete_wave(w);
+    return out;
+}
+
+/* Brings the line to the stock recordings' loudness without letting a
+ * peak pass the limit. */
+static void normalize(int16_t *pcm, size_t n)
+{
+    double sum = 0, peak = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = pcm[i];
+        sum += x * x;
+        if (fabs(x) > peak)
+            peak = fabs(x);
+    }
+    if (n == 0 || sum == 0)
+        return;
+    double rms = sqrt(sum / (double)n);
+    double gain = 32768.0 * pow(10, TARGET_RMS_DBFS / 20) / rms;
+    double peak_max = 32768.0 * pow(10, PEAK_LIMIT_DBFS / 20);
+    if (peak * gain > peak_max)
+        gain = peak_max / peak;
+    for (size_t i = 0; i < n; i++)
+        pcm[i] = (int16_t)lrint(pcm[i] * gain);
+}
+
+static void fade_out(int16_t *pcm, size_t n)
+{
+    size_t len = (size_t)(FADE_SECONDS * SOUND_RATE);
+    if (len > n)
+        len = n;
+    for (size_t i = 0; i < len; i++)
+        pcm[n - len + i] =
+            (int16_t)lrint(pcm[n - len + i] * (double)(len - i) / len);
+}
+
+bool speech_synthesize(struct sound *snd, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&lock);
+    double t0 = now();
+    if (!voice) {
+        flite_init();
+        voice = register_cmu_us_slt(NULL);
+    }
+    size_t frames = 0;
+    int16_t *pcm = voice ? synth(snd->text, SPEECH_STRETCH, &frames) : NULL;
+    size_t room = snd->max_frames > 0 ? (size_t)snd->max_frames : frames;
+    if (pcm && frames > room) {
+        /* Speak a little faster so the line fits its place. */
+        double stretch = SPEECH_STRETCH * (double)room / (double)frames * 0.97;
+        size_t n2;
+        int16_t *faster = synth(snd->text, stretch, &n2);
+        if (faster) {
+            free(pcm);
+            pcm = faster;
+            frames = n2;
+        }
+        if (frames > room) {
+            frames = room;
+            fade_out(pcm, frames);
+        }
+    }
+    if (pcm)
+        normalize(pcm, frames);
+    last_cpu = now() - t0;
+    last_audio = (double)frames / SOUND_RATE;
+    pthread_mutex_unlock(&lock);
+    if (!pcm || frames == 0) {
+        free(pcm);
+        snprintf(err, errlen, "the speech synthesizer could not speak '%.60s'",
+                 snd->text);
+        return false;
+    }
+    snd->pcm = pcm;
+    snd->channels = 1;
+    snd->frames = (int64_t)frames;
+    return true;
+}
+
+void speech_last_timing(double *audio_seconds, double *cpu_seconds)
+{
+    pthread_mutex_lock(&lock);
+    *audio_seconds = last_audio;
+    *cpu_seconds = last_cpu;
+    pthread_mutex_unlock(&lock);
+}

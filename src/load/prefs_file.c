@@ -1,0 +1,432 @@
+/* prefs_file.c: reads and writes the preferences file. One table of
+ * settings drives the checks (through schema.c), where each value goes in
+ * struct prefs, and the file as it is written, one commented line each. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "prefs_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libconfig.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cfgfile.h"
+#include "schema.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define KIND     "preferences files" /* in the size-limit message */
+
+/* The defaults live in prefs_defaults() only, so fields[].def is unused.
+ * Each doc is the comment on the setting's line in the written file. */
+static const struct field fields[] = {
+    {"version", FT_INT, 1, 1, 0, 0, 0, 0, 0,
+     "format of this file; stillpoint writes 1"},
+    {"master_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
+     "all sound, 0 to 1"},
+    {"voice_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
+     "spoken lines, 0 to 1"},
+    {"cue_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
+     "cue tones and bells, 0 to 1"},
+    {"ambient_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
+     "the ambient sound under a session, 0 to 1"},
+    {"voice", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "speak the lines (captions always show)"},
+    {"ambient", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "play the ambient sound under a session"},
+    {"cue_style", FT_STRING, 1, 16, 0, 0, 0, 0, 0,
+     "\"sound\", \"caption\" (no tones) or \"none\" (the visual only)"},
+    {"settling_seconds", FT_NUMBER, 0, PREFS_SETTLING_MAX, 0, 0, 0, 0, 0,
+     "quiet time before the first cue, 0 to 120 seconds"},
+    {"eyes_open", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "word the guidance for open eyes"},
+    {"gentle", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "gentle mode: no breath holds, shorter holds"},
+    {"offer_grounding", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "offer a grounding exercise after any stop"},
+    {"leave_out", FT_STRING, 0, 400, 0, 0, 0, 0, 0,
+     "body regions a body scan leaves out, e.g. \"chest,belly\""},
+};
+
+static const struct schema SCHEMA_PREFS = {"the preferences file", fields,
+                                           COUNT(fields)};
+
+enum pref_kind {
+    PK_VERSION,
+    PK_VOLUME,
+    PK_SECONDS,
+    PK_BOOL,
+    PK_CUES,
+    PK_REGIONS
+};
+
+/* Where each setting of fields[] goes, in the same order. */
+static const struct slot {
+    enum pref_kind kind;
+    size_t offset;
+} slots[] = {
+    {PK_VERSION, 0},
+    {PK_VOLUME, offsetof(struct prefs, master_volume)},
+    {PK_VOLUME, offsetof(struct prefs, voice_volume)},
+    {PK_VOLUME, offsetof(struct prefs, cue_volume)},
+    {PK_VOLUME, offsetof(struct prefs, ambient_volume)},
+    {PK_BOOL, offsetof(struct prefs, voice)},
+    {PK_BOOL, offsetof(struct prefs, ambient)},
+    {PK_CUES, offsetof(struct prefs, cue_style)},
+    {PK_SECONDS, offsetof(struct prefs, settling_seconds)},
+    {PK_BOOL, offsetof(struct prefs, eyes_open)},
+    {PK_BOOL, offsetof(struct prefs, gentle)},
+    {PK_BOOL, offsetof(struct prefs, offer_grounding)},
+    {PK_REGIONS, offsetof(struct prefs, leave_out)},
+};
+
+_Static_assert(COUNT(slots) == COUNT(fields), "one slot per setting");
+
+#define AT(p, off, type) ((type *)(void *)((char *)(p) + (off)))
+#define AT_CONST(p, off, type)                                                 \
+    ((const type *)(const void *)((const char *)(p) + (off)))
+
+bool prefs_path(char *buf, size_t n)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    int w = -1;
+    if (xdg && xdg[0] == '/')
+        w = snprintf(buf, n, "%s/stillpoint/stillpoint.cfg", xdg);
+    else if (home && home[0] == '/')
+        w = snprintf(buf, n, "%s/.config/stillpoint/stillpoint.cfg", home);
+    if (w >= 0 && (size_t)w < n)
+        return true;
+    if (n > 0)
+        buf[0] = '\0';
+    return false;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* Puts one setting already checked by the schema into out; a text naming
+ * no known style or region is reported and leaves out as it was. */
+static void apply(const struct check_ctx *ctx, const config_setting_t *m,
+                  const struct slot *slot, struct prefs *out)
+{
+    double v = 0;
+    char why[DIAG_MSG];
+    switch (slot->kind) {
+    case PK_VERSION:
+        break;
+    case PK_VOLUME:
+        if (schema_as_number(m, &v))
+            *AT(out, slot->offset, float) = (float)v;
+        break;
+    case PK_SECONDS:
+        if (schema_as_number(m, &v))
+            *AT(out, slot->offset, double) = v;
+        break;
+    case PK_BOOL:
+        *AT(out, slot->offset, bool) = config_setting_get_bool(m) != 0;
+        break;
+    case PK_CUES:
+        if (!prefs_cue_style_parse(config_setting_get_string(m),
+                                   AT(out, slot->offset, enum cue_style),
+                                   why, sizeof(why)))
+            diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
+                     config_setting_name(m), why);
+        break;
+    case PK_REGIONS:
+        if (!prefs_regions_parse(config_setting_get_string(m),
+                                 AT(out, slot->offset, uint32_t), why,
+                                 sizeof(why)))
+            diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
+                     config_setting_name(m), why);
+        break;
+    }
+}
+
+static bool only_space(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n", text[i]))
+            return false;
+    return true;
+}
+
+int prefs_load_text(const char *name, const char *text, size_t len,
+                    struct prefs *out, struct diag_list *d)
+{
+    prefs_defaults(out);
+    size_t before = diag_total(d);
+    /* An empty file sets nothing (the prescan would call it broken). */
+    if (only_space(text, len))
+        return 0;
+    struct check_ctx ctx = {.file = name, .d = d};
+    config_t cfg;
+    config_init(&cfg);
+    /* A syntax error stops libconfig at once: then nothing is known and
+     * the defaults stand. */
+    if (cfgfile_parse(&cfg, name, text, len, PREFS_MAX_FILE_BYTES, KIND, d)) {
+        const config_setting_t *root = config_root_setting(&cfg);
+        const config_setting_t *v = config_setting_get_member(root, "version");
+        if (v)
+            cfgfile_check_version(&ctx, v, PREFS_FORMAT_VERSION);
+        /* Every valid setting is kept even when others are wrong, or the
+         * version is newer: one typo must not cost a person the rest of
+         * their choices (a gentle mode chosen for their health, a region
+         * they leave out), and each problem is still reported. */
+        int n = config_setting_length(root);
+        for (int i = 0; i < n; i++) {
+            const config_setting_t *m =
+                config_setting_get_elem(root, (unsigned)i);
+            if (m == v)
+                continue;
+            const struct field *f =
+                schema_check_member(&ctx, m, &SCHEMA_PREFS, 0, NULL);
+            if (f)
+                apply(&ctx, m, &slots[f - fields], out);
+        }
+    }
+    config_destroy(&cfg);
+    return diag_total(d) > before ? -1 : 0;
+}
+
+int prefs_load(const char *path, struct prefs *out, struct diag_list *d)
+{
+    prefs_defaults(out);
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT)
+        return 0; /* never saved: the defaults */
+    size_t len = 0;
+    char *text = cfgfile_read(path, PREFS_MAX_FILE_BYTES, KIND, &len, d);
+    if (!text)
+        return -1;
+    int rc = prefs_load_text(path, text, len, out, d);
+    free(text);
+    return rc;
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+/* The shortest decimal with a point ("10.0", "0.8") that reads back as
+ * exactly v (as a float when single), so libconfig reads a float. The
+ * program never changes LC_NUMERIC, so the point is a '.'. */
+static void format_number(char *buf, size_t n, double v, bool single)
+{
+    for (int decimals = 1; decimals <= 60; decimals++) {
+        snprintf(buf, n, "%.*f", decimals, v);
+        double back = strtod(buf, NULL);
+        if (single ? (float)back == (float)v : back == v)
+            return;
+    }
+    snprintf(buf, n, "%.17g", v); /* nan, inf, or tinier than 1e-60 */
+}
+
+/* Writes setting i of p as it appears in the file. Returns false with err
+ * filled when the value is out of its range. */
+static bool value_text(size_t i, const struct prefs *p, char *buf, size_t n,
+                       char *err, size_t errlen)
+{
+    const struct field *f = &fields[i];
+    const struct slot *slot = &slots[i];
+    double v = 0;
+    char regions[PREFS_REGIONS_TEXT];
+    enum cue_style style;
+    switch (slot->kind) {
+    case PK_VERSION:
+        snprintf(buf, n, "%d", PREFS_FORMAT_VERSION);
+        return true;
+    case PK_VOLUME:
+    case PK_SECONDS:
+        v = slot->kind == PK_VOLUME ? *AT_CONST(p, slot->offset, float)
+                                    : *AT_CONST(p, slot->offset, double);
+        format_number(buf, n, v, slot->kind == PK_VOLUME);
+        if (isfinite(v) && v >= f->min && v <= f->max)
+            return true;
+        snprintf(err, errlen, "%s: expected %.6g..%.6g, got %.6g", f->name,
+                 f->min, f->max, v);
+        return false;
+    case PK_BOOL:
+        snprintf(buf, n, "%s",
+                 *AT_CONST(p, slot->offset, bool) ? "true" : "false");
+        return true;
+    case PK_CUES:
+        style = *AT_CONST(p, slot->offset, enum cue_style);
+        snprintf(buf, n, "\"%s\"", prefs_cue_style_name(style));
+        if (strcmp(prefs_cue_style_name(style), "unknown") != 0)
+            return true;
+        snprintf(err, errlen, "%s: not a cue style (%d)", f->name, (int)style);
+        return false;
+    case PK_REGIONS:
+        if (prefs_regions_format(*AT_CONST(p, slot->offset, uint32_t), regions,
+                                 sizeof(regions))) {
+            snprintf(buf, n, "\"%s\"", regions);
+            return true;
+        }
+        snprintf(err, errlen, "%s: bits past the last region (0x%x)", f->name,
+                 (unsigned)*AT_CONST(p, slot->offset, uint32_t));
+        return false;
+    }
+    return false;
+}
+
+/* The whole file as text. Returns its length, or 0 with err filled. */
+static size_t format_file(const struct prefs *p, char *out, size_t n, char *err,
+                          size_t errlen)
+{
+    size_t len = (size_t)snprintf(
+        out, n,
+        "# stillpoint preferences. stillpoint rewrites this file when a\n"
+        "# setting changes in its window; you may edit it by hand too.\n"
+        "# A setting left out takes its default.\n");
+    for (size_t i = 0; i < COUNT(fields) && len < n; i++) {
+        char value[PREFS_REGIONS_TEXT + 8], line[PREFS_REGIONS_TEXT + 48];
+        if (!value_text(i, p, value, sizeof(value), err, errlen))
+            return 0;
+        snprintf(line, sizeof(line), "%s = %s;", fields[i].name, value);
+        len += (size_t)snprintf(out + len, n - len, "%-26s # %s\n", line,
+                                fields[i].doc);
+    }
+    if (len >= n) {
+        snprintf(err, errlen, "the preferences do not fit in %zu bytes", n);
+        return 0;
+    }
+    return len;
+}
+
+/* Creates the missing folders above file (0700), as mkdir -p. */
+static bool make_parents(const char *file, char *err, size_t errlen)
+{
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof(dir), "%s", file) >= (int)sizeof(dir)) {
+        snprintf(err, errlen, "the path is too long");
+        return false;
+    }
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return true;
+    *slash = '\0';
+    for (char *p = dir + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "cannot create folder %s: %s", dir,
+                     strerror(errno));
+            return false;
+        }
+        *p = c;
+        if (c == '\0')
+            return true;
+    }
+}
+
+/* Makes the rename durable. Best effort: the new file is in place by
+ * now, so a failure here changes nothing the caller can act on. */
+static void sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static bool write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, buf, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (w == 0)
+                errno = EIO;
+            return false;
+        }
+        buf += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+/* Writes text to a new file next to target and renames it over target.
+ * Returns false with why filled; the temporary file is then gone. */
+static bool replace_file(const char *target, const char *text, size_t len,
+                         char *why, size_t whylen)
+{
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    int dirlen = !slash ? 1 : slash == target ? 1 : (int)(slash - target);
+    snprintf(dir, sizeof(dir), "%.*s", dirlen, slash ? target : ".");
+    int w = snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base);
+    if (w < 0 || (size_t)w >= sizeof(tmp)) {
+        snprintf(why, whylen, "the path is too long");
+        return false;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(why, whylen, "cannot create a file in %s: %s", dir,
+                 strerror(errno));
+        return false;
+    }
+    const char *step = "writing";
+    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, text, len);
+    if (ok) {
+        step = "syncing";
+        ok = fsync(fd) == 0;
+    }
+    int saved = errno;
+    /* close() can be the first to report a full disk (NFS, quotas). */
+    if (close(fd) != 0 && ok) {
+        step = "closing";
+        saved = errno;
+        ok = false;
+    }
+    if (ok && rename(tmp, target) != 0) {
+        step = "renaming";
+        saved = errno;
+        ok = false;
+    }
+    if (!ok) {
+        snprintf(why, whylen, "%s %s: %s", step, tmp, strerror(saved));
+        unlink(tmp);
+        return false;
+    }
+    sync_folder(dir);
+    return true;
+}
+
+int prefs_save(const char *path, const struct prefs *p, char *err,
+               size_t errlen)
+{
+    char text[4096], why[PATH_MAX + 128];
+    size_t len = format_file(p, text, sizeof(text), why, sizeof(why));
+    if (len == 0) {
+        snprintf(err, errlen, "%s: not saved: %s", path, why);
+        return -1;
+    }
+    /* Through a link (a dotfiles folder, say) the file it names is
+     * replaced, not the link. */
+    char real[PATH_MAX];
+    const char *target = path;
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        if (!realpath(path, real)) {
+            snprintf(err, errlen, "%s: cannot save: a link to nowhere: %s",
+                     path, strerror(errno));
+            return -1;
+        }
+        target = real;
+    }
+    if (!make_parents(target, why, sizeof(why)) ||
+        !replace_file(target, text, len, why, sizeof(why))) {
+        snprintf(err, errlen, "%s: cannot save: %s", path, why);
+        return -1;
+    }
+    return 0;
+}
