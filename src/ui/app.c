@@ -1338,6 +1338,20 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return 1;
     }
+    /* When no display answers, SDL falls back to drivers that show
+     * nothing: a session nobody can see or stop must not start. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver &&
+        (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy") ||
+         !strcmp(driver, "evdev")) &&
+        !(asked && strstr(asked, driver))) {
+        snprintf(err, errlen,
+                 "cannot open a window: no display could be reached (is "
+                 "DISPLAY or WAYLAND_DISPLAY set?)");
+        SDL_Quit();
+        return 1;
+    }
     char why[300];
     if (!device_open(&a->silent, why, sizeof(why))) {
         snprintf(err, errlen, "%s", why);
