@@ -33,8 +33,9 @@ static void load_folder(struct library *lib, const char *dir,
     paths_free_list(files, n);
 }
 
-bool library_load(struct library *lib, const char *const *extra_files,
-                  size_t n_extra, char *err, size_t errlen)
+/* The safety profiles and the built-in sessions. */
+static bool load_builtin(struct library *lib, struct load_env *env, char *err,
+                         size_t errlen)
 {
     memset(lib, 0, sizeof(*lib));
     diag_init(&lib->broken);
@@ -47,14 +48,28 @@ bool library_load(struct library *lib, const char *const *extra_files,
                  d.count ? d.msgs[0] : "out of memory");
         return false;
     }
-    struct load_env env = {0};
     if (paths_data_dir(lib->data_dir, sizeof(lib->data_dir))) {
         if (paths_assets_dir(lib->assets, sizeof(lib->assets)))
-            env.assets = lib->assets;
+            env->assets = lib->assets;
         char dir[PATHS_MAX + 32];
         snprintf(dir, sizeof(dir), "%s/config/sessions", lib->data_dir);
-        load_folder(lib, dir, &env);
+        load_folder(lib, dir, env);
     }
+    return true;
+}
+
+bool library_load_builtin(struct library *lib, char *err, size_t errlen)
+{
+    struct load_env env = {0};
+    return load_builtin(lib, &env, err, errlen);
+}
+
+bool library_load(struct library *lib, const char *const *extra_files,
+                  size_t n_extra, char *err, size_t errlen)
+{
+    struct load_env env = {0};
+    if (!load_builtin(lib, &env, err, errlen))
+        return false;
     if (paths_user_sessions(lib->user_dir, sizeof(lib->user_dir)))
         load_folder(lib, lib->user_dir, &env);
     for (size_t i = 0; i < n_extra; i++)

@@ -24,6 +24,9 @@ struct library {
  * (built-in safety profiles broken, out of memory): err is filled. */
 bool library_load(struct library *lib, const char *const *extra_files,
                   size_t n_extra, char *err, size_t errlen);
+/* Only the built-in safety profiles and sessions (no user folder, no
+ * --config files): the lines scripts/make-voice records. */
+bool library_load_builtin(struct library *lib, char *err, size_t errlen);
 void library_free(struct library *lib);
 
 /* A catalog holding only the built-in safety profiles, for --check. */
