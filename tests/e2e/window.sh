@@ -136,9 +136,10 @@ wait "$PID" 2>/dev/null || true
 [ "$(last_outcome box-breathing)" = interrupted ] || fail "SIGKILL left no interrupted row"
 
 # 6. The live sound: the disk driver captures what the device plays; the
-# cues sound at the schedule's intervals within 1 ms.
+# cues sound at the schedule's intervals within 1 ms (without the voice
+# clips, whose words have onsets of their own).
 rm -f "$TMP/live.raw"
-start one-minute-reset
+start --no-voice one-minute-reset
 while title | grep -q before; do key n; key Return; done
 wait_title "— running —"
 sleep 31
@@ -146,7 +147,7 @@ key Escape
 wait_title "— after"
 kill -TERM "$PID"
 wait_exit
-"$STILLPOINT" --schedule one-minute-reset >"$TMP/schedule"
+"$STILLPOINT" --schedule one-minute-reset --no-voice >"$TMP/schedule"
 "$TOOLS/wav_onsets" "$TMP/live.raw" >"$TMP/onsets"
 awk -F'\t' '$3 != "-" { print $1 }' "$TMP/schedule" >"$TMP/want"
 awk 'NR == FNR { want[++n] = $1; next } { got[++m] = $2 }
