@@ -83,13 +83,13 @@ static int64_t line_frames(const struct step *st, const struct sound_set *set,
                            const struct timeline_options *opt, int *sound)
 {
     *sound = -1;
-    if (!st->say)
-        return 0;
     if (st->voice.name && !opt->no_voice) {
         *sound = sound_set_find_path(set, st->voice.path);
         if (*sound >= 0)
             return set->items[*sound].frames + timeline_frames(0.5);
     }
+    if (!st->say)
+        return 0;
     return timeline_frames(timeline_reading_seconds(st->say));
 }
 

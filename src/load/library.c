@@ -1,10 +1,13 @@
-/* library.c: loads the built-in and user session folders. */
+/* library.c: loads the built-in and user session folders, and gives the
+ * built-in sessions' spoken lines their recorded clips. */
 #include "library.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/voice_text.h"
 #include "loader.h"
+#include "voice_clips.h"
 
 struct catalog *library_safety_only(struct diag_list *d)
 {
@@ -33,7 +36,41 @@ static void load_folder(struct library *lib, const char *dir,
     paths_free_list(files, n);
 }
 
-/* The safety profiles and the built-in sessions. */
+/* Gives every spoken step of the built-in sessions that names no voice
+ * file the clip assets/voice/manifest.tsv lists for its words. A line
+ * without a clip (or with its file missing) stays without one; user files
+ * never get these clips, so their lines are spoken by the synthesizer. */
+static void attach_voice_clips(struct library *lib)
+{
+    struct diag_list d;
+    diag_init(&d);
+    struct voice_clips *vc = voice_clips_load(lib->assets, &d);
+    if (d.count > 0 && lib->broken.count < DIAG_CAP)
+        memcpy(lib->broken.msgs[lib->broken.count++], d.msgs[0], DIAG_MSG);
+    struct arena *a = catalog_arena(lib->catalog);
+    for (size_t i = 0; vc && i < catalog_count(lib->catalog); i++) {
+        const struct session *s = catalog_get(lib->catalog, i);
+        for (size_t j = 0; s->builtin && j < s->n_steps; j++) {
+            struct step *st = &s->steps[j];
+            const struct voice_clip *c =
+                st->voice.name ? NULL
+                               : voice_clips_find(vc, voice_text_of_step(st));
+            if (!c)
+                continue;
+            char name[64], why[512];
+            snprintf(name, sizeof(name), "voice/%s", c->file);
+            const char *path = paths_resolve_sound(a, name, NULL, lib->assets,
+                                                   why, sizeof(why));
+            if (path)
+                st->voice = (struct sound_ref){.name = arena_strdup(a, c->file),
+                                               .path = path,
+                                               .line = st->line};
+        }
+    }
+    voice_clips_free(vc);
+}
+
+/* The safety profiles and the built-in sessions, with their clips. */
 static bool load_builtin(struct library *lib, struct load_env *env, char *err,
                          size_t errlen)
 {
@@ -53,7 +90,11 @@ static bool load_builtin(struct library *lib, struct load_env *env, char *err,
             env->assets = lib->assets;
         char dir[PATHS_MAX + 32];
         snprintf(dir, sizeof(dir), "%s/config/sessions", lib->data_dir);
+        env->builtin = true;
         load_folder(lib, dir, env);
+        env->builtin = false;
+        if (env->assets)
+            attach_voice_clips(lib);
     }
     return true;
 }
