@@ -27,7 +27,7 @@ GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
-TOOLS    = $(BUILD)/tools/wav_onsets
+TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines
 
 .PHONY: all run check unit e2e fuzz fuzz-check bench format clean
 all: stillpoint
@@ -136,6 +136,13 @@ fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
 
 fuzz-check: $(FUZZ:%=$(BUILD)/fuzz/%)
 	@$(foreach t,$(FUZZ),$(call fuzz_brief,$(t)) &&) true
+
+# Lists the built-in sessions' spoken lines, loaded as the program loads
+# them: scripts/make-voice records them, tests/e2e/voice_manifest.sh checks
+# each has its clip.
+$(BUILD)/tools/voice_lines: tests/tools/voice_lines.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)

@@ -388,7 +388,10 @@ static int cmd_play_offline(const struct options *o)
         return EXIT_RUNTIME;
     }
     bool render = o->cmd == CMD_RENDER;
-    struct prepare *p = prepare_start(s, &o->tl, render);
+    struct timeline_options tl = o->tl;
+    tl.stock_clip = library_stock_clip;
+    tl.stock_ctx = &lib;
+    struct prepare *p = prepare_start(s, &tl, render);
     if (!p) {
         fputs("stillpoint: out of memory\n", stderr);
         rc = EXIT_RUNTIME;

@@ -76,9 +76,6 @@ const char *sound_synth_name(enum synth_kind k);
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt);
 
-/* The text a step speaks: its say line, or a scan's region, or NULL. */
-const char *sound_line_text(const struct step *st);
-
 /* Index of the sound that speaks a line (text with the step's voice
  * clip, if any; stock when stillpoint wrote the text), or -1 when nothing
  * is spoken. Registered by sound_set_collect: a named clip, else a stock

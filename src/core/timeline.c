@@ -1,6 +1,8 @@
 /* timeline.c: compiles a session into cues on exact sample positions. */
 #include "timeline.h"
 
+#include "voice_text.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +141,7 @@ static void compile_step(struct builder *b, const struct session *s,
                          const struct timeline_options *opt, int idx)
 {
     const struct step *st = &s->steps[idx];
-    const char *text = sound_line_text(st);
+    const char *text = voice_text_of_step(st);
     int voice = sound_set_find_line(set, text, &st->voice,
                                     s->builtin || st->stock, opt);
     int64_t line = line_frames(text, set, voice);

@@ -243,6 +243,8 @@ static void apply_prefs(struct app *a)
 {
     const struct prefs *p = &a->prefs;
     a->tlopt = a->opt->tl;
+    a->tlopt.stock_clip = library_stock_clip;
+    a->tlopt.stock_ctx = a->lib;
     a->tlopt.no_voice |= !p->voice;
     a->tlopt.no_ambient |= !p->ambient;
     if (a->tlopt.cue_style == CUE_STYLE_SOUND)

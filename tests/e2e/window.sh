@@ -136,9 +136,10 @@ wait "$PID" 2>/dev/null || true
 [ "$(last_outcome box-breathing)" = interrupted ] || fail "SIGKILL left no interrupted row"
 
 # 6. The live sound: the disk driver captures what the device plays; the
-# cues sound at the schedule's intervals within 1 ms.
+# cues sound at the schedule's intervals within 1 ms (without the voice
+# clips, whose words have onsets of their own).
 rm -f "$TMP/live.raw"
-start one-minute-reset --no-voice # speech has onsets of its own
+start one-minute-reset --no-voice
 while title | grep -q before; do key n; key Return; done
 wait_title "— running —"
 sleep 41
