@@ -391,7 +391,8 @@ static int cmd_play_offline(const struct options *o)
     struct timeline_options tl = o->tl;
     tl.stock_clip = library_stock_clip;
     tl.stock_ctx = &lib;
-    struct prepare *p = prepare_start(s, &tl, render);
+    struct prepare *p =
+        prepare_start(s, &tl, render ? PREPARE_RENDER : PREPARE_SCHEDULE);
     if (!p) {
         fputs("stillpoint: out of memory\n", stderr);
         rc = EXIT_RUNTIME;

@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -131,6 +132,11 @@ static bool decode_file(struct sound *snd, struct diag_list *d)
     return ok;
 }
 
+void decode_thread_end(void)
+{
+    SDL_TLSCleanup();
+}
+
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel)
 {
@@ -138,21 +144,76 @@ bool decode_sound_set(struct sound_set *set, struct diag_list *d,
     for (size_t i = 0; i < set->count; i++) {
         if (cancel && atomic_load(cancel))
             return false;
-        struct sound *snd = &set->items[i];
-        if (snd->pcm || snd->text)
-            continue;
-        bool made;
-        if (snd->path) {
-            made = decode_file(snd, d);
-        } else {
-            made = synth_generate(snd);
-            if (!made)
-                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
-                         snd->name);
-        }
-        if (made)
-            atomic_store_explicit(&snd->ready, 1, memory_order_release);
-        ok = ok && made;
+        ok = decode_sound(&set->items[i], d) && ok;
     }
     return ok;
+}
+
+/* The length of a file, from its header (SDL_mixer's music reader opens
+ * it without decoding): exact for Ogg Vorbis, FLAC and WAV at 48 kHz,
+ * within a frame at other rates, estimated for MP3. */
+static bool measure_file(struct sound *snd, struct diag_list *d)
+{
+    const char *src = snd->source ? snd->source : "?";
+    struct stat st;
+    if (stat(snd->path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(d, src, snd->line, "sound file '%s' cannot be read",
+                 snd->name);
+        return false;
+    }
+    Mix_Music *m = Mix_LoadMUS(snd->path);
+    double seconds = m ? Mix_MusicDuration(m) : -1;
+    if (m)
+        Mix_FreeMusic(m);
+    if (!m || !(seconds > 0)) {
+        diag_add(d, src, snd->line, "sound file '%s' cannot be decoded%s%s",
+                 snd->name, m ? ": it has no length" : ": ",
+                 m ? "" : Mix_GetError());
+        return false;
+    }
+    if (seconds > DECODE_MAX_SECONDS) {
+        diag_add(d, src, snd->line,
+                 "sound file '%s' lasts over %d minutes; the limit is %d",
+                 snd->name, DECODE_MAX_SECONDS / 60, DECODE_MAX_SECONDS / 60);
+        return false;
+    }
+    snd->length = (int64_t)llround(seconds * SOUND_RATE);
+    return true;
+}
+
+bool decode_measure_set(struct sound_set *set, struct diag_list *d,
+                        const atomic_bool *cancel)
+{
+    bool ok = true;
+    for (size_t i = 0; i < set->count; i++) {
+        if (cancel && atomic_load(cancel))
+            return false;
+        struct sound *snd = &set->items[i];
+        if (snd->text || snd->length > 0)
+            continue;
+        if (snd->path) {
+            ok = measure_file(snd, d) && ok;
+        } else if (!snd->pcm) {
+            if (!synth_generate(snd)) {
+                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
+                         snd->name);
+                ok = false;
+                continue;
+            }
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        }
+    }
+    return ok;
+}
+
+bool decode_sound(struct sound *snd, struct diag_list *d)
+{
+    if (snd->pcm || snd->text)
+        return true;
+    bool made = snd->path ? decode_file(snd, d) : synth_generate(snd);
+    if (!made && !snd->path)
+        diag_add(d, "stillpoint", 0, "out of memory making '%s'", snd->name);
+    if (made)
+        atomic_store_explicit(&snd->ready, 1, memory_order_release);
+    return made;
 }

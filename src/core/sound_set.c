@@ -70,6 +70,11 @@ const char *sound_synth_name(enum synth_kind k)
     return (k >= 0 && k < SYNTH_COUNT) ? names[k] : "?";
 }
 
+int64_t sound_length(const struct sound *snd)
+{
+    return snd->length > 0 ? snd->length : snd->frames;
+}
+
 int sound_set_find_path(const struct sound_set *set, const char *path)
 {
     for (size_t i = 0; i < set->count; i++)

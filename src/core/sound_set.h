@@ -37,6 +37,10 @@ struct sound {
     int16_t *pcm; /* interleaved, `channels` per frame, at SOUND_RATE */
     int channels; /* 1 or 2 */
     int64_t frames;
+    /* The length the timeline plans with, read from the file's header
+     * before it is decoded (0: use frames), so a session can start before
+     * every file is decoded, and live and --render plan the same. */
+    int64_t length;
     /* Set (release) once pcm, channels and frames are filled: speech is
      * synthesized while the session already plays, and the mixer only
      * starts a sound that is ready (acquire). */
@@ -83,6 +87,9 @@ bool sound_set_collect(struct sound_set *set, const struct session *s,
 int sound_set_find_line(const struct sound_set *set, const char *text,
                         const struct sound_ref *voice, bool stock,
                         const struct timeline_options *opt);
+
+/* The frames the timeline plans for a sound (see length). */
+int64_t sound_length(const struct sound *snd);
 
 /* Index of the sound for a file path or a synth kind, or -1. */
 int sound_set_find_path(const struct sound_set *set, const char *path);

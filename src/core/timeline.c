@@ -88,7 +88,7 @@ static int64_t line_frames(const char *text, const struct sound_set *set,
     if (!text)
         return 0;
     if (sound >= 0 && !set->items[sound].text)
-        return set->items[sound].frames + timeline_frames(0.5);
+        return sound_length(&set->items[sound]) + timeline_frames(0.5);
     return timeline_frames(timeline_reading_seconds(text));
 }
 
@@ -206,8 +206,8 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
         compile_step(&b, s, set, opt, (int)i);
     int end = sound_set_for_slot(set, s, SLOT_END);
     int64_t ring = timeline_frames(END_MIN_SECONDS);
-    if (end >= 0 && set->items[end].frames > ring)
-        ring = set->items[end].frames;
+    if (end >= 0 && sound_length(&set->items[end]) > ring)
+        ring = sound_length(&set->items[end]);
     out->end_frame = b.pos;
     push(&b, CUE_END, ring, end, "This session is complete.", -1);
     out->total_frames = b.pos + ring;

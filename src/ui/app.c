@@ -287,7 +287,7 @@ static bool begin_preparing(struct app *a)
     a->scratch = arena_new();
     const struct session *s =
         a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
-    a->prep = s ? prepare_start(s, &a->tlopt, true) : NULL;
+    a->prep = s ? prepare_start(s, &a->tlopt, PREPARE_LIVE) : NULL;
     if (!a->prep) {
         snprintf(a->notice, sizeof(a->notice), "out of memory");
         close_session(a);
