@@ -109,38 +109,8 @@ echo "history (command line): ok"
 
 # ---- the window
 
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null ||
-    fail "Xvfb and xdotool are needed (scripts/install-deps)"
-exec 3>"$TMP/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB=$!
-trap 'kill $XVFB 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$TMP/display")"
-export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
-# Only X11: when it cannot connect, SDL would fall back to its offscreen
-# driver and run a window no one can see; this way the test says why.
-export SDL_VIDEODRIVER=x11
-# As in window.sh: SDL's own libraries leak where LSan cannot name them.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+window_setup
 
-start() {
-    "$STILLPOINT" "$@" >"$TMP/app.out" 2>"$TMP/app.err" &
-    PID=$!
-    WIN=""
-    for i in $(seq 100); do
-        WIN=$(xdotool search --pid "$PID" 2>/dev/null | head -n1) || true
-        [ -n "$WIN" ] && break
-        sleep 0.1
-    done
-    if [ -z "$WIN" ]; then
-        kill "$PID" 2>/dev/null || true
-        cat "$TMP/app.err" >&2
-        fail "no window for stillpoint $*"
-    fi
-    xdotool windowfocus --sync "$WIN" 2>/dev/null || true
-}
-title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
 # wait_title PATTERN: waits up to 5 s for the whole title to match.
 wait_title() {
     for i in $(seq 100); do
@@ -150,7 +120,6 @@ wait_title() {
     done
     fail "title '$(title)' never became '$1'"
 }
-key() { xdotool key --clearmodifiers "$@"; sleep 0.15; }
 wait_exit() {
     for i in $(seq 20); do
         if ! kill -0 "$PID" 2>/dev/null; then

@@ -5,37 +5,8 @@
 # in the window title and in the history file.
 . "$(dirname "$0")/lib.sh"
 
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null ||
-    fail "Xvfb and xdotool are needed (scripts/install-deps)"
-exec 3>"$TMP/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB=$!
-trap 'kill $XVFB 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
-for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$TMP/display")"
-export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
-# SDL unloads the libraries it opened itself (libdbus) before leak checking
-# runs, so their leaks have no symbols to suppress: this test checks memory
-# errors and undefined behaviour; leaks of the window are checked with
-# valgrind (issue 7) and everywhere else by LeakSanitizer.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+window_setup
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
-
-# start [NAME]: runs the window (on session NAME); sets PID and WIN.
-start() {
-    "$STILLPOINT" "$@" >"$TMP/app.out" 2>"$TMP/app.err" &
-    PID=$!
-    WIN=""
-    for i in $(seq 100); do
-        WIN=$(xdotool search --pid "$PID" 2>/dev/null | head -n1) || true
-        [ -n "$WIN" ] && break
-        sleep 0.1
-    done
-    [ -n "$WIN" ] || fail "no window for ${1:-the menu}"
-    xdotool windowfocus --sync "$WIN" 2>/dev/null || true
-}
-
-title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
 
 # wait_title TEXT: waits up to 5 s for the title to contain TEXT.
 wait_title() {
@@ -45,8 +16,6 @@ wait_title() {
     done
     fail "title '$(title)' never showed '$1'"
 }
-
-key() { xdotool key --clearmodifiers "$@"; sleep 0.15; }
 
 # last_outcome SESSION: the outcome of the session's last history row.
 last_outcome() {
