@@ -8,13 +8,6 @@
 window_setup
 PREFS="$XDG_CONFIG_HOME/stillpoint/stillpoint.cfg"
 
-wait_title() {
-    for i in $(seq 100); do
-        case "$(title)" in *"$1"*) return 0 ;; esac
-        sleep 0.05
-    done
-    fail "title '$(title)' never showed '$1'"
-}
 pass_before() {
     while title | grep -q ' before'; do key n; key Return; done
 }

@@ -110,8 +110,8 @@ echo "history (command line): ok"
 # ---- the window
 
 window_setup
-
-# wait_title PATTERN: waits up to 5 s for the whole title to match.
+# wait_title PATTERN: here the whole title must match (lib.sh's checks
+# that it contains the text).
 wait_title() {
     for i in $(seq 100); do
         # shellcheck disable=SC2254
@@ -120,21 +120,7 @@ wait_title() {
     done
     fail "title '$(title)' never became '$1'"
 }
-wait_exit() {
-    for i in $(seq 20); do
-        if ! kill -0 "$PID" 2>/dev/null; then
-            status=0
-            wait "$PID" || status=$?
-            if grep -q Sanitizer "$TMP/app.err" || [ "$status" != 0 ]; then
-                cat "$TMP/app.err" >&2
-                fail "exit status $status"
-            fi
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "the program did not exit within a second"
-}
+
 
 # --no-history: a session run to its after screen, and a blocked one,
 # leave no history file.

@@ -8,37 +8,12 @@
 window_setup
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
 
-# wait_title TEXT: waits up to 5 s for the title to contain TEXT.
-wait_title() {
-    for i in $(seq 100); do
-        case "$(title)" in *"$1"*) return 0 ;; esac
-        sleep 0.05
-    done
-    fail "title '$(title)' never showed '$1'"
-}
 
 # last_outcome SESSION: the outcome of the session's last history row.
 last_outcome() {
     awk -F, -v s="$1" '$2 == s { o = $6 } END { print o }' "$HISTORY"
 }
 
-# wait_exit: the program exits within a second, with status 0 and no
-# sanitizer report.
-wait_exit() {
-    for i in $(seq 20); do
-        if ! kill -0 "$PID" 2>/dev/null; then
-            status=0
-            wait "$PID" || status=$?
-            if grep -q Sanitizer "$TMP/app.err" || [ "$status" != 0 ]; then
-                cat "$TMP/app.err" >&2
-                fail "exit status $status"
-            fi
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "the program did not exit within a second"
-}
 
 # The box-breathing profile asks six questions before its checklist.
 pass_before() {
