@@ -27,7 +27,7 @@ GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
-TOOLS    = $(BUILD)/tools/wav_onsets
+TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines
 
 .PHONY: all run check unit e2e fuzz fuzz-check bench valgrind format clean
 all: stillpoint
@@ -116,6 +116,7 @@ FUZZ_SRC  = $(wildcard src/core/*.c src/load/*.c) $(GEN_SRC)
 SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
                     config/sessions/*.cfg
 SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
+SEEDS_fuzz_history = tests/data/history/*
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
 	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
 	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
@@ -137,6 +138,13 @@ fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
 
 fuzz-check: $(FUZZ:%=$(BUILD)/fuzz/%)
 	@$(foreach t,$(FUZZ),$(call fuzz_brief,$(t)) &&) true
+
+# Lists the built-in sessions' spoken lines, loaded as the program loads
+# them: scripts/make-voice records them, tests/e2e/voice_manifest.sh checks
+# each has its clip.
+$(BUILD)/tools/voice_lines: tests/tools/voice_lines.c $(REL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)

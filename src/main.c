@@ -12,6 +12,9 @@
 #include "audio/prepare.h"
 #include "audio/render.h"
 #include "core/adapt.h"
+#include "core/history.h"
+#include "core/history_report.h"
+#include "core/history_table.h"
 #include "core/prefs.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
@@ -30,7 +33,8 @@ enum command {
     CMD_CHECK,
     CMD_SCHEDULE,
     CMD_RENDER,
-    CMD_REFERENCE
+    CMD_REFERENCE,
+    CMD_HISTORY
 };
 
 struct options {
@@ -41,6 +45,8 @@ struct options {
     size_t n_configs;
     struct timeline_options tl;
     struct adapt_options adapt;
+    bool csv, no_history; /* --csv (with --history), --no-history */
+    const char *since;    /* --since DATE (with --history) */
 };
 
 static void usage(FILE *out)
@@ -68,11 +74,18 @@ static void usage(FILE *out)
           "                          or none (the breathing visual only)\n"
           "      --settle SECONDS    quiet time before the first step\n"
           "      --format-reference  print the session-file settings table\n"
+          "      --history           the sessions you have run, newest last:\n"
+          "                          when, session, planned, done, outcome\n"
+          "      --csv               with --history: CSV for a spreadsheet\n"
+          "      --since DATE        with --history: from DATE (YYYY-MM-DD,\n"
+          "                          local time) on\n"
+          "      --no-history        run a session without recording it\n"
           "  -h, --help              show this help\n"
           "  -V, --version           show the version\n"
           "\n"
           "Exit status: 0 ok, 1 runtime failure, 2 bad usage or bad input.\n"
-          "Session files: $XDG_CONFIG_HOME/stillpoint/sessions/*.cfg\n",
+          "Session files: $XDG_CONFIG_HOME/stillpoint/sessions/*.cfg\n"
+          "History: $XDG_STATE_HOME/stillpoint/history.csv\n",
           out);
 }
 
@@ -87,7 +100,11 @@ static int parse_args(int argc, char **argv, struct options *o)
         OPT_EYES_OPEN,
         OPT_GENTLE,
         OPT_CUES,
-        OPT_SETTLE
+        OPT_SETTLE,
+        OPT_HISTORY,
+        OPT_CSV,
+        OPT_SINCE,
+        OPT_NO_HISTORY
     };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, 'l'},
@@ -104,6 +121,10 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"gentle", no_argument, NULL, OPT_GENTLE},
         {"cues", required_argument, NULL, OPT_CUES},
         {"settle", required_argument, NULL, OPT_SETTLE},
+        {"history", no_argument, NULL, OPT_HISTORY},
+        {"csv", no_argument, NULL, OPT_CSV},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"no-history", no_argument, NULL, OPT_NO_HISTORY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -128,6 +149,18 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_REFERENCE:
             cmd = CMD_REFERENCE;
+            break;
+        case OPT_HISTORY:
+            cmd = CMD_HISTORY;
+            break;
+        case OPT_CSV:
+            o->csv = true;
+            break;
+        case OPT_SINCE:
+            o->since = optarg;
+            break;
+        case OPT_NO_HISTORY:
+            o->no_history = true;
             break;
         case 'o':
             o->output = optarg;
@@ -197,12 +230,16 @@ static int parse_args(int argc, char **argv, struct options *o)
         if (cmd != CMD_NONE) {
             if (o->cmd != CMD_NONE && o->cmd != cmd) {
                 fputs("stillpoint: give one of --list, --check, --schedule, "
-                      "--render\n",
+                      "--render, --history\n",
                       stderr);
                 return EXIT_BAD;
             }
             o->cmd = cmd;
         }
+    }
+    if ((o->csv || o->since) && o->cmd != CMD_HISTORY) {
+        fputs("stillpoint: --csv and --since go with --history\n", stderr);
+        return EXIT_BAD;
     }
     if (o->cmd == CMD_CHECK && optind >= argc) {
         fputs("stillpoint: --check needs at least one FILE\n", stderr);
@@ -356,7 +393,11 @@ static int cmd_play_offline(const struct options *o)
         return EXIT_RUNTIME;
     }
     bool render = o->cmd == CMD_RENDER;
-    struct prepare *p = prepare_start(s, &o->tl, render);
+    struct timeline_options tl = o->tl;
+    tl.stock_clip = library_stock_clip;
+    tl.stock_ctx = &lib;
+    struct prepare *p =
+        prepare_start(s, &tl, render ? PREPARE_RENDER : PREPARE_SCHEDULE);
     if (!p) {
         fputs("stillpoint: out of memory\n", stderr);
         rc = EXIT_RUNTIME;
@@ -386,6 +427,85 @@ static int cmd_play_offline(const struct options *o)
     return rc;
 }
 
+static const char *title_of(const char *name, void *catalog)
+{
+    const struct session *s = catalog_find(catalog, name);
+    return s ? s->title : NULL;
+}
+
+/* --history: the merged rows as a table (titles from the sessions that
+ * load, else the recorded names) or as CSV. Damaged lines are named on
+ * stderr and skipped; a history file that is not ours is a failure. */
+static int cmd_history(const struct options *o)
+{
+    long since = 0;
+    if (o->since && !history_parse_date(o->since, &since)) {
+        fprintf(stderr,
+                "stillpoint: --since: '%s' is not a date like 2026-11-23 "
+                "(YYYY-MM-DD)\n",
+                o->since);
+        return EXIT_BAD;
+    }
+    char path[PATHS_MAX];
+    if (!history_default_path(path, sizeof(path))) {
+        fputs("stillpoint: no place for the history: set HOME or "
+              "XDG_STATE_HOME\n",
+              stderr);
+        return EXIT_RUNTIME;
+    }
+    struct history h;
+    char err[PATHS_MAX + 200];
+    if (history_read(path, &h, err, sizeof(err)) != 0) {
+        fprintf(stderr, "stillpoint: %s\n", err);
+        history_free(&h);
+        return EXIT_RUNTIME;
+    }
+    for (size_t i = 0; i < h.n_notes; i++)
+        fprintf(stderr, "%s:%zu: %s; skipped\n", path, h.notes[i].line,
+                h.notes[i].what);
+    if (h.damaged > h.n_notes)
+        fprintf(stderr, "%s: ... and %zu more damaged lines skipped\n", path,
+                h.damaged - h.n_notes);
+    if (err[0])
+        fprintf(stderr, "stillpoint: %s\n", err); /* the row cap */
+    size_t recorded = h.count;
+    if (o->since)
+        history_keep_since(&h, since);
+    char *text = NULL;
+    struct library lib = {0};
+    if (o->csv) {
+        text = history_csv_text(&h);
+    } else if (h.count > 0) {
+        /* Titles read better than names; without them, names will do. */
+        bool titles =
+            library_load(&lib, o->configs, o->n_configs, err, sizeof(err));
+        text = history_table_text(&h, titles ? title_of : NULL,
+                                  titles ? lib.catalog : NULL);
+        if (titles)
+            library_free(&lib);
+    }
+    int rc = EXIT_OK;
+    if (h.count == 0) {
+        FILE *out = o->csv ? stderr : stdout; /* stdout stays CSV */
+        if (recorded == 0)
+            fprintf(out,
+                    "No sessions recorded yet. Each session you run is "
+                    "kept in %s.\n",
+                    path);
+        else
+            fprintf(out, "No sessions recorded since %s.\n", o->since);
+    }
+    if (text)
+        fputs(text, stdout);
+    else if (o->csv || h.count > 0) {
+        fputs("stillpoint: out of memory\n", stderr);
+        rc = EXIT_RUNTIME;
+    }
+    free(text);
+    history_free(&h);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* Past a file size limit (ulimit -f), a write fails with EFBIG and
@@ -407,6 +527,8 @@ int main(int argc, char **argv)
     case CMD_REFERENCE:
         schema_write_reference(stdout);
         return EXIT_OK;
+    case CMD_HISTORY:
+        return cmd_history(&o);
     case CMD_NONE:
         break;
     }
@@ -416,7 +538,10 @@ int main(int argc, char **argv)
         library_free(&lib);
         return rc;
     }
-    struct app_options ao = {.session = o.name, .tl = o.tl, .adapt = o.adapt};
+    struct app_options ao = {.session = o.name,
+                             .tl = o.tl,
+                             .adapt = o.adapt,
+                             .no_history = o.no_history};
     char err[512];
     rc = app_run(&lib, &ao, err, sizeof(err));
     if (rc != EXIT_OK)

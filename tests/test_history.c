@@ -473,6 +473,152 @@ static void test_garbage_lines(void **state)
     history_free(&h);
 }
 
+/* Each damaged line is named by its line in the file (the header is line
+ * 1) with what is wrong; a last line without its newline says it was cut
+ * short; after HISTORY_NOTES_MAX notes the rest are only counted. */
+static void test_damage_notes(void **state)
+{
+    struct fixture *f = *state;
+    write_text(f->path, HEADER_LF GOOD_ROW_1
+               "garbage\n"
+               "2026-11-23T09:30:00+01:00,x,t,1.0,1.0,finished,\n"
+               "\n"
+               "2026-11-23T09:30:00+01:00,x,t,one,1.0,completed,\n"
+               "2026-11-23T09:30:00+01:00,\"x,t,1.0,1.0,completed,\n"
+               "2026-11-32T09:30:00+01:00,x,t,1.0,1.0,completed,\n" GOOD_ROW_2
+               "2026-11-23T10:00:00+01:00,c,body-scan,600.0,1");
+    struct history h;
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 2);
+    assert_int_equal(h.damaged, 6);
+    assert_int_equal(h.n_notes, 6);
+    static const struct {
+        size_t line;
+        const char *what;
+    } expect[] = {
+        {3, "fewer than 7 fields"},
+        {4, "outcome: not completed, stopped, discomfort, blocked or "
+            "interrupted"},
+        {6, "planned_s: not seconds like 600.0"},
+        {7, "a quote that is never closed"},
+        {8, "started: not a time like 2026-11-23T09:01:47+01:00"},
+        {10, "fewer than 7 fields (the last line, cut short: no newline at "
+             "its end)"},
+    };
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(h.notes[i].line, expect[i].line);
+        assert_string_equal(h.notes[i].what, expect[i].what);
+    }
+    history_free(&h);
+
+    /* Many damaged lines: HISTORY_NOTES_MAX described, all counted. */
+    FILE *fp = fopen(f->path, "wb");
+    assert_non_null(fp);
+    fputs(HEADER_LF, fp);
+    for (int i = 0; i < HISTORY_NOTES_MAX + 5; i++)
+        fputs("x,y\n", fp);
+    fputs(GOOD_ROW_1, fp);
+    assert_int_equal(fclose(fp), 0);
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_int_equal(h.damaged, HISTORY_NOTES_MAX + 5);
+    assert_int_equal(h.n_notes, HISTORY_NOTES_MAX);
+    assert_int_equal(h.notes[HISTORY_NOTES_MAX - 1].line,
+                     HISTORY_NOTES_MAX + 1);
+    history_free(&h);
+}
+
+/* A first write cut short inside the header: the next append starts a
+ * new line, and the rows after the cut header still read. */
+static void test_cut_header(void **state)
+{
+    struct fixture *f = *state;
+    write_text(f->path, "started,session,ty");
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
+    append_ok(f->path, &r);
+    char *text = slurp(f->path);
+    assert_string_equal(text, "started,session,ty\n" GOOD_ROW_1);
+    free(text);
+    struct history h;
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_int_equal(h.damaged, 1);
+    assert_int_equal(h.notes[0].line, 1);
+    assert_string_equal(h.notes[0].what, "the header, cut short");
+    history_free(&h);
+}
+
+/* A file that is not our history is never rewritten: our row goes on a
+ * line of its own after what was there, byte for byte. */
+static void test_append_after_wrong_header(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const files[] = {"date,name\n1,2\n", "date,name\n1,2",
+                                        "\xef\xbb\xbf" HEADER_LF};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        write_text(f->path, files[i]);
+        struct history_row r =
+            make_row("2026-11-23T09:01:47+01:00", "a", "breathing", 60, 60,
+                     HISTORY_COMPLETED, "");
+        append_ok(f->path, &r);
+        char *text = slurp(f->path);
+        size_t len = strlen(files[i]);
+        assert_memory_equal(text, files[i], len);
+        const char *rest = text + len;
+        if (files[i][len - 1] != '\n')
+            assert_int_equal(*rest++, '\n');
+        assert_string_equal(rest, GOOD_ROW_1);
+        free(text);
+    }
+}
+
+/* An existing history others may read is made private when appended to,
+ * and the caller is told once; a private one is left as it is. */
+static void test_append_tightens_mode(void **state)
+{
+    struct fixture *f = *state;
+    write_text(f->path, HEADER_LF);
+    assert_int_equal(chmod(f->path, 0644), 0);
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
+    char err[512] = "junk";
+    assert_int_equal(history_append(f->path, &r, err, sizeof err), 0);
+    struct stat st;
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+    assert_non_null(strstr(err, f->path));
+    assert_non_null(strstr(err, "(mode 0644); made private (0600)"));
+
+    strcpy(err, "junk");
+    assert_int_equal(history_append(f->path, &r, err, sizeof err), 0);
+    assert_string_equal(err, "");
+    assert_int_equal(chmod(f->path, 0660), 0);
+    assert_int_equal(history_append(f->path, &r, err, sizeof err), 0);
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+    char *text = slurp(f->path);
+    assert_string_equal(text, HEADER_LF GOOD_ROW_1 GOOD_ROW_1 GOOD_ROW_1);
+    free(text);
+}
+
+/* The exact line the file holds is what history_format_row gives, and a
+ * buffer too small gives nothing rather than a cut line. */
+static void test_format_row(void **state)
+{
+    (void)state;
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
+    char line[HISTORY_LINE_MAX];
+    assert_int_equal(history_format_row(&r, line, sizeof line),
+                     strlen(GOOD_ROW_1));
+    assert_string_equal(line, GOOD_ROW_1);
+    assert_int_equal(history_format_row(&r, line, strlen(GOOD_ROW_1)), 0);
+    assert_string_equal(line, "");
+    r.outcome = (enum history_outcome)42;
+    assert_int_equal(history_format_row(&r, line, sizeof line), 0);
+}
+
 /* Things a person or another program may do to the file that lose no row
  * and are not damage: Windows line ends, blank lines, the header twice,
  * a UTC stamp, more decimals. */
@@ -504,7 +650,6 @@ static void test_wrong_header(void **state)
         HISTORY_HEADER ",extra\n" GOOD_ROW_1,
         "\n" HEADER_LF GOOD_ROW_1,
         "\xef\xbb\xbf" HEADER_LF GOOD_ROW_1,
-        "started,session\n",
         "STARTED,SESSION,TYPE,PLANNED_S,ELAPSED_S,OUTCOME,DETAIL\n",
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -761,6 +906,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_damaged_last_line, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_garbage_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damage_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cut_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_append_after_wrong_header, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_append_tightens_mode, setup,
+                                        teardown),
+        cmocka_unit_test(test_format_row),
         cmocka_unit_test_setup_teardown(test_tolerated_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_row_cap, setup, teardown),

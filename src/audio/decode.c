@@ -84,21 +84,47 @@ bool decode_sound_set(struct sound_set *set, struct diag_list *d,
     for (size_t i = 0; i < set->count; i++) {
         if (cancel && atomic_load(cancel))
             return false;
-        struct sound *snd = &set->items[i];
-        if (snd->pcm || snd->text)
-            continue;
-        bool made;
-        if (snd->path) {
-            made = sound_file_decode(snd, d);
-        } else {
-            made = synth_generate(snd);
-            if (!made)
-                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
-                         snd->name);
-        }
-        if (made)
-            atomic_store_explicit(&snd->ready, 1, memory_order_release);
-        ok = ok && made;
+        ok = decode_sound(&set->items[i], d) && ok;
     }
     return ok;
+}
+
+bool decode_measure_set(struct sound_set *set, struct diag_list *d,
+                        const atomic_bool *cancel)
+{
+    bool ok = true;
+    for (size_t i = 0; i < set->count; i++) {
+        if (cancel && atomic_load(cancel))
+            return false;
+        struct sound *snd = &set->items[i];
+        if (snd->text || snd->length > 0)
+            continue;
+        if (snd->path) {
+            ok = sound_file_measure(snd, d) && ok;
+            /* A file whose header has no length was decoded to learn it. */
+            if (snd->pcm)
+                atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        } else if (!snd->pcm) {
+            if (!synth_generate(snd)) {
+                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
+                         snd->name);
+                ok = false;
+                continue;
+            }
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        }
+    }
+    return ok;
+}
+
+bool decode_sound(struct sound *snd, struct diag_list *d)
+{
+    if (snd->pcm || snd->text)
+        return true;
+    bool made = snd->path ? sound_file_decode(snd, d) : synth_generate(snd);
+    if (!made && !snd->path)
+        diag_add(d, "stillpoint", 0, "out of memory making '%s'", snd->name);
+    if (made)
+        atomic_store_explicit(&snd->ready, 1, memory_order_release);
+    return made;
 }

@@ -32,6 +32,17 @@ bool decode_resume(char *err, size_t errlen);
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel);
 
+/* Reads the length of every file of set from its header (into length;
+ * a file whose header has none is decoded to learn it) and makes the
+ * synth tones, so the timeline can be compiled before the files are
+ * decoded. Failures as in decode_sound_set. */
+bool decode_measure_set(struct sound_set *set, struct diag_list *d,
+                        const atomic_bool *cancel);
+
+/* Decodes (or synthesizes) one sound and marks it ready; speech and
+ * sounds already made are left as they are. */
+bool decode_sound(struct sound *snd, struct diag_list *d);
+
 /* Frees what SDL keeps for the calling thread (its error message, set by
  * a decoder that failed); call at the end of a thread that decoded, since
  * SDL frees it by itself only for threads it started. */

@@ -12,7 +12,8 @@
 struct prepare {
     const struct session *s;
     const struct timeline_options *opt;
-    bool speak;
+    bool speak, early;
+    bool broken; /* a file failed to decode after the timeline was made */
     struct sound_set set;
     struct timeline tl;
     struct diag_list problems;
@@ -32,67 +33,84 @@ static void reach(struct prepare *p, enum prepare_stage stage)
     pthread_mutex_unlock(&p->lock);
 }
 
-/* The sound of the first cue that speaks, or -1. */
-static int first_line(const struct timeline *t)
+/* The frame of the first cue that speaks (the end when none does):
+ * every sound that starts up to there must be ready at the start. */
+static int64_t first_line_frame(const struct timeline *t)
 {
     for (size_t i = 0; i < t->count; i++)
         if ((t->cues[i].kind == CUE_SAY || t->cues[i].kind == CUE_SCAN) &&
             t->cues[i].sound >= 0)
-            return t->cues[i].sound;
-    return -1;
+            return t->cues[i].frame;
+    return t->total_frames;
 }
 
-/* Synthesizes every text-only line in the order the cues use them. */
-static void speak_lines(struct prepare *p)
+/* Readies one sound: decodes a file, synthesizes speech. */
+static void ready_sound(struct prepare *p, struct sound *snd)
 {
-    int first = first_line(&p->tl);
-    if (first < 0 || p->set.items[first].ready)
-        reach(p, PREPARE_FIRST_LINE);
-    for (size_t i = 0; i < p->tl.count && !atomic_load(&p->cancel); i++) {
-        int k = p->tl.cues[i].sound;
-        if (k < 0)
-            continue;
-        struct sound *snd = &p->set.items[k];
-        if (!snd->text || snd->pcm)
-            continue;
-        char err[200];
-        if (speech_synthesize(snd, err, sizeof(err))) {
-            double audio, cpu;
-            speech_last_timing(&audio, &cpu);
-            p->speech_audio += audio;
-            p->speech_cpu += cpu;
-            atomic_store_explicit(&snd->ready, 1, memory_order_release);
-        } else {
-            diag_add(&p->problems, snd->source, snd->line, "%s", err);
-        }
-        if (k == first)
-            reach(p, PREPARE_FIRST_LINE);
+    if (atomic_load_explicit(&snd->ready, memory_order_acquire))
+        return;
+    if (!snd->text) {
+        if (!decode_sound(snd, &p->problems))
+            p->broken = true;
+        return;
     }
-    if (!atomic_load(&p->cancel))
-        reach(p, PREPARE_ALL);
+    if (!p->speak)
+        return;
+    char err[200];
+    if (speech_synthesize(snd, err, sizeof(err))) {
+        double audio, cpu;
+        speech_last_timing(&audio, &cpu);
+        p->speech_audio += audio;
+        p->speech_cpu += cpu;
+        atomic_store_explicit(&snd->ready, 1, memory_order_release);
+    } else {
+        diag_add(&p->problems, snd->source, snd->line, "%s", err);
+    }
+}
+
+/* Readies every sound in the order the cues use it: the session can
+ * start as soon as what sounds up to its first line is ready, and the
+ * rest is made ahead of the clock (decoding and synthesis run many times
+ * faster than real time). */
+static void ready_in_order(struct prepare *p)
+{
+    int64_t start = first_line_frame(&p->tl);
+    bool started = false;
+    for (size_t i = 0; i < p->tl.count && !atomic_load(&p->cancel); i++) {
+        if (!started && p->tl.cues[i].frame > start) {
+            reach(p, PREPARE_FIRST_LINE);
+            started = true;
+        }
+        if (p->tl.cues[i].sound >= 0)
+            ready_sound(p, &p->set.items[p->tl.cues[i].sound]);
+    }
+    if (atomic_load(&p->cancel))
+        return;
+    if (!started)
+        reach(p, PREPARE_FIRST_LINE);
+    reach(p, PREPARE_ALL);
 }
 
 static void steps(struct prepare *p)
 {
-    if (!sound_set_collect(&p->set, p->s, p->opt)) {
-        diag_add(&p->problems, "stillpoint", 0, "out of memory");
-        reach(p, PREPARE_FAILED);
-        return;
-    }
-    if (!decode_sound_set(&p->set, &p->problems, &p->cancel)) {
+    bool ok = sound_set_collect(&p->set, p->s, p->opt);
+    /* Lengths first, from the files' headers: the timeline is the same
+     * whether the files are decoded now or while the session plays. */
+    ok = ok && decode_measure_set(&p->set, &p->problems, &p->cancel);
+    /* --render and --schedule decode every file before anything else,
+     * so a file that cannot be decoded is refused before they start. */
+    ok =
+        ok && (p->early || decode_sound_set(&p->set, &p->problems, &p->cancel));
+    ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
+    if (!ok) {
         if (!p->problems.count && !atomic_load(&p->cancel))
             diag_add(&p->problems, "stillpoint", 0, "out of memory");
         reach(p, PREPARE_FAILED);
         return;
     }
-    if (timeline_compile(p->s, &p->set, p->opt, &p->tl) != 0) {
-        diag_add(&p->problems, "stillpoint", 0, "out of memory");
-        reach(p, PREPARE_FAILED);
-        return;
-    }
     reach(p, PREPARE_TIMELINE);
-    if (p->speak)
-        speak_lines(p);
+    if (p->speak || p->early)
+        ready_in_order(p);
 }
 
 static void *work(void *arg)
@@ -103,14 +121,16 @@ static void *work(void *arg)
 }
 
 struct prepare *prepare_start(const struct session *s,
-                              const struct timeline_options *o, bool speak)
+                              const struct timeline_options *o,
+                              enum prepare_mode mode)
 {
     struct prepare *p = calloc(1, sizeof(*p));
     if (!p)
         return NULL;
     p->s = s;
     p->opt = o;
-    p->speak = speak;
+    p->speak = mode != PREPARE_SCHEDULE;
+    p->early = mode == PREPARE_LIVE;
     sound_set_init(&p->set);
     diag_init(&p->problems);
     atomic_init(&p->cancel, false);
@@ -143,7 +163,7 @@ bool prepare_wait(struct prepare *p, enum prepare_stage stage)
         pthread_cond_wait(&p->changed, &p->lock);
     }
     pthread_mutex_unlock(&p->lock);
-    return now != PREPARE_FAILED;
+    return now != PREPARE_FAILED && !(now == PREPARE_ALL && p->broken);
 }
 
 const struct sound_set *prepare_sounds(const struct prepare *p)

@@ -25,16 +25,24 @@ enum prepare_stage {
 
 struct prepare;
 
-/* Starts readying s under o; with speak false, text-only lines are not
- * synthesized (--schedule needs only the timeline). s and o must outlive
- * it. NULL when out of memory or no thread could start. */
+enum prepare_mode {
+    PREPARE_SCHEDULE, /* the timeline only: no speech is synthesized */
+    PREPARE_RENDER,   /* every file decoded before the timeline is given */
+    PREPARE_LIVE,     /* files decoded in the order they sound, from the
+                         start of the session on */
+};
+
+/* Starts readying s under o. s and o must outlive it. NULL when out of
+ * memory or no thread could start. */
 struct prepare *prepare_start(const struct session *s,
-                              const struct timeline_options *o, bool speak);
+                              const struct timeline_options *o,
+                              enum prepare_mode mode);
 
 /* The stage reached so far; never blocks. */
 enum prepare_stage prepare_stage(const struct prepare *p);
 
-/* Blocks until the stage is reached (true) or preparing failed (false). */
+/* Blocks until the stage is reached (true) or preparing failed, or, for
+ * PREPARE_ALL, a file could not be decoded (false). */
 bool prepare_wait(struct prepare *p, enum prepare_stage stage);
 
 /* Valid from PREPARE_TIMELINE on; speech keeps filling the set while the

@@ -117,7 +117,7 @@ static bool sniff_wav(const unsigned char *b, size_t len,
         return say(why, n, "is cut short: %zu bytes, not even a WAV header",
                    len);
     bool have_fmt = false, have_data = false;
-    uint32_t bits = 0, align = 0;
+    uint32_t bits = 0, align = 0, tag = 0;
     uint64_t data = 0;
     uint64_t pos = 12;
     while (!(have_fmt && have_data)) {
@@ -157,10 +157,13 @@ static bool sniff_wav(const unsigned char *b, size_t len,
                            "not at least 16",
                            (unsigned long long)size);
             have_fmt = true;
+            tag = le16(c + 8);
             out->channels = (int)le16(c + 10);
             out->rate = (long)le32(c + 12);
             align = le16(c + 20);
             bits = le16(c + 22);
+            if (tag == 0xFFFE && size >= 26)
+                tag = le16(c + 32); /* WAVE_FORMAT_EXTENSIBLE's subformat */
         }
         pos += 8 + size + (size & 1);
     }
@@ -169,9 +172,11 @@ static bool sniff_wav(const unsigned char *b, size_t len,
                    "is damaged: its format chunk declares %d channels, "
                    "%u bits and %u-byte blocks",
                    out->channels, (unsigned)bits, (unsigned)align);
-    /* Compressed WAVs (ADPCM) declare their bits per decoded sample, so
-     * this is an upper bound on their length. */
+    /* Exact for PCM, float, A-law and mu-law; compressed WAVs (ADPCM)
+     * declare their bits per coded sample, and spend some on block
+     * headers, so for them this is an upper bound. */
     out->frames = (int64_t)(data * 8 / ((uint64_t)bits * out->channels));
+    out->exact = tag == 1 || tag == 3 || tag == 6 || tag == 7;
     return true;
 }
 
@@ -232,6 +237,7 @@ static bool sniff_ogg(const unsigned char *b, size_t len,
         return say(why, n,
                    "is cut short: its Ogg stream stops before its last page");
     out->frames = last_granule;
+    out->exact = true;
     return true;
 }
 
@@ -260,6 +266,7 @@ static bool sniff_flac(const unsigned char *b, size_t len,
                              (uint64_t)s[14] << 24 | (uint64_t)s[15] << 16 |
                              (uint64_t)s[16] << 8 | s[17];
             out->frames = total ? (int64_t)total : -1;
+            out->exact = total != 0;
         }
         pos += 4 + size;
         if (h[0] & 0x80)

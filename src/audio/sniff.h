@@ -24,6 +24,7 @@ struct sniff_info {
     long rate;      /* samples per second the header declares; 0: none */
     int channels;   /* 0: the header does not say */
     int64_t frames; /* declared length, in frames at rate; -1: unknown */
+    bool exact;     /* frames is exact; else at most an upper bound */
 };
 
 /* "WAV", "Ogg", "FLAC", "MP3" or "unknown". */

@@ -170,24 +170,31 @@ static size_t budget_for(const struct sniff_info *in, size_t len)
     return (size_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE * 4 * 9 / 4 + slack;
 }
 
-bool sound_file_decode(struct sound *snd, struct diag_list *d)
+/* Reads the file and checks it; false with the problem added to d. */
+static bool load_checked(struct sound *snd, unsigned char **buf, size_t *len,
+                         struct sniff_info *info, struct diag_list *d)
 {
-    const char *src = snd->source ? snd->source : "?";
+    char why[300];
+    if (read_file(snd->path, buf, len, why, sizeof(why)) &&
+        sniff_sound(snd->name, *buf, *len, info, why, sizeof(why)) &&
+        within_limits(info, why, sizeof(why)))
+        return true;
+    diag_add(d, snd->source ? snd->source : "?", snd->line,
+             "sound file '%s' %s", snd->name, why);
+    free(*buf);
+    *buf = NULL;
+    return false;
+}
+
+/* Decodes the checked bytes of the file into snd; frees buf. */
+static bool decode_checked(struct sound *snd, unsigned char *buf, size_t len,
+                           const struct sniff_info *info, struct diag_list *d)
+{
     char why[300], reason[256];
-    unsigned char *buf;
-    size_t len;
-    struct sniff_info info;
-    if (!read_file(snd->path, &buf, &len, why, sizeof(why)) ||
-        !sniff_sound(snd->name, buf, len, &info, why, sizeof(why)) ||
-        !within_limits(&info, why, sizeof(why))) {
-        diag_add(d, src, snd->line, "sound file '%s' %s", snd->name, why);
-        free(buf);
-        return false;
-    }
     struct decoded pcm;
     enum decode_pcm_status rc = decode_pcm(
-        buf, len, info.format, (int64_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE,
-        budget_for(&info, len), &pcm, reason, sizeof(reason));
+        buf, len, info->format, (int64_t)SOUND_FILE_MAX_SECONDS * SOUND_RATE,
+        budget_for(info, len), &pcm, reason, sizeof(reason));
     free(buf);
     bool ok = false;
     if (rc == DECODE_PCM_TOO_LONG)
@@ -197,7 +204,8 @@ bool sound_file_decode(struct sound *snd, struct diag_list *d)
     else if (rc == DECODE_PCM_FAILED)
         snprintf(why, sizeof(why), "cannot be decoded: %s", reason);
     else
-        ok = decoded_ok(&info, pcm.frames, why, sizeof(why));
+        ok = decoded_ok(info, pcm.frames, why, sizeof(why));
+    const char *src = snd->source ? snd->source : "?";
     if (!ok)
         diag_add(d, src, snd->line, "sound file '%s' %s", snd->name, why);
     else if (!(ok = store(snd, pcm.pcm, pcm.frames)))
@@ -205,4 +213,33 @@ bool sound_file_decode(struct sound *snd, struct diag_list *d)
     if (rc == DECODE_PCM_OK)
         decode_pcm_free(&pcm);
     return ok;
+}
+
+bool sound_file_measure(struct sound *snd, struct diag_list *d)
+{
+    unsigned char *buf;
+    size_t len;
+    struct sniff_info info;
+    if (!load_checked(snd, &buf, &len, &info, d))
+        return false;
+    if (info.exact && info.frames > 0 && info.rate > 0) {
+        free(buf);
+        snd->length = (info.frames * SOUND_RATE + info.rate / 2) / info.rate;
+        return true;
+    }
+    /* No length to trust in the header (MP3, compressed WAV, a FLAC
+     * that does not say): what it decodes to is its length. */
+    if (!decode_checked(snd, buf, len, &info, d))
+        return false;
+    snd->length = snd->frames;
+    return true;
+}
+
+bool sound_file_decode(struct sound *snd, struct diag_list *d)
+{
+    unsigned char *buf;
+    size_t len;
+    struct sniff_info info;
+    return load_checked(snd, &buf, &len, &info, d) &&
+           decode_checked(snd, buf, len, &info, d);
 }

@@ -26,4 +26,10 @@ enum {
  * adds "SOURCE:LINE: sound file 'NAME' why" to d and returns false. */
 bool sound_file_decode(struct sound *snd, struct diag_list *d);
 
+/* Fills snd->length (frames at SOUND_RATE) from the file's header, with
+ * the same checks; a file whose header gives no exact length (MP3,
+ * compressed WAV, a FLAC that does not say) is decoded now to learn it,
+ * its samples then filled as by sound_file_decode. */
+bool sound_file_measure(struct sound *snd, struct diag_list *d);
+
 #endif

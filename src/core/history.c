@@ -20,6 +20,8 @@ enum { N_FIELDS = 7, PATH_CAP = 4096, READ_CHUNK = 65536 };
 static const char *const outcome_names[] = {
     "completed", "stopped", "discomfort", "blocked", "interrupted"};
 enum { N_OUTCOMES = sizeof outcome_names / sizeof *outcome_names };
+_Static_assert((int)N_OUTCOMES == (int)HISTORY_OUTCOMES,
+               "one name per outcome");
 
 const char *history_outcome_name(enum history_outcome o)
 {
@@ -298,9 +300,58 @@ static int open_for_append(const char *path, char *err, size_t errlen)
     return fd;
 }
 
+size_t history_format_row(const struct history_row *row, char *out, size_t n)
+{
+    struct out_buf r = {.p = out, .cap = n};
+    if (n == 0 || (unsigned)row->outcome >= N_OUTCOMES)
+        return 0;
+    out[0] = '\0';
+    put_field(&r, row->started, sizeof row->started);
+    put_char(&r, ',');
+    put_field(&r, row->session, sizeof row->session);
+    put_char(&r, ',');
+    put_field(&r, row->type, sizeof row->type);
+    put_char(&r, ',');
+    put_seconds(&r, row->planned_s);
+    put_char(&r, ',');
+    put_seconds(&r, row->elapsed_s);
+    put_char(&r, ',');
+    put_str(&r, outcome_names[row->outcome]);
+    put_char(&r, ',');
+    put_field(&r, row->detail, sizeof row->detail);
+    put_char(&r, '\n');
+    if (r.full) {
+        out[0] = '\0';
+        return 0;
+    }
+    return r.len;
+}
+
+/* The history is private: group and other bits are taken away from a
+ * file that has any. Notes what was done (or not) in err. */
+static void make_private(int fd, const struct stat *st, const char *path,
+                         char *err, size_t errlen)
+{
+    mode_t mode = st->st_mode & 07777;
+    if ((mode & 077) == 0)
+        return;
+    if (fchmod(fd, mode & 0700) == 0)
+        snprintf(err, errlen,
+                 "%s: other users could read or change the history (mode "
+                 "%04o); made private (%04o)",
+                 path, (unsigned)mode, (unsigned)(mode & 0700));
+    else
+        snprintf(err, errlen,
+                 "%s: other users can read or change the history (mode %04o) "
+                 "and it cannot be made private: %s",
+                 path, (unsigned)mode, strerror(errno));
+}
+
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen)
 {
+    if (errlen > 0)
+        err[0] = '\0';
     size_t stamp_len = strnlen(row->started, sizeof row->started);
     if (!valid_stamp(row->started, stamp_len)) {
         snprintf(err, errlen, "%s: bad start time \"%.*s\"", path,
@@ -323,22 +374,8 @@ int history_append(const char *path, const struct history_row *row, char *err,
     char text[1 + sizeof HISTORY_HEADER + HISTORY_LINE_MAX];
     struct out_buf b = {.p = text, .cap = sizeof text};
     char *line = text + 1 + sizeof HISTORY_HEADER; /* row formatted here */
-    struct out_buf r = {.p = line, .cap = HISTORY_LINE_MAX};
-    put_field(&r, row->started, sizeof row->started);
-    put_char(&r, ',');
-    put_field(&r, row->session, sizeof row->session);
-    put_char(&r, ',');
-    put_field(&r, row->type, sizeof row->type);
-    put_char(&r, ',');
-    put_seconds(&r, row->planned_s);
-    put_char(&r, ',');
-    put_seconds(&r, row->elapsed_s);
-    put_char(&r, ',');
-    put_str(&r, outcome_names[row->outcome]);
-    put_char(&r, ',');
-    put_field(&r, row->detail, sizeof row->detail);
-    put_char(&r, '\n');
-    if (r.full) { /* cannot happen with the field sizes above */
+    size_t row_len = history_format_row(row, line, HISTORY_LINE_MAX);
+    if (row_len == 0) { /* cannot happen with the field sizes above */
         snprintf(err, errlen, "%s: row too long", path);
         return -1;
     }
@@ -349,6 +386,7 @@ int history_append(const char *path, const struct history_row *row, char *err,
     struct stat st;
     if (!regular_or_close(fd, &st, path, err, errlen))
         return -1;
+    make_private(fd, &st, path, err, errlen);
     char last = '\n';
     if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
         last = '\n';
@@ -358,14 +396,14 @@ int history_append(const char *path, const struct history_row *row, char *err,
     } else if (last != '\n') {
         put_char(&b, '\n'); /* the cut-short line keeps a line of its own */
     }
-    memmove(b.p + b.len, line, r.len);
-    b.len += r.len;
+    memmove(b.p + b.len, line, row_len);
+    b.len += row_len;
 
     ssize_t w;
     do
         w = write(fd, b.p, b.len);
     while (w < 0 && errno == EINTR);
-    int rc = -1;
+    int rc = -1; /* on success err keeps make_private's note, if any */
     if (w < 0)
         snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
     else if ((size_t)w != b.len)
@@ -391,6 +429,7 @@ struct line_reader {
     char *buf; /* READ_CHUNK bytes */
     size_t pos, end;
     bool eof;
+    bool cut; /* the line last returned had no '\n': the file ends in it */
 };
 
 /* The next line into line (HISTORY_LINE_MAX + 1 bytes; not terminated),
@@ -406,8 +445,10 @@ static int next_line(struct line_reader *r, char *line, size_t *len,
     *total = 0;
     for (;;) {
         if (r->pos == r->end) {
-            if (r->eof)
+            if (r->eof) {
+                r->cut = any;
                 return any ? 1 : 0;
+            }
             ssize_t n = read(r->fd, r->buf, READ_CHUNK);
             if (n < 0 && errno == EINTR)
                 continue;
@@ -435,20 +476,22 @@ static int next_line(struct line_reader *r, char *line, size_t *len,
 
 /* Splits a CSV line in place into exactly N_FIELDS fields, undoing RFC
  * 4180 quoting (each decoded field is f[i], flen[i] bytes, unterminated).
- * False for the wrong number of fields, an unterminated quote, text after
- * a closing quote, or a quote inside an unquoted field. */
-static bool split_fields(char *line, size_t len, char *f[], size_t flen[])
+ * Returns NULL, or what is wrong: the wrong number of fields, an
+ * unterminated quote, text after a closing quote, or a quote inside an
+ * unquoted field. */
+static const char *split_fields(char *line, size_t len, char *f[],
+                                size_t flen[])
 {
     size_t n = 0, i = 0, out = 0;
     for (;;) {
         if (n == N_FIELDS)
-            return false;
+            return "more than 7 fields";
         size_t begin = out;
         f[n] = line + out;
         if (i < len && line[i] == '"') {
             for (i++;; i++) {
                 if (i == len)
-                    return false;
+                    return "a quote that is never closed";
                 if (line[i] == '"') {
                     if (i + 1 < len && line[i + 1] == '"')
                         i++;
@@ -459,17 +502,17 @@ static bool split_fields(char *line, size_t len, char *f[], size_t flen[])
             }
             i++; /* the closing quote */
             if (i < len && line[i] != ',')
-                return false;
+                return "text after a closing quote";
         } else {
             for (; i < len && line[i] != ','; i++) {
                 if (line[i] == '"')
-                    return false;
+                    return "a quote inside an unquoted field";
                 line[out++] = line[i];
             }
         }
         flen[n++] = out - begin;
         if (i == len)
-            return n == N_FIELDS;
+            return n == N_FIELDS ? NULL : "fewer than 7 fields";
         i++; /* the comma */
     }
 }
@@ -485,22 +528,48 @@ static bool take_text(char *dst, size_t cap, const char *s, size_t len)
     return true;
 }
 
-static bool parse_row(char *line, size_t len, struct history_row *row)
+/* Fills row from a line; returns NULL, or what is wrong with the line. */
+static const char *parse_row(char *line, size_t len, struct history_row *row)
 {
     char *f[N_FIELDS];
     size_t n[N_FIELDS];
     char outcome[16];
-    if (memchr(line, '\0', len) || !split_fields(line, len, f, n))
-        return false;
-    return valid_stamp(f[0], n[0]) &&
-           take_text(row->started, sizeof row->started, f[0], n[0]) &&
-           take_text(row->session, sizeof row->session, f[1], n[1]) &&
-           take_text(row->type, sizeof row->type, f[2], n[2]) &&
-           parse_seconds(f[3], n[3], &row->planned_s) &&
-           parse_seconds(f[4], n[4], &row->elapsed_s) &&
-           take_text(outcome, sizeof outcome, f[5], n[5]) &&
-           history_outcome_parse(outcome, &row->outcome) &&
-           take_text(row->detail, sizeof row->detail, f[6], n[6]);
+    if (memchr(line, '\0', len))
+        return "a NUL byte";
+    const char *why = split_fields(line, len, f, n);
+    if (why)
+        return why;
+    if (!valid_stamp(f[0], n[0]) ||
+        !take_text(row->started, sizeof row->started, f[0], n[0]))
+        return "started: not a time like 2026-11-23T09:01:47+01:00";
+    if (!take_text(row->session, sizeof row->session, f[1], n[1]))
+        return "session: longer than 63 bytes";
+    if (!take_text(row->type, sizeof row->type, f[2], n[2]))
+        return "type: longer than 63 bytes";
+    if (!parse_seconds(f[3], n[3], &row->planned_s))
+        return "planned_s: not seconds like 600.0";
+    if (!parse_seconds(f[4], n[4], &row->elapsed_s))
+        return "elapsed_s: not seconds like 600.0";
+    if (!take_text(outcome, sizeof outcome, f[5], n[5]) ||
+        !history_outcome_parse(outcome, &row->outcome))
+        return "outcome: not completed, stopped, discomfort, blocked or "
+               "interrupted";
+    if (!take_text(row->detail, sizeof row->detail, f[6], n[6]))
+        return "detail: longer than 255 bytes";
+    return NULL;
+}
+
+/* Counts a damaged line and describes it while there is room; a line the
+ * file ends in without a newline was most likely cut short by a crash. */
+static void damaged(struct history *h, size_t line, const char *why, bool cut)
+{
+    h->damaged++;
+    if (h->n_notes == HISTORY_NOTES_MAX)
+        return;
+    struct history_note *n = &h->notes[h->n_notes++];
+    n->line = line;
+    snprintf(n->what, sizeof n->what, "%s%s", why,
+             cut ? " (the last line, cut short: no newline at its end)" : "");
 }
 
 static uint64_t key_hash(const struct history_row *r)
@@ -568,9 +637,9 @@ static int read_rows(const char *path, struct line_reader *r, char *line,
                      HISTORY_ROWS_MAX, HISTORY_ROWS_MAX);
             return 0;
         }
-        lines++;
+        lines++; /* the file's line number is lines + 1: the header */
         if (total > HISTORY_LINE_MAX) {
-            h->damaged++;
+            damaged(h, lines + 1, "longer than 4096 bytes", r->cut);
             continue;
         }
         if (len > 0 && line[len - 1] == '\r')
@@ -592,10 +661,11 @@ static int read_rows(const char *path, struct line_reader *r, char *line,
         }
         struct history_row *row = &h->rows[h->count];
         memset(row, 0, sizeof *row);
-        if (parse_row(line, len, row))
+        const char *why = parse_row(line, len, row);
+        if (!why)
             h->count++;
         else
-            h->damaged++;
+            damaged(h, lines + 1, why, r->cut);
     }
     if (got < 0) {
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
@@ -634,14 +704,24 @@ int history_read(const char *path, struct history *out, char *err,
     } else {
         if (len > 0 && line[len - 1] == '\r')
             len--;
-        if (total > HISTORY_LINE_MAX || len != strlen(HISTORY_HEADER) ||
-            memcmp(line, HISTORY_HEADER, len) != 0)
+        bool header = total <= HISTORY_LINE_MAX &&
+                      len == strlen(HISTORY_HEADER) &&
+                      memcmp(line, HISTORY_HEADER, len) == 0;
+        /* The first write (header and row in one) cut short: the next
+         * append put its row on a line of its own, so read on. */
+        bool cut_header = !header && total <= HISTORY_LINE_MAX && len > 0 &&
+                          len < strlen(HISTORY_HEADER) &&
+                          memcmp(line, HISTORY_HEADER, len) == 0;
+        if (!header && !cut_header) {
             snprintf(err, errlen,
                      "%s: not a stillpoint history (the first line is not "
                      "\"%s\")",
                      path, HISTORY_HEADER);
-        else
+        } else {
+            if (cut_header)
+                damaged(out, 1, "the header, cut short", false);
             rc = read_rows(path, &r, line, out, err, errlen);
+        }
     }
     free(line);
     free(r.buf);

@@ -13,8 +13,9 @@
 #define HISTORY_HEADER "started,session,type,planned_s,elapsed_s,outcome,detail"
 
 enum {
-    HISTORY_LINE_MAX = 4096,  /* longer lines are damaged */
-    HISTORY_ROWS_MAX = 100000 /* data lines read at most */
+    HISTORY_LINE_MAX = 4096,   /* longer lines are damaged */
+    HISTORY_ROWS_MAX = 100000, /* data lines read at most */
+    HISTORY_NOTES_MAX = 20     /* damaged lines described at most */
 };
 
 /* planned_s and elapsed_s: 0 .. HISTORY_SECONDS_MAX, written to 0.1 s. */
@@ -25,7 +26,8 @@ enum history_outcome {
     HISTORY_STOPPED,
     HISTORY_DISCOMFORT,
     HISTORY_BLOCKED,
-    HISTORY_INTERRUPTED
+    HISTORY_INTERRUPTED,
+    HISTORY_OUTCOMES /* how many there are */
 };
 
 struct history_row {
@@ -37,11 +39,20 @@ struct history_row {
     char detail[256]; /* free text, may be empty */
 };
 
+/* A damaged line: where it is in the file (1 is the header) and what is
+ * wrong with it, in a few words. */
+struct history_note {
+    size_t line;
+    char what[128];
+};
+
 struct history {
     struct history_row *rows; /* merged, in order of first appearance */
     size_t count;
     size_t damaged; /* lines skipped as unreadable */
     bool truncated; /* the file has more than HISTORY_ROWS_MAX lines */
+    struct history_note notes[HISTORY_NOTES_MAX]; /* the first damaged */
+    size_t n_notes;
 };
 
 /* "completed", "stopped", ...; "unknown" for a value outside the enum. */
@@ -60,23 +71,37 @@ bool history_default_path(char *out, size_t n);
  * has no four-digit year or the clock cannot be read. */
 bool history_stamp(struct history_row *row, time_t when);
 
+/* The row as one line of the file, '\n' included, quoted as RFC 4180
+ * says (a field holding a comma or a quote is quoted, quotes doubled);
+ * newlines and other control characters in the text fields become
+ * spaces, seconds have one decimal. Returns the line's length, or 0 when
+ * it does not fit in n bytes (HISTORY_LINE_MAX always fits). */
+size_t history_format_row(const struct history_row *row, char *out, size_t n);
+
 /* Appends one row to the file at path as a single write() followed by
  * fsync(). Creates missing folders (0700) and the file (0600, starting
- * with the header); if the file does not end with a newline (a write cut
- * short), the row starts with one. Newlines and other control characters
- * in the text fields become spaces. The row is checked first (a valid
- * started stamp, a known outcome, seconds in range), so whatever is
- * appended reads back. Returns 0, or -1 with a message in err. */
+ * with the header). The file is never rewritten: if it does not end with
+ * a newline (a write cut short), the row starts with one, so the cut line
+ * stays one damaged line and the row stays whole; a file whose first line
+ * is not the header is appended to all the same. The row is checked
+ * first (a valid started stamp, a known outcome, seconds in range), so
+ * whatever is appended reads back. The history is private: an existing
+ * file that others may read or write is made 0600 (owner bits kept).
+ * Returns 0, with err empty or holding a note saying the permissions
+ * were tightened (or could not be); or -1 with a message in err. */
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen);
 
 /* Reads the file at path into out, merging rows: the last row for a
  * (started, session) pair wins and keeps the place of the first. Damaged
- * lines are skipped and counted; after HISTORY_ROWS_MAX lines reading
- * stops, out->truncated is set and err holds a note. A missing file gives
- * 0 rows. Returns 0, or -1 with a message in err when the file cannot be
- * read or its first line is not HISTORY_HEADER (then out is empty).
- * Free out with history_free() in either case. */
+ * lines are skipped and counted, and the first HISTORY_NOTES_MAX of them
+ * described in out->notes; after HISTORY_ROWS_MAX lines reading stops,
+ * out->truncated is set and err holds a note. A first line that is the
+ * beginning of the header (a first write cut short) is a damaged line
+ * too. A missing file gives 0 rows. Returns 0, or -1 with a message in
+ * err when the file cannot be read or its first line is not
+ * HISTORY_HEADER (then out is empty). Never crashes on any bytes. Free
+ * out with history_free() in either case. */
 int history_read(const char *path, struct history *out, char *err,
                  size_t errlen);
 void history_free(struct history *h);

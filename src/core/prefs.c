@@ -51,8 +51,8 @@ static void unknown(const char *what, const char *text,
                         i + 1 < n ? ", " : ")");
 }
 
-bool prefs_cue_style_parse(const char *text, enum cue_style *out,
-                           char *err, size_t errlen)
+bool prefs_cue_style_parse(const char *text, enum cue_style *out, char *err,
+                           size_t errlen)
 {
     for (size_t i = 0; i < CUE_STYLE_COUNT; i++) {
         if (strcmp(text, cue_style_names[i]) == 0) {

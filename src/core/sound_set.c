@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "timeline.h"
+#include "voice_text.h"
 
 /* Synthesized speech must end this long before its place does. */
 static const double SPEECH_TAIL_SECONDS = 0.3;
@@ -18,13 +19,6 @@ static const enum synth_kind slot_synth[SLOT_COUNT] = {
 void sound_set_init(struct sound_set *set)
 {
     memset(set, 0, sizeof(*set));
-}
-
-const char *sound_line_text(const struct step *st)
-{
-    if (st->say)
-        return st->say;
-    return st->kind == STEP_SCAN ? st->label : NULL;
 }
 
 /* Where a line's sound comes from: a file (its path) or, with *path
@@ -74,6 +68,11 @@ const char *sound_synth_name(enum synth_kind k)
     static const char *const names[SYNTH_COUNT] = {
         "inhale-tone", "exhale-tone", "hold-tone", "bell", "end-bell"};
     return (k >= 0 && k < SYNTH_COUNT) ? names[k] : "?";
+}
+
+int64_t sound_length(const struct sound *snd)
+{
+    return snd->length > 0 ? snd->length : snd->frames;
 }
 
 int sound_set_find_path(const struct sound_set *set, const char *path)
@@ -179,7 +178,7 @@ bool sound_set_collect(struct sound_set *set, const struct session *s,
     bool ok = add_line(set, s, SESSION_FLOOR_NOTICE, NULL, true, s->line, opt);
     for (size_t i = 0; i < s->n_steps; i++) {
         const struct step *st = &s->steps[i];
-        ok = ok && add_line(set, s, sound_line_text(st), &st->voice,
+        ok = ok && add_line(set, s, voice_text_of_step(st), &st->voice,
                             s->builtin || st->stock, st->line, opt);
         switch (st->kind) {
         case STEP_BREATHE:

@@ -37,6 +37,10 @@ struct sound {
     int16_t *pcm; /* interleaved, `channels` per frame, at SOUND_RATE */
     int channels; /* 1 or 2 */
     int64_t frames;
+    /* The length the timeline plans with, read from the file's header
+     * before it is decoded (0: use frames), so a session can start before
+     * every file is decoded, and live and --render plan the same. */
+    int64_t length;
     /* Set (release) once pcm, channels and frames are filled: speech is
      * synthesized while the session already plays, and the mixer only
      * starts a sound that is ready (acquire). */
@@ -76,9 +80,6 @@ const char *sound_synth_name(enum synth_kind k);
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt);
 
-/* The text a step speaks: its say line, or a scan's region, or NULL. */
-const char *sound_line_text(const struct step *st);
-
 /* Index of the sound that speaks a line (text with the step's voice
  * clip, if any; stock when stillpoint wrote the text), or -1 when nothing
  * is spoken. Registered by sound_set_collect: a named clip, else a stock
@@ -86,6 +87,9 @@ const char *sound_line_text(const struct step *st);
 int sound_set_find_line(const struct sound_set *set, const char *text,
                         const struct sound_ref *voice, bool stock,
                         const struct timeline_options *opt);
+
+/* The frames the timeline plans for a sound (see length). */
+int64_t sound_length(const struct sound *snd);
 
 /* Index of the sound for a file path or a synth kind, or -1. */
 int sound_set_find_path(const struct sound_set *set, const char *path);

@@ -1,6 +1,8 @@
 /* timeline.c: compiles a session into cues on exact sample positions. */
 #include "timeline.h"
 
+#include "voice_text.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +88,7 @@ static int64_t line_frames(const char *text, const struct sound_set *set,
     if (!text)
         return 0;
     if (sound >= 0 && !set->items[sound].text)
-        return set->items[sound].frames + timeline_frames(0.5);
+        return sound_length(&set->items[sound]) + timeline_frames(0.5);
     return timeline_frames(timeline_reading_seconds(text));
 }
 
@@ -139,7 +141,7 @@ static void compile_step(struct builder *b, const struct session *s,
                          const struct timeline_options *opt, int idx)
 {
     const struct step *st = &s->steps[idx];
-    const char *text = sound_line_text(st);
+    const char *text = voice_text_of_step(st);
     int voice = sound_set_find_line(set, text, &st->voice,
                                     s->builtin || st->stock, opt);
     int64_t line = line_frames(text, set, voice);
@@ -204,8 +206,8 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
         compile_step(&b, s, set, opt, (int)i);
     int end = sound_set_for_slot(set, s, SLOT_END);
     int64_t ring = timeline_frames(END_MIN_SECONDS);
-    if (end >= 0 && set->items[end].frames > ring)
-        ring = set->items[end].frames;
+    if (end >= 0 && sound_length(&set->items[end]) > ring)
+        ring = sound_length(&set->items[end]);
     out->end_frame = b.pos;
     push(&b, CUE_END, ring, end, "This session is complete.", -1);
     out->total_frames = b.pos + ring;

@@ -11,6 +11,8 @@
 #include "../core/session.h"
 #include "paths.h"
 
+struct voice_clips;
+
 struct library {
     struct catalog *catalog;
     char data_dir[PATHS_MAX];
@@ -18,12 +20,22 @@ struct library {
     char user_dir[PATHS_MAX];    /* may not exist */
     struct diag_list broken;     /* the first problem of each broken file */
     struct diag_list extra;      /* every problem of broken --config files */
+    struct voice_clips *clips;   /* recordings of stillpoint's own lines */
 };
+
+/* The recording of a line stillpoint itself wrote (a built-in session's,
+ * the floor notice, an anchor...), or NULL: a timeline_options stock_clip
+ * with the library as its context. The path lives as long as the
+ * library. */
+const char *library_stock_clip(void *ctx, const char *text);
 
 /* Loads everything. Returns false only when the program cannot work at all
  * (built-in safety profiles broken, out of memory): err is filled. */
 bool library_load(struct library *lib, const char *const *extra_files,
                   size_t n_extra, char *err, size_t errlen);
+/* Only the built-in safety profiles and sessions (no user folder, no
+ * --config files): the lines scripts/make-voice records. */
+bool library_load_builtin(struct library *lib, char *err, size_t errlen);
 void library_free(struct library *lib);
 
 /* A catalog holding only the built-in safety profiles, for --check. */

@@ -26,7 +26,8 @@ struct loader {
     struct catalog *cat;
     struct arena *a;
     const char *dir, *assets;
-    bool builtin; /* loading the built-in safety profiles */
+    bool builtin;          /* loading the built-in safety profiles */
+    bool builtin_sessions; /* loading the program's own sessions */
     size_t errors_at_start;
     struct safety_profile *profiles[MAX_PROFILES];
     size_t n_profiles;
@@ -446,6 +447,7 @@ static void load_session(struct loader *l, const config_setting_t *g)
         return;
     s->source = arena_strdup(l->a, l->ctx.file);
     s->line = schema_line(g);
+    s->builtin = l->builtin_sessions;
     s->name = dup_string(l, g, "name");
     s->title = dup_string(l, g, "title");
     s->type = dup_string(l, g, "type");
@@ -566,6 +568,7 @@ static int load_text(struct catalog *c, const char *name, const char *dir,
     l->a = catalog_arena(c);
     l->dir = dir;
     l->assets = env ? env->assets : NULL;
+    l->builtin_sessions = env && env->builtin;
     l->builtin = builtin;
     l->errors_at_start = diag_total(d);
     int rc = -1;

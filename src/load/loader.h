@@ -4,6 +4,7 @@
 #ifndef STILLPOINT_LOADER_H
 #define STILLPOINT_LOADER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/diag.h"
@@ -17,6 +18,7 @@ enum {
 
 struct load_env {
     const char *assets; /* folder of built-in sounds, or NULL */
+    bool builtin;       /* the files are the program's own sessions */
 };
 
 /* Loads the built-in safety profiles compiled into the program (from

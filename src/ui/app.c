@@ -23,6 +23,7 @@
 #include "../load/loader.h"
 #include "../load/prefs_file.h"
 #include "draw.h"
+#include "history_view.h"
 #include "text.h"
 
 enum ui_cmd {
@@ -43,6 +44,7 @@ enum ui_cmd {
     UI_CHOICES,
     UI_GROUNDING,
     UI_ANY,
+    UI_HISTORY,
     UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
@@ -55,6 +57,7 @@ enum screen {
     SCR_RUNNING,
     SCR_AFTER,
     SCR_CHOICES, /* the person's choices, from the menu or a before screen */
+    SCR_HISTORY,
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
@@ -106,6 +109,7 @@ struct app {
     struct history_row row;
     enum history_outcome outcome;
     char history_error[300];
+    struct history_view *history; /* the history screen, while open */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
@@ -211,12 +215,16 @@ static void record(struct app *a, enum history_outcome o, const char *detail)
     a->row.outcome = o;
     snprintf(a->row.detail, sizeof(a->row.detail), "%s", detail);
     char err[256];
+    if (a->opt->no_history)
+        return; /* --no-history */
     if (!a->history_path[0])
         snprintf(a->history_error, sizeof(a->history_error),
                  "No place for the history (HOME is not set).");
     else if (history_append(a->history_path, &a->row, err, sizeof(err)) != 0)
         snprintf(a->history_error, sizeof(a->history_error),
                  "This session could not be recorded: %s", err);
+    else if (err[0]) /* the file was made private */
+        snprintf(a->history_error, sizeof(a->history_error), "%s", err);
 }
 
 static void begin_row(struct app *a, double planned)
@@ -235,6 +243,8 @@ static void apply_prefs(struct app *a)
 {
     const struct prefs *p = &a->prefs;
     a->tlopt = a->opt->tl;
+    a->tlopt.stock_clip = library_stock_clip;
+    a->tlopt.stock_ctx = a->lib;
     a->tlopt.no_voice |= !p->voice;
     a->tlopt.no_ambient |= !p->ambient;
     if (a->tlopt.cue_style == CUE_STYLE_SOUND)
@@ -281,7 +291,7 @@ static bool begin_preparing(struct app *a)
     a->scratch = arena_new();
     const struct session *s =
         a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
-    a->prep = s ? prepare_start(s, &a->tlopt, true) : NULL;
+    a->prep = s ? prepare_start(s, &a->tlopt, PREPARE_LIVE) : NULL;
     if (!a->prep) {
         snprintf(a->notice, sizeof(a->notice), "out of memory");
         close_session(a);
@@ -401,6 +411,14 @@ static void open_session(struct app *a, const struct session *s)
     a->notice[0] = '\0';
     safety_flow_start(&a->flow, s->safety);
     a->screen = SCR_BEFORE;
+}
+
+/* The history screen reads the file afresh each time it opens. */
+static void open_history(struct app *a)
+{
+    history_view_free(a->history);
+    a->history = history_view_load(a->history_path, a->opt->no_history);
+    a->screen = SCR_HISTORY;
 }
 
 static void leave(struct app *a)
@@ -578,6 +596,8 @@ static void command(struct app *a, int cmd)
         else if (cmd >= UI_OPEN_BASE &&
                  (size_t)(cmd - UI_OPEN_BASE) < a->menu_count)
             open_session(a, a->menu[a->sel = (size_t)(cmd - UI_OPEN_BASE)]);
+        else if (cmd == UI_HISTORY)
+            open_history(a);
         break;
     case SCR_BEFORE:
         if (cmd == UI_STOP)
@@ -601,6 +621,10 @@ static void command(struct app *a, int cmd)
         break;
     case SCR_RUNNING:
         cmd_running(a, cmd);
+        break;
+    case SCR_HISTORY:
+        if (cmd == UI_STOP || cmd == UI_ENTER)
+            a->screen = SCR_MENU;
         break;
     }
 }
@@ -637,6 +661,8 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_CHOICES;
     case SDLK_g:
         return UI_GROUNDING;
+    case SDLK_h:
+        return UI_HISTORY;
     default:
         return UI_ANY;
     }
@@ -736,6 +762,8 @@ static const char *state_word(const struct app *a)
         return "after";
     case SCR_RUNNING:
         return paused(a) ? "paused" : "running";
+    case SCR_HISTORY:
+        return "history";
     case SCR_CHOICES:
         return a->choices_from == SCR_BEFORE ? "before" : NULL;
     default:
@@ -749,6 +777,9 @@ static void update_title(struct app *a)
     const char *state = state_word(a);
     if (!state) {
         snprintf(t, sizeof(t), "stillpoint");
+    } else if (a->screen == SCR_HISTORY) {
+        snprintf(t, sizeof(t),
+                 "stillpoint \xe2\x80\x94 History \xe2\x80\x94 %s", state);
     } else if (a->screen == SCR_RUNNING) {
         char left[16];
         fmt_clock(left, sizeof(left), seconds_left(a));
@@ -828,9 +859,9 @@ static void draw_menu(struct app *a)
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
                        a->w - 2 * m, a->lib->broken.msgs[i]);
     static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
-                                         "Quit (Esc)"};
-    static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
-    bottom_buttons(a, labels, cmds, 3);
+                                         "History (H)", "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_HISTORY, UI_STOP};
+    bottom_buttons(a, labels, cmds, 4);
 }
 
 static void draw_before(struct app *a)
@@ -1199,6 +1230,13 @@ static void draw(struct app *a)
     case SCR_CHOICES:
         draw_choices(a);
         break;
+    case SCR_HISTORY: {
+        history_view_draw(a->history, a->ren, a->text, a->w, a->h);
+        static const char *const labels[] = {"Back (Esc)"};
+        static const int cmds[] = {UI_STOP};
+        bottom_buttons(a, labels, cmds, 1);
+        break;
+    }
     }
     for (int i = 0; i < a->n_buttons; i++)
         if (a->buttons[i].label)
@@ -1311,6 +1349,20 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
         return 1;
     }
+    /* When no display answers, SDL falls back to drivers that show
+     * nothing: a session nobody can see or stop must not start. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver &&
+        (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy") ||
+         !strcmp(driver, "evdev")) &&
+        !(asked && strstr(asked, driver))) {
+        snprintf(err, errlen,
+                 "cannot open a window: no display could be reached (is "
+                 "DISPLAY or WAYLAND_DISPLAY set?)");
+        SDL_Quit();
+        return 1;
+    }
     char why[300];
     if (!device_open(&a->silent, why, sizeof(why))) {
         snprintf(err, errlen, "%s", why);
@@ -1353,6 +1405,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     }
     close_session(a);
     save_prefs(a); /* the volume, when changed during a session */
+    history_view_free(a->history);
     text_close(a->text);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

@@ -5,6 +5,7 @@
 #ifndef STILLPOINT_APP_H
 #define STILLPOINT_APP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/adapt.h"
@@ -15,6 +16,7 @@ struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
     struct timeline_options tl;
     struct adapt_options adapt;
+    bool no_history; /* record nothing (--no-history) */
 };
 
 /* Runs the window until the person quits. Returns 0, or 1 with err filled

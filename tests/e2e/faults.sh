@@ -11,17 +11,8 @@
 # session files list quickly. (SIGKILL mid-session: window.sh.)
 . "$(dirname "$0")/lib.sh"
 
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null ||
-    fail "Xvfb and xdotool are needed (scripts/install-deps)"
-exec 3>"$TMP/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB=$!
+window_setup
 trap 'kill $XVFB 2>/dev/null; chmod -R u+w "$TMP" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
-for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$TMP/display")"
-export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
-# As in window.sh: SDL's libdbus leaks cannot be suppressed by name.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 ROOT=$([ "$(id -u)" = 0 ] && echo yes || echo no)
 
 # Writes past a file size limit fail with EFBIG, as on a full disk; the
@@ -32,9 +23,9 @@ limited() { sh -c 'ulimit -f 0 && exec "$@"' limited "$@"; }
 status() { "$@" && echo "exit 0" || echo "exit $?"; }
 LIMIT=""
 
-# start ARGS...: runs the window (under $LIMIT, as user $AS when set); its
-# stderr and exit status go to app.err, what it draws to screen.txt. Sets
-# WIN and PID.
+# start ARGS...: as lib.sh's, but under $LIMIT and as user $AS when set;
+# the stderr and exit status go to app.err, what the window draws to
+# screen.txt. Sets WIN and PID.
 start() {
     # The last window is gone (its process has exited: see finish).
     for i in $(seq 50); do
@@ -64,18 +55,14 @@ start() {
     timeout 5 xdotool windowfocus --sync "$WIN" 2>/dev/null || true
 }
 
-title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
-
-# wait_title TEXT [SECONDS]: waits (5 s by default) for TEXT in the title.
-wait_title() {
-    for i in $(seq $((${2:-5} * 20))); do
+# wait_long TEXT SECONDS: wait_title, for longer.
+wait_long() {
+    for i in $(seq $(($2 * 20))); do
         case "$(title)" in *"$1"*) return 0 ;; esac
         sleep 0.05
     done
     fail "title '$(title)' never showed '$1'"
 }
-
-key() { xdotool key --clearmodifiers "$@"; sleep 0.15; }
 
 # shown TEXT: the window has drawn TEXT (within 3 s).
 shown() {
@@ -236,7 +223,7 @@ sleep 1.2
 t2=$(title)
 case "$t2" in *"— running —"*) ;; *) fail "not running after the file went: $t2" ;; esac
 [ "$t1" != "$t2" ] || fail "the clock stopped after the file went: $t1"
-wait_title "— after" 20
+wait_long "— after" 20
 shown "Session complete."
 finish
 [ "$(awk -F, '$2 == "short" { o = $6 } END { print o }' "$HISTORY")" = completed ] ||

@@ -35,8 +35,9 @@ compare() {
          }' "$TMP/want" "$2"
 }
 
+# Without the voice clips: speech has onsets of its own between words
+# (tests/e2e/voice_builtin.sh checks the clips in a render).
 for name in box-breathing; do
-    # Speech has onsets of its own (each word); voice.sh covers it.
     run 0 --schedule "$name" --no-ambient --no-voice
     cp "$TMP/out" "$TMP/schedule"
     run 0 --render "$name" --no-ambient --no-voice -o "$TMP/$name.wav"

@@ -28,7 +28,8 @@ cp "$(dirname "$0")/../../assets/"*.ogg "$TMP/"
 run 0 --config "$TMP/mine.cfg" --schedule my-scan --no-ambient
 cp "$TMP/out" "$TMP/schedule"
 grep -q '	speech	' "$TMP/schedule" || fail "the copy's lines are not synthesized"
-awk -F'\t' '($2 == "say" || $2 == "scan") && $3 != "speech" { bad = 1; print } END { exit bad }' \
+# (The floor notice, stillpoint's own line, keeps its recording.)
+awk -F'\t' 'NR > 1 && ($2 == "say" || $2 == "scan") && $3 != "speech" { bad = 1; print } END { exit bad }' \
     "$TMP/schedule" || fail "a line of the text-only copy is not spoken by the synthesizer"
 run 0 --config "$TMP/mine.cfg" --render my-scan --no-ambient -o "$TMP/mine.wav"
 speaks "$TMP/mine.wav" "$TMP/schedule"

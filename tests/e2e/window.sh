@@ -5,71 +5,15 @@
 # in the window title and in the history file.
 . "$(dirname "$0")/lib.sh"
 
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null ||
-    fail "Xvfb and xdotool are needed (scripts/install-deps)"
-exec 3>"$TMP/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB=$!
-trap 'kill $XVFB 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
-for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$TMP/display")"
-export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
-# SDL unloads the libraries it opened itself (libdbus) before leak checking
-# runs, so their leaks have no symbols to suppress: this test checks memory
-# errors and undefined behaviour; leaks of the window are checked with
-# valgrind (issue 7) and everywhere else by LeakSanitizer.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+window_setup
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
 
-# start [NAME]: runs the window (on session NAME); sets PID and WIN.
-start() {
-    "$STILLPOINT" "$@" >"$TMP/app.out" 2>"$TMP/app.err" &
-    PID=$!
-    WIN=""
-    for i in $(seq 100); do
-        WIN=$(xdotool search --pid "$PID" 2>/dev/null | head -n1) || true
-        [ -n "$WIN" ] && break
-        sleep 0.1
-    done
-    [ -n "$WIN" ] || fail "no window for ${1:-the menu}"
-    xdotool windowfocus --sync "$WIN" 2>/dev/null || true
-}
-
-title() { xdotool getwindowname "$WIN" 2>/dev/null || true; }
-
-# wait_title TEXT: waits up to 5 s for the title to contain TEXT.
-wait_title() {
-    for i in $(seq 100); do
-        case "$(title)" in *"$1"*) return 0 ;; esac
-        sleep 0.05
-    done
-    fail "title '$(title)' never showed '$1'"
-}
-
-key() { xdotool key --clearmodifiers "$@"; sleep 0.15; }
 
 # last_outcome SESSION: the outcome of the session's last history row.
 last_outcome() {
     awk -F, -v s="$1" '$2 == s { o = $6 } END { print o }' "$HISTORY"
 }
 
-# wait_exit: the program exits within a second, with status 0 and no
-# sanitizer report.
-wait_exit() {
-    for i in $(seq 20); do
-        if ! kill -0 "$PID" 2>/dev/null; then
-            status=0
-            wait "$PID" || status=$?
-            if grep -q Sanitizer "$TMP/app.err" || [ "$status" != 0 ]; then
-                cat "$TMP/app.err" >&2
-                fail "exit status $status"
-            fi
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "the program did not exit within a second"
-}
 
 # The box-breathing profile asks six questions before its checklist.
 pass_before() {
@@ -136,9 +80,10 @@ wait "$PID" 2>/dev/null || true
 [ "$(last_outcome box-breathing)" = interrupted ] || fail "SIGKILL left no interrupted row"
 
 # 6. The live sound: the disk driver captures what the device plays; the
-# cues sound at the schedule's intervals within 1 ms.
+# cues sound at the schedule's intervals within 1 ms (without the voice
+# clips, whose words have onsets of their own).
 rm -f "$TMP/live.raw"
-start one-minute-reset --no-voice # speech has onsets of its own
+start one-minute-reset --no-voice
 while title | grep -q before; do key n; key Return; done
 wait_title "— running —"
 sleep 41

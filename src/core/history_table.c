@@ -1,0 +1,281 @@
+/* history_table.c: the history as an aligned table and as CSV (see
+ * history_table.h), with a small UTF-8 decoder to count columns. */
+#include "history_table.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history_report.h"
+
+/* ---- a growing string */
+
+struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool failed;
+};
+
+static void put_bytes(struct sbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void put_str(struct sbuf *b, const char *s)
+{
+    put_bytes(b, s, strlen(s));
+}
+
+static void put_spaces(struct sbuf *b, size_t n)
+{
+    for (; n > 0; n--)
+        put_bytes(b, " ", 1);
+}
+
+static char *finish(struct sbuf *b)
+{
+    if (b->failed || !b->p) {
+        free(b->p);
+        return NULL;
+    }
+    return b->p;
+}
+
+/* ---- UTF-8 */
+
+static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Decodes the character at s (n bytes left, n > 0): its code point and
+ * byte length; -1 for a byte that does not start a valid sequence
+ * (overlong forms, surrogates and values past U+10FFFF included). */
+static long decode(const unsigned char *s, size_t n, size_t *len)
+{
+    *len = 1;
+    if (s[0] < 0x80)
+        return s[0];
+    size_t need;
+    long cp, min;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        need = 2, cp = s[0] & 0x1f, min = 0x80;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        need = 3, cp = s[0] & 0x0f, min = 0x800;
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        need = 4, cp = s[0] & 0x07, min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (n < need)
+        return -1;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return -1;
+    *len = need;
+    return cp;
+}
+
+struct range {
+    long lo, hi;
+};
+
+static bool in(const struct range *r, size_t n, long cp)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cp >= r[i].lo && cp <= r[i].hi)
+            return true;
+    return false;
+}
+
+/* Columns a character takes in a terminal: a small version of wcwidth()
+ * that does not depend on the locale. */
+static int char_columns(long cp)
+{
+    static const struct range zero[] = {
+        {0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd},
+        {0x0610, 0x061a}, {0x064b, 0x065f}, {0x0e31, 0x0e31},
+        {0x0e34, 0x0e3a}, {0x0e47, 0x0e4e}, {0x1ab0, 0x1aff},
+        {0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x2028, 0x202e},
+        {0x2060, 0x2064}, {0x20d0, 0x20ff}, {0xfe00, 0xfe0f},
+        {0xfe20, 0xfe2f}, {0xfeff, 0xfeff}, {0xe0100, 0xe01ef},
+    };
+    static const struct range wide[] = {
+        {0x1100, 0x115f},   {0x231a, 0x231b},   {0x2329, 0x232a},
+        {0x23e9, 0x23ec},   {0x2614, 0x2615},   {0x2e80, 0x303e},
+        {0x3041, 0x33ff},   {0x3400, 0x4dbf},   {0x4e00, 0x9fff},
+        {0xa000, 0xa4cf},   {0xac00, 0xd7a3},   {0xf900, 0xfaff},
+        {0xfe30, 0xfe4f},   {0xff00, 0xff60},   {0xffe0, 0xffe6},
+        {0x1f300, 0x1f64f}, {0x1f900, 0x1f9ff}, {0x20000, 0x2fffd},
+        {0x30000, 0x3fffd},
+    };
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+        return 0;
+    if (in(zero, sizeof zero / sizeof *zero, cp))
+        return 0;
+    if (in(wide, sizeof wide / sizeof *wide, cp))
+        return 2;
+    return 1;
+}
+
+size_t history_text_columns(const char *s)
+{
+    size_t cols = 0, n = strlen(s), len;
+    for (size_t i = 0; i < n; i += len) {
+        long cp = decode((const unsigned char *)s + i, n - i, &len);
+        cols += cp < 0 ? 1 : (size_t)char_columns(cp);
+    }
+    return cols;
+}
+
+/* Writes s in at most `cols` columns (cut with "…" when longer), bytes
+ * that are not UTF-8 as U+FFFD, then spaces up to `cols` when pad. */
+static void put_cell(struct sbuf *b, const char *s, size_t cols, bool pad)
+{
+    if (cols == 0)
+        return;
+    bool cut = history_text_columns(s) > cols;
+    size_t room = cut ? cols - 1 : cols, used = 0, n = strlen(s), len;
+    for (size_t i = 0; i < n; i += len) {
+        long cp = decode((const unsigned char *)s + i, n - i, &len);
+        size_t w = cp < 0 ? 1 : (size_t)char_columns(cp);
+        if (used + w > room)
+            break;
+        if (cp < 0)
+            put_str(b, REPLACEMENT);
+        else if (cp < 0x20 || cp == 0x7f)
+            put_str(b, " "); /* the reader already made these spaces */
+        else
+            put_bytes(b, s + i, len);
+        used += w;
+    }
+    if (cut) {
+        put_str(b, "\xe2\x80\xa6");
+        used++;
+    }
+    if (pad && used < cols)
+        put_spaces(b, cols - used);
+}
+
+/* ---- the table */
+
+/* M:SS, seconds rounded to the nearest (so a completed session shows the
+ * same planned and done). */
+static void fmt_duration(char *out, size_t n, double seconds)
+{
+    long long s = (long long)floor(seconds + 0.5);
+    snprintf(out, n, "%lld:%02lld", s / 60, s % 60);
+}
+
+/* "Mon 2026-11-23 09:01" from the row's stamp. */
+static void fmt_when(char *out, size_t n, const struct history_row *r)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu",
+                                       "Fri", "Sat", "Sun"};
+    long day;
+    if (!history_row_day(r, &day) || strlen(r->started) < 16) {
+        snprintf(out, n, "%s", r->started);
+        return;
+    }
+    snprintf(out, n, "%s %.10s %.5s", days[history_weekday(day)], r->started,
+             r->started + 11);
+}
+
+static const char *shown_name(const struct history_row *r,
+                              history_title_fn title, void *ctx)
+{
+    const char *t = title ? title(r->session, ctx) : NULL;
+    return t && *t ? t : r->session;
+}
+
+char *history_table_text(const struct history *h, history_title_fn title,
+                         void *ctx)
+{
+    static const char *const heads[] = {"When", "Session", "Planned", "Done",
+                                        "Outcome"};
+    size_t when_w = strlen(heads[0]), name_w = strlen(heads[1]);
+    size_t plan_w = strlen(heads[2]), done_w = strlen(heads[3]);
+    char buf[64];
+    double total = 0;
+    for (size_t i = 0; i < h->count; i++) {
+        const struct history_row *r = &h->rows[i];
+        fmt_when(buf, sizeof buf, r);
+        size_t w = history_text_columns(buf);
+        when_w = w > when_w ? w : when_w;
+        w = history_text_columns(shown_name(r, title, ctx));
+        name_w = w > name_w ? w : name_w;
+        fmt_duration(buf, sizeof buf, r->planned_s);
+        plan_w = strlen(buf) > plan_w ? strlen(buf) : plan_w;
+        fmt_duration(buf, sizeof buf, r->elapsed_s);
+        done_w = strlen(buf) > done_w ? strlen(buf) : done_w;
+        total += r->elapsed_s;
+    }
+    if (name_w > HISTORY_TABLE_SESSION_COLS)
+        name_w = HISTORY_TABLE_SESSION_COLS;
+
+    struct sbuf b = {0};
+    put_cell(&b, heads[0], when_w, true);
+    put_str(&b, "  ");
+    put_cell(&b, heads[1], name_w, true);
+    put_spaces(&b, 2 + plan_w - strlen(heads[2]));
+    put_str(&b, heads[2]);
+    put_spaces(&b, 2 + done_w - strlen(heads[3]));
+    put_str(&b, heads[3]);
+    put_str(&b, "  ");
+    put_str(&b, heads[4]);
+    put_str(&b, "\n");
+    for (size_t i = 0; i < h->count; i++) {
+        const struct history_row *r = &h->rows[i];
+        fmt_when(buf, sizeof buf, r);
+        put_cell(&b, buf, when_w, true);
+        put_str(&b, "  ");
+        put_cell(&b, shown_name(r, title, ctx), name_w, true);
+        fmt_duration(buf, sizeof buf, r->planned_s);
+        put_spaces(&b, 2 + plan_w - strlen(buf));
+        put_str(&b, buf);
+        fmt_duration(buf, sizeof buf, r->elapsed_s);
+        put_spaces(&b, 2 + done_w - strlen(buf));
+        put_str(&b, buf);
+        put_str(&b, "  ");
+        put_str(&b, history_outcome_name(r->outcome));
+        put_str(&b, "\n");
+    }
+    fmt_duration(buf, sizeof buf, total);
+    char line[128];
+    snprintf(line, sizeof line, "%zu session%s, %s practised\n", h->count,
+             h->count == 1 ? "" : "s", buf);
+    put_str(&b, line);
+    return finish(&b);
+}
+
+char *history_csv_text(const struct history *h)
+{
+    struct sbuf b = {0};
+    put_str(&b, HISTORY_HEADER "\n");
+    char line[HISTORY_LINE_MAX];
+    for (size_t i = 0; i < h->count; i++) {
+        size_t n = history_format_row(&h->rows[i], line, sizeof line);
+        put_bytes(&b, line, n);
+    }
+    return finish(&b);
+}

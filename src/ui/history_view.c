@@ -1,0 +1,217 @@
+/* history_view.c: the history screen (see history_view.h): a heading, the
+ * bar chart of minutes per day, the totals and how sessions ended. */
+#include "history_view.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/history.h"
+#include "../core/history_report.h"
+#include "draw.h"
+
+struct history_view {
+    struct history_report rep;
+    long today;
+    size_t recorded; /* rows in the file, any date */
+    size_t damaged;
+    bool not_recording;
+    char problem[700]; /* why the history cannot be shown, or "" */
+};
+
+struct history_view *history_view_load(const char *path, bool not_recording)
+{
+    struct history_view *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    v->not_recording = not_recording;
+    if (!history_today(0, &v->today)) {
+        snprintf(v->problem, sizeof v->problem,
+                 "The history cannot be shown: the clock cannot be read.");
+        return v;
+    }
+    struct history h;
+    char err[600];
+    if (!path[0])
+        snprintf(v->problem, sizeof v->problem,
+                 "No place for the history (HOME is not set).");
+    else if (history_read(path, &h, err, sizeof err) != 0)
+        snprintf(v->problem, sizeof v->problem,
+                 "The history cannot be shown: %s", err);
+    if (v->problem[0])
+        return v;
+    history_report_build(&h, v->today, HISTORY_VIEW_WEEKS, &v->rep);
+    v->recorded = h.count;
+    v->damaged = h.damaged;
+    history_free(&h);
+    return v;
+}
+
+void history_view_free(struct history_view *v)
+{
+    free(v);
+}
+
+static void set(SDL_Renderer *r, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+/* The chart's top value: the first of a few round numbers of minutes at
+ * or above the longest day, so the scale reads at a glance. */
+static int scale_minutes(const struct history_report *rep)
+{
+    double most = 0;
+    for (int i = 0; i < rep->days; i++)
+        most = rep->minutes[i] > most ? rep->minutes[i] : most;
+    static const int steps[] = {10, 20, 30, 60, 90, 120, 180, 240, 360, 480};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if (most <= steps[i])
+            return steps[i];
+    return (int)ceil(most / 120) * 120;
+}
+
+static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* The bars, one a day, oldest on the left, today on the right; a day
+ * without a session is a small mark on the baseline, nothing more. Weeks
+ * are labelled at their Mondays. */
+static void draw_chart(const struct history_view *v, SDL_Renderer *r,
+                       struct text *t, SDL_Rect area)
+{
+    const struct history_report *rep = &v->rep;
+    int top = scale_minutes(rep);
+    int small = text_line_height(t, TEXT_SMALL);
+    char label[32];
+    snprintf(label, sizeof label, "%d min", top);
+    int label_w = area.w / 9;
+    int x0 = area.x + label_w, cw = area.w - label_w;
+    int base = area.y + area.h - small - small / 2; /* the baseline */
+    int ch = base - area.y - small / 2;             /* bar height at top */
+
+    /* Two faint guide lines: the top of the scale and its half. */
+    for (int k = 1; k <= 2; k++) {
+        int y = base - ch * k / 2;
+        set(r, COLOR_FIGURE);
+        SDL_RenderDrawLine(r, x0, y, x0 + cw, y);
+        snprintf(label, sizeof label, "%d min", top * k / 2);
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, area.x, y - small / 2,
+                  0, label);
+    }
+    set(r, COLOR_DIM);
+    SDL_RenderDrawLine(r, x0, base, x0 + cw, base);
+
+    double slot = (double)cw / rep->days;
+    int bw = (int)(slot * 0.62), mark = small / 6 > 2 ? small / 6 : 2;
+    for (int i = 0; i < rep->days; i++) {
+        int x = x0 + (int)(slot * i + (slot - bw) / 2);
+        double m = rep->minutes[i];
+        int bh = (int)(ch * (m > top ? top : m) / top + 0.5);
+        if (m > 0 && bh < mark)
+            bh = mark; /* a short session still shows */
+        if (m > 0) {
+            SDL_Rect bar = {x, base - bh, bw, bh};
+            set(r, COLOR_ACCENT);
+            SDL_RenderFillRect(r, &bar);
+        } else {
+            SDL_Rect dot = {x + bw / 2 - mark / 2, base - mark, mark, mark};
+            set(r, COLOR_FIGURE);
+            SDL_RenderFillRect(r, &dot);
+        }
+        long day = rep->first_day + i;
+        int cx = x + bw / 2, ly = base + small / 3;
+        if (i == rep->days - 1) {
+            text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_CENTER, cx, ly, 0,
+                      "today");
+        } else if (history_weekday(day) == 0 && i < rep->days - 3) {
+            int y, mo, d;
+            history_day_date(day, &y, &mo, &d);
+            snprintf(label, sizeof label, "Mon %d %s", d, months[mo - 1]);
+            text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, cx, ly, 0, label);
+            set(r, COLOR_DIM);
+            SDL_RenderDrawLine(r, cx, base, cx, base + small / 5);
+        }
+    }
+}
+
+/* The five ways a session ends, each a number over its name. */
+static void draw_endings(const struct history_view *v, struct text *t, int x,
+                         int y, int w)
+{
+    static const char *const names[HISTORY_OUTCOMES] = {
+        [HISTORY_COMPLETED] = "completed",     [HISTORY_STOPPED] = "stopped",
+        [HISTORY_DISCOMFORT] = "discomfort",   [HISTORY_BLOCKED] = "blocked",
+        [HISTORY_INTERRUPTED] = "interrupted",
+    };
+    int col = w / HISTORY_OUTCOMES;
+    for (int i = 0; i < HISTORY_OUTCOMES; i++) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", v->rep.ended[i]);
+        int cx = x + col * i;
+        int hgt =
+            text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_CENTER, cx, y, col, n);
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, cx, y + hgt, col,
+                  names[i]);
+    }
+}
+
+void history_view_draw(const struct history_view *v, SDL_Renderer *r,
+                       struct text *t, int w, int h)
+{
+    int m = w / 12, cw = w - 2 * m, y = h / 16;
+    y += text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, cw, "History");
+    if (!v || v->problem[0]) {
+        y += h / 30;
+        text_draw(t, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, m, y, cw,
+                  v ? v->problem
+                    : "The history cannot be shown: out of memory.");
+        return;
+    }
+    char line[200];
+    if (v->recorded == 0) {
+        y += h / 30;
+        text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw,
+                  "No sessions recorded yet. Each session you run will "
+                  "show here.");
+    } else {
+        snprintf(line, sizeof line,
+                 "Minutes practised each day, the last %d weeks. A session "
+                 "counts on the day it started.",
+                 HISTORY_VIEW_WEEKS);
+        y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
+        y += h / 30;
+        SDL_Rect area = {m, y, cw, h * 2 / 5};
+        draw_chart(v, r, t, area);
+        y += area.h + h / 25;
+        double total = floor(v->rep.total_minutes + 0.5);
+        snprintf(line, sizeof line,
+                 "In these %d weeks: %zu session%s, %.0f minute%s. How they "
+                 "ended:",
+                 HISTORY_VIEW_WEEKS, v->rep.sessions,
+                 v->rep.sessions == 1 ? "" : "s", total, total == 1 ? "" : "s");
+        y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, line);
+        y += h / 40;
+        draw_endings(v, t, m, y, cw);
+    }
+    /* Notes at the foot, above the buttons. */
+    int foot = h - h / 12 - w / 60 - h / 40;
+    int small = text_line_height(t, TEXT_SMALL);
+    if (v->damaged > 0) {
+        foot -= small;
+        snprintf(line, sizeof line,
+                 "%zu damaged line%s in the history file %s skipped "
+                 "(stillpoint --history names %s).",
+                 v->damaged, v->damaged == 1 ? "" : "s",
+                 v->damaged == 1 ? "was" : "were",
+                 v->damaged == 1 ? "it" : "them");
+        text_draw(t, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, foot, cw, line);
+    }
+    if (v->not_recording) {
+        foot -= small;
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, foot, cw,
+                  "Sessions run in this window are not recorded "
+                  "(--no-history).");
+    }
+}
