@@ -2,7 +2,8 @@
  * sees them: its real format whatever its name, a name that says another
  * format refused, and every header walked within the bytes, so a file cut
  * at any byte, or with a header that lies, is named for what it is and
- * never read past its end. */
+ * never read past its end; a length is exact only where the header can
+ * say it exactly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,6 +130,10 @@ static void test_good_files_declare_their_length(void **state)
     assert_int_equal(in.rate, 16000);
     assert_int_equal(in.channels, 1);
     assert_int_equal(in.frames, 1600);
+    assert_true(in.exact);
+    o.b[20] = 0x11; /* IMA ADPCM: the length is an upper bound */
+    assert_true(check("a.wav", &o, &in));
+    assert_false(in.exact);
 
     ogg(&o, 441000, true);
     assert_true(check("voice/b.ogg", &o, &in));
@@ -136,6 +141,7 @@ static void test_good_files_declare_their_length(void **state)
     assert_int_equal(in.rate, 44100);
     assert_int_equal(in.channels, 2);
     assert_int_equal(in.frames, 441000);
+    assert_true(in.exact);
 
     flac(&o, 48000, 2, 0x123456789ULL);
     assert_true(check("c.FLAC", &o, &in));
@@ -143,15 +149,18 @@ static void test_good_files_declare_their_length(void **state)
     assert_int_equal(in.rate, 48000);
     assert_int_equal(in.channels, 2);
     assert_int_equal(in.frames, 0x123456789LL);
+    assert_true(in.exact);
     flac(&o, 8000, 1, 0); /* 0: the encoder did not know */
     assert_true(check("c.flac", &o, &in));
     assert_int_equal(in.frames, -1);
+    assert_false(in.exact);
 
     o.len = 0;
     put(&o, "ID3\x04\0\0\0\0\0\0\0\0", 12);
     assert_true(check("d.mp3", &o, &in));
     assert_int_equal(in.format, SNIFF_MP3);
     assert_int_equal(in.frames, -1);
+    assert_false(in.exact);
 }
 
 /* The content decides; a known extension must agree, another or none

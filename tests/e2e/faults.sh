@@ -12,7 +12,8 @@
 . "$(dirname "$0")/lib.sh"
 
 window_setup
-trap 'kill $XVFB 2>/dev/null; chmod -R u+w "$TMP" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+CAT=""
+trap 'kill $XVFB $CAT 2>/dev/null; chmod -R u+w "$TMP" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 ROOT=$([ "$(id -u)" = 0 ] && echo yes || echo no)
 
 # Writes past a file size limit fail with EFBIG, as on a full disk; the
@@ -35,7 +36,8 @@ start() {
     rm -f "$TMP/screen.fifo" "$TMP/app.err"
     mkfifo -m 666 "$TMP/screen.fifo"
     : >"$TMP/screen.txt"
-    cat "$TMP/screen.fifo" >>"$TMP/screen.txt" &
+    cat "$TMP/screen.fifo" >>"$TMP/screen.txt" 2>&1 &
+    CAT=$!
     if [ -n "${AS:-}" ]; then
         set -- runuser -u "$AS" -- env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
             XDG_STATE_HOME="$XDG_STATE_HOME" "$STILLPOINT" "$@"
@@ -43,7 +45,7 @@ start() {
         set -- "$STILLPOINT" "$@"
     fi
     STILLPOINT_TEXT_LOG="$TMP/screen.fifo" status $LIMIT "$@" 2>&1 |
-        cat >"$TMP/app.err" &
+        cat >"$TMP/app.err" 2>&1 &
     WIN=""
     for i in $(seq 100); do
         WIN=$(xdotool search --classname stillpoint 2>/dev/null | head -n1) || true
@@ -87,6 +89,9 @@ finish() {
         cat "$TMP/app.err" >&2
         fail "the window did not exit cleanly"
     fi
+    # The screen log's reader, in case the window never opened it.
+    kill "$CAT" 2>/dev/null || true
+    CAT=""
 }
 
 # pass_before: answers no to every question and goes past the checklist.
