@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -27,7 +27,8 @@ GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
-TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines
+TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines \
+           $(BUILD)/tools/make_archive
 
 .PHONY: all run check unit e2e fuzz fuzz-check bench format clean
 all: stillpoint
@@ -143,6 +144,11 @@ fuzz-check: $(FUZZ:%=$(BUILD)/fuzz/%)
 $(BUILD)/tools/voice_lines: tests/tools/voice_lines.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# Writes the archives, hostile ones too, that tests/e2e/bundles.sh imports.
+$(BUILD)/tools/make_archive: tests/tools/make_archive.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEP_LIBS)
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)
