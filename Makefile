@@ -109,13 +109,14 @@ e2e: $(BUILD)/san/stillpoint $(TOOLS)
 # crash-* files: add each to the target's seeds (a bad file with the
 # message it must give).
 FUZZ_SECONDS ?= 600
-FUZZ_CHECK_SECONDS ?= 20
+FUZZ_CHECK_SECONDS ?= 15
 FUZZ ?= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SRC  = $(wildcard src/core/*.c src/load/*.c) $(GEN_SRC)
 SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
                     config/sessions/*.cfg
 SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
+SEEDS_fuzz_bundle = tests/data/bundles/*
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
 	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
 	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
