@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -27,7 +27,8 @@ GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
-TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines
+TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines \
+           $(BUILD)/tools/make_archive
 
 .PHONY: all run check unit e2e fuzz fuzz-check bench valgrind format clean
 all: stillpoint
@@ -110,13 +111,14 @@ e2e: $(BUILD)/san/stillpoint $(TOOLS) stillpoint
 # crash-* files: add each to the target's seeds (a bad file with the
 # message it must give).
 FUZZ_SECONDS ?= 600
-FUZZ_CHECK_SECONDS ?= 20
+FUZZ_CHECK_SECONDS ?= 15
 FUZZ ?= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SRC  = $(wildcard src/core/*.c src/load/*.c) $(GEN_SRC)
 SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
                     config/sessions/*.cfg
 SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
+SEEDS_fuzz_bundle = tests/data/bundles/*
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
 	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
 	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
@@ -145,6 +147,11 @@ fuzz-check: $(FUZZ:%=$(BUILD)/fuzz/%)
 $(BUILD)/tools/voice_lines: tests/tools/voice_lines.c $(REL_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# Writes the archives, hostile ones too, that tests/e2e/bundles.sh imports.
+$(BUILD)/tools/make_archive: tests/tools/make_archive.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEP_LIBS)
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)

@@ -18,6 +18,7 @@
 #include "core/prefs.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
+#include "load/bundle.h"
 #include "load/library.h"
 #include "load/loader.h"
 #include "load/schema.h"
@@ -34,7 +35,9 @@ enum command {
     CMD_SCHEDULE,
     CMD_RENDER,
     CMD_REFERENCE,
-    CMD_HISTORY
+    CMD_HISTORY,
+    CMD_EXPORT,
+    CMD_IMPORT
 };
 
 struct options {
@@ -47,6 +50,8 @@ struct options {
     struct adapt_options adapt;
     bool csv, no_history; /* --csv (with --history), --no-history */
     const char *since;    /* --since DATE (with --history) */
+    const char *dest;     /* --export's DEST, --import's SRC */
+    bool replace;         /* --replace (with --import) */
 };
 
 static void usage(FILE *out)
@@ -80,6 +85,13 @@ static void usage(FILE *out)
           "      --since DATE        with --history: from DATE (YYYY-MM-DD,\n"
           "                          local time) on\n"
           "      --no-history        run a session without recording it\n"
+          "      --export NAME DEST  write the file holding session NAME and\n"
+          "                          the sounds it uses to DEST: a .zip or\n"
+          "                          .tar.gz archive, else a new folder\n"
+          "      --import SRC        check a session file, bundle folder or\n"
+          "                          archive, then add it to your sessions\n"
+          "      --replace           with --import: replace your session of\n"
+          "                          the same name\n"
           "  -h, --help              show this help\n"
           "  -V, --version           show the version\n"
           "\n"
@@ -104,7 +116,10 @@ static int parse_args(int argc, char **argv, struct options *o)
         OPT_HISTORY,
         OPT_CSV,
         OPT_SINCE,
-        OPT_NO_HISTORY
+        OPT_NO_HISTORY,
+        OPT_EXPORT,
+        OPT_IMPORT,
+        OPT_REPLACE
     };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, 'l'},
@@ -125,6 +140,9 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"csv", no_argument, NULL, OPT_CSV},
         {"since", required_argument, NULL, OPT_SINCE},
         {"no-history", no_argument, NULL, OPT_NO_HISTORY},
+        {"export", required_argument, NULL, OPT_EXPORT},
+        {"import", required_argument, NULL, OPT_IMPORT},
+        {"replace", no_argument, NULL, OPT_REPLACE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -161,6 +179,17 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_HISTORY:
             o->no_history = true;
+            break;
+        case OPT_EXPORT:
+            cmd = CMD_EXPORT;
+            o->name = optarg;
+            break;
+        case OPT_IMPORT:
+            cmd = CMD_IMPORT;
+            o->dest = optarg;
+            break;
+        case OPT_REPLACE:
+            o->replace = true;
             break;
         case 'o':
             o->output = optarg;
@@ -230,7 +259,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         if (cmd != CMD_NONE) {
             if (o->cmd != CMD_NONE && o->cmd != cmd) {
                 fputs("stillpoint: give one of --list, --check, --schedule, "
-                      "--render, --history\n",
+                      "--render, --history, --export, --import\n",
                       stderr);
                 return EXIT_BAD;
             }
@@ -240,6 +269,19 @@ static int parse_args(int argc, char **argv, struct options *o)
     if ((o->csv || o->since) && o->cmd != CMD_HISTORY) {
         fputs("stillpoint: --csv and --since go with --history\n", stderr);
         return EXIT_BAD;
+    }
+    if (o->replace && o->cmd != CMD_IMPORT) {
+        fputs("stillpoint: --replace goes with --import\n", stderr);
+        return EXIT_BAD;
+    }
+    if (o->cmd == CMD_EXPORT) {
+        if (optind >= argc) {
+            fputs("stillpoint: --export needs NAME and DEST (a folder, or a "
+                  ".zip or .tar.gz file)\n",
+                  stderr);
+            return EXIT_BAD;
+        }
+        o->dest = argv[optind++];
     }
     if (o->cmd == CMD_CHECK && optind >= argc) {
         fputs("stillpoint: --check needs at least one FILE\n", stderr);
@@ -427,6 +469,51 @@ static int cmd_play_offline(const struct options *o)
     return rc;
 }
 
+/* --export NAME DEST: the session's file and its sounds. */
+static int cmd_export(const struct options *o)
+{
+    struct library lib;
+    int rc = load_library(&lib, o);
+    if (rc == EXIT_RUNTIME)
+        return rc;
+    struct diag_list d;
+    diag_init(&d);
+    rc = bundle_export(&lib, o->name, o->dest, &d);
+    print_diags(&d);
+    if (rc == BUNDLE_OK)
+        printf("%s: exported '%s'\n", o->dest, o->name);
+    library_free(&lib);
+    return rc;
+}
+
+/* --import SRC [--replace]: checked whole, then moved into place. */
+static int cmd_import(const struct options *o)
+{
+    struct library lib;
+    char err[512];
+    if (!library_load(&lib, NULL, 0, err, sizeof(err))) {
+        fprintf(stderr, "stillpoint: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    struct diag_list d;
+    diag_init(&d);
+    int rc;
+    struct bundle_import *b =
+        bundle_import_open(&lib, o->dest, o->replace, &d, &rc);
+    char where[PATHS_MAX * 2];
+    if (b)
+        rc = bundle_import_commit(b, NULL, where, sizeof(where), &d);
+    print_diags(&d);
+    if (b && rc == BUNDLE_OK) {
+        const struct catalog *c = bundle_import_sessions(b);
+        for (size_t i = 0; i < catalog_count(c); i++)
+            printf("imported '%s' into %s\n", catalog_get(c, i)->name, where);
+    }
+    bundle_import_free(b);
+    library_free(&lib);
+    return rc;
+}
+
 static const char *title_of(const char *name, void *catalog)
 {
     const struct session *s = catalog_find(catalog, name);
@@ -529,6 +616,10 @@ int main(int argc, char **argv)
         return EXIT_OK;
     case CMD_HISTORY:
         return cmd_history(&o);
+    case CMD_EXPORT:
+        return cmd_export(&o);
+    case CMD_IMPORT:
+        return cmd_import(&o);
     case CMD_NONE:
         break;
     }

@@ -103,8 +103,15 @@ bool library_load(struct library *lib, const char *const *extra_files,
     struct load_env env = {0};
     if (!load_builtin(lib, &env, err, errlen))
         return false;
-    if (paths_user_sessions(lib->user_dir, sizeof(lib->user_dir)))
+    if (paths_user_sessions(lib->user_dir, sizeof(lib->user_dir))) {
         load_folder(lib, lib->user_dir, &env);
+        /* Imported bundles: a folder each, the file beside its sounds. */
+        char **dirs = NULL;
+        int n = paths_list_subdirs(lib->user_dir, &dirs);
+        for (int i = 0; i < n; i++)
+            load_folder(lib, dirs[i], &env);
+        paths_free_list(dirs, n);
+    }
     for (size_t i = 0; i < n_extra; i++)
         load_session_file(lib->catalog, extra_files[i], &env, &lib->extra);
     return true;

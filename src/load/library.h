@@ -1,5 +1,6 @@
 /* library.h: every session a run can play: the built-in safety profiles
- * and sessions, the user's own sessions folder, and files named with
+ * and sessions, the user's own sessions folder (and the folders in it,
+ * one per imported bundle), and files named with
  * --config. A broken file is reported and skipped; the rest still load. */
 #ifndef STILLPOINT_LIBRARY_H
 #define STILLPOINT_LIBRARY_H

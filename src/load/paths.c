@@ -168,7 +168,9 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int paths_list_cfg(const char *dir, char ***out)
+/* The entries of dir that pass keep(), as full paths, sorted. */
+static int list_dir(const char *dir, char ***out,
+                    bool (*keep)(const char *dir, const char *name))
 {
     *out = NULL;
     DIR *d = opendir(dir);
@@ -179,8 +181,7 @@ int paths_list_cfg(const char *dir, char ***out)
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 ||
-            strcmp(e->d_name + len - 4, ".cfg") != 0)
+        if (e->d_name[0] == '.' || !keep(dir, e->d_name))
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
@@ -204,6 +205,32 @@ oom:
     closedir(d);
     paths_free_list(list, n);
     return -1;
+}
+
+static bool is_cfg(const char *dir, const char *name)
+{
+    (void)dir;
+    size_t len = strlen(name);
+    return len >= 5 && strcmp(name + len - 4, ".cfg") == 0;
+}
+
+/* A real folder, not a link to one. */
+static bool is_subdir(const char *dir, const char *name)
+{
+    char p[PATHS_MAX];
+    struct stat st;
+    return snprintf(p, sizeof(p), "%s/%s", dir, name) < (int)sizeof(p) &&
+           lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int paths_list_cfg(const char *dir, char ***out)
+{
+    return list_dir(dir, out, is_cfg);
+}
+
+int paths_list_subdirs(const char *dir, char ***out)
+{
+    return list_dir(dir, out, is_subdir);
 }
 
 void paths_free_list(char **list, int n)

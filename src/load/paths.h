@@ -37,4 +37,8 @@ bool paths_folder_of(const char *file, char *out, size_t n);
 int paths_list_cfg(const char *dir, char ***out);
 void paths_free_list(char **list, int n);
 
+/* The folders in dir (not links, not hidden), sorted by name, like
+ * paths_list_cfg: a folder per imported bundle. */
+int paths_list_subdirs(const char *dir, char ***out);
+
 #endif

@@ -24,6 +24,7 @@
 #include "../load/prefs_file.h"
 #include "draw.h"
 #include "history_view.h"
+#include "import_view.h"
 #include "text.h"
 
 enum ui_cmd {
@@ -58,6 +59,7 @@ enum screen {
     SCR_AFTER,
     SCR_CHOICES, /* the person's choices, from the menu or a before screen */
     SCR_HISTORY,
+    SCR_IMPORT, /* a dropped session file or bundle, before import */
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
@@ -110,6 +112,7 @@ struct app {
     enum history_outcome outcome;
     char history_error[300];
     struct history_view *history; /* the history screen, while open */
+    struct import_view *import;   /* the import screen, while open */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
@@ -559,6 +562,37 @@ static void cmd_running(struct app *a, int cmd)
     }
 }
 
+/* A session file or bundle dropped on the window (or named on the
+ * command line): checked at once, imported on Enter. */
+static void open_import(struct app *a, const char *path)
+{
+    import_view_free(a->import);
+    a->import = import_view_open(a->lib, path);
+    a->screen = SCR_IMPORT;
+    a->dirty = true;
+}
+
+static void build_menu(struct app *a);
+
+static void cmd_import(struct app *a, int cmd)
+{
+    const char *name = NULL;
+    if (cmd == UI_ENTER && import_view_ready(a->import)) {
+        name = import_view_commit(a->import, a->lib);
+        if (!name)
+            return; /* the screen says why */
+        build_menu(a);
+        for (size_t i = 0; i < a->menu_count; i++)
+            if (!strcmp(a->menu[i]->name, name))
+                a->sel = i;
+    } else if (cmd != UI_STOP && cmd != UI_ENTER) {
+        return;
+    }
+    import_view_free(a->import);
+    a->import = NULL;
+    a->screen = SCR_MENU;
+}
+
 static void command(struct app *a, int cmd)
 {
     a->dirty = true;
@@ -626,6 +660,9 @@ static void command(struct app *a, int cmd)
         if (cmd == UI_STOP || cmd == UI_ENTER)
             a->screen = SCR_MENU;
         break;
+    case SCR_IMPORT:
+        cmd_import(a, cmd);
+        break;
     }
 }
 
@@ -685,6 +722,12 @@ static void handle(struct app *a, const SDL_Event *e)
                 command(a, a->buttons[i].cmd);
                 break;
             }
+        break;
+    case SDL_DROPFILE:
+        /* Only where nothing is under way: never over a session. */
+        if (a->screen == SCR_MENU || a->screen == SCR_IMPORT)
+            open_import(a, e->drop.file);
+        SDL_free(e->drop.file);
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
@@ -764,6 +807,8 @@ static const char *state_word(const struct app *a)
         return paused(a) ? "paused" : "running";
     case SCR_HISTORY:
         return "history";
+    case SCR_IMPORT:
+        return import_view_ready(a->import) ? "before" : "blocked";
     case SCR_CHOICES:
         return a->choices_from == SCR_BEFORE ? "before" : NULL;
     default:
@@ -780,6 +825,9 @@ static void update_title(struct app *a)
     } else if (a->screen == SCR_HISTORY) {
         snprintf(t, sizeof(t),
                  "stillpoint \xe2\x80\x94 History \xe2\x80\x94 %s", state);
+    } else if (a->screen == SCR_IMPORT) {
+        snprintf(t, sizeof(t), "stillpoint \xe2\x80\x94 Import \xe2\x80\x94 %s",
+                 state);
     } else if (a->screen == SCR_RUNNING) {
         char left[16];
         fmt_clock(left, sizeof(left), seconds_left(a));
@@ -1237,6 +1285,14 @@ static void draw(struct app *a)
         bottom_buttons(a, labels, cmds, 1);
         break;
     }
+    case SCR_IMPORT: {
+        import_view_draw(a->import, a->ren, a->text, a->w, a->h);
+        static const char *const labels[] = {"Import (Enter)", "Cancel (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_STOP};
+        bool ready = import_view_ready(a->import);
+        bottom_buttons(a, labels + !ready, cmds + !ready, ready ? 2 : 1);
+        break;
+    }
     }
     for (int i = 0; i < a->n_buttons; i++)
         if (a->buttons[i].label)
@@ -1290,6 +1346,7 @@ static int type_rank(const char *type)
 static void build_menu(struct app *a)
 {
     const struct catalog *c = a->lib->catalog;
+    a->menu_count = 0;
     for (int rank = 0; rank <= 5; rank++)
         for (size_t i = 0; i < catalog_count(c) && a->menu_count < MAX_MENU;
              i++)
@@ -1320,7 +1377,10 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->w = 1280;
     a->h = 800;
     build_menu(a);
-    if (o->session) {
+    if (o->session && strpbrk(o->session, "./")) {
+        /* Not a session name: a file to import (names have no . or /). */
+        open_import(a, o->session);
+    } else if (o->session) {
         const struct session *s = catalog_find(lib->catalog, o->session);
         if (!s) {
             snprintf(err, errlen,
@@ -1406,6 +1466,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     close_session(a);
     save_prefs(a); /* the volume, when changed during a session */
     history_view_free(a->history);
+    import_view_free(a->import);
     text_close(a->text);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

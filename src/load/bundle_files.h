@@ -1,0 +1,48 @@
+/* bundle_files.h: the file work bundles share: member names made safe,
+ * the sounds a session file uses, copying with the size limits, and
+ * removing a private folder. */
+#ifndef STILLPOINT_BUNDLE_FILES_H
+#define STILLPOINT_BUNDLE_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/session.h"
+#include "paths.h"
+
+enum { BUNDLE_MB = 1024 * 1024 };
+
+/* A file of a bundle: its name inside the bundle and where it is now. */
+struct bundle_member {
+    char rel[PATHS_MAX];
+    const char *path;
+};
+
+/* The name without "." and empty parts ("./a//b" -> "a/b"). False when
+ * the name is empty, absolute or has a ".." part. */
+bool bundle_norm_name(const char *name, char *out, size_t n);
+
+/* Whether path lies inside folder dir. */
+bool bundle_inside(const char *path, const char *dir);
+
+/* The sounds the sessions of file `source` in c use, by the names the
+ * file gives them, each once; those whose real path lies outside
+ * only_under (when given) or inside never_under (when given) are left out.
+ * Returns the count, or -1 when there are more than cap. */
+int bundle_collect(const struct catalog *c, const char *source,
+                   const char *only_under, const char *never_under,
+                   struct bundle_member *out, int cap);
+
+/* Creates the folders rel's parents need under root (0700). */
+bool bundle_make_parents(const char *root, const char *rel);
+
+/* Copies the regular file from to root/rel (a new file), counting its
+ * bytes into *total against the member and total limits. Returns 0, or
+ * BUNDLE_REFUSED / BUNDLE_FAILED with why filled. */
+int bundle_copy_in(const char *from, const char *root, const char *rel,
+                   long long *total, char *why, size_t whylen);
+
+/* Removes path and everything below it, following no link. */
+void bundle_remove_tree(const char *path);
+
+#endif

@@ -1,0 +1,406 @@
+/* bundle_import.c: --import SRC and a file dropped on the window. The
+ * bundle is unpacked and copied into a private folder inside the user's
+ * sessions folder (.import-XXXXXX, which the library never reads), checked
+ * there completely, and only then renamed into place as a folder of its
+ * own named after its first session. Anything refused or failed is
+ * removed with the private folder. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "bundle_archive.h"
+#include "bundle_files.h"
+#include "loader.h"
+
+enum { MAX_OLD = 16 };
+
+struct bundle_import {
+    char user_dir[PATHS_MAX];    /* real path */
+    char tmp[PATHS_MAX + 32];    /* user_dir/.import-XXXXXX */
+    char staged[PATHS_MAX + 64]; /* tmp/bundle: what will be installed */
+    char display[PATHS_MAX * 2]; /* the session file as messages name it */
+    char cfg_name[PATHS_MAX];    /* its file name */
+    char assets[PATHS_MAX];
+    struct catalog *cat;          /* the staged file's sessions */
+    char old[MAX_OLD][PATHS_MAX]; /* files or folders it replaces */
+    int n_old;
+};
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n > m && strcmp(s + n - m, tail) == 0;
+}
+
+static bool make_dirs(const char *path)
+{
+    char p[PATHS_MAX];
+    if (snprintf(p, sizeof(p), "%s", path) >= (int)sizeof(p))
+        return false;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0700) != 0 && errno != EEXIST)
+            return false;
+        if (!c)
+            return true;
+        *s = c;
+    }
+}
+
+/* A regular file's text, at most one byte past the loader's limit (the
+ * loader then says the file is too big). */
+static char *read_text(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    size_t cap = LOAD_MAX_FILE_BYTES + 1;
+    char *buf = malloc(cap);
+    size_t n = 0;
+    ssize_t got = 1;
+    while (buf && n < cap && (got = read(fd, buf + n, cap - n)) > 0)
+        n += (size_t)got;
+    close(fd);
+    if (!buf || got < 0) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Loads the session file at path (in folder dir, named display in
+ * messages) into a new catalog with the --check loader. */
+static struct catalog *load_staged(const struct bundle_import *b,
+                                   const char *path, const char *dir,
+                                   struct diag_list *d)
+{
+    struct catalog *c = library_safety_only(d);
+    if (!c)
+        return NULL;
+    size_t len = 0;
+    char *text = read_text(path, &len);
+    struct load_env env = {.assets = b->assets[0] ? b->assets : NULL};
+    if (!text)
+        diag_add(d, b->display, 0, "cannot read the session file");
+    if (!text ||
+        load_session_text(c, b->display, dir, text, len, &env, d) < 0) {
+        catalog_free(c);
+        c = NULL;
+    }
+    free(text);
+    return c;
+}
+
+/* The only entry of root when it is a folder, for a bundle packed with
+ * its folder around it. */
+static bool only_folder(const char *root, char *out, size_t n)
+{
+    DIR *dp = opendir(root);
+    if (!dp)
+        return false;
+    int entries = 0;
+    bool dir = false;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        struct stat st;
+        snprintf(out, n, "%s/%s", root, e->d_name);
+        dir = lstat(out, &st) == 0 && S_ISDIR(st.st_mode);
+        entries++;
+    }
+    closedir(dp);
+    return entries == 1 && dir;
+}
+
+/* The one session file at the top of root, or inside root's only
+ * folder. */
+static bool find_cfg(const char *src, const char *root, char *cfg, size_t n,
+                     struct diag_list *d)
+{
+    char **list = NULL;
+    char inner[PATHS_MAX];
+    int count = paths_list_cfg(root, &list);
+    if (count == 0 && only_folder(root, inner, sizeof(inner))) {
+        paths_free_list(list, count);
+        count = paths_list_cfg(inner, &list);
+    }
+    if (count == 1)
+        snprintf(cfg, n, "%s", list[0]);
+    paths_free_list(list, count);
+    struct stat st;
+    if (count > 1)
+        diag_add(d, src, 0,
+                 "%d session files in the bundle; a bundle holds one", count);
+    else if (count <= 0)
+        diag_add(d, src, 0, "no session file (.cfg) in the bundle");
+    else if (lstat(cfg, &st) != 0 || !S_ISREG(st.st_mode))
+        diag_add(d, src, 0, "the session file is not a regular file");
+    else
+        return true;
+    return false;
+}
+
+/* Where the bundle's session file is: root is the folder it is in. */
+static int locate(struct bundle_import *b, const char *src, char *cfg,
+                  char *root, struct diag_list *d)
+{
+    struct stat st;
+    if (stat(src, &st) != 0) {
+        diag_add(d, src, 0, "cannot open: %s", strerror(errno));
+        return BUNDLE_REFUSED;
+    }
+    char why[PATHS_MAX + 300];
+    if (S_ISDIR(st.st_mode)) {
+        if (!realpath(src, root) || !find_cfg(src, root, cfg, PATHS_MAX, d))
+            return BUNDLE_REFUSED;
+    } else if (bundle_is_archive(src)) {
+        if (snprintf(root, PATHS_MAX, "%s/unpack", b->tmp) >= PATHS_MAX ||
+            mkdir(root, 0700) != 0) {
+            diag_add(d, root, 0, "cannot create: %s", strerror(errno));
+            return BUNDLE_FAILED;
+        }
+        int rc = bundle_archive_extract(src, root, why, sizeof(why));
+        if (rc != BUNDLE_OK) {
+            diag_add(d, src, 0, "%s", why);
+            return rc;
+        }
+        if (!find_cfg(src, root, cfg, PATHS_MAX, d))
+            return BUNDLE_REFUSED;
+    } else if (ends_with(src, ".cfg") && S_ISREG(st.st_mode)) {
+        if (!realpath(src, cfg) || !paths_folder_of(cfg, root, PATHS_MAX)) {
+            diag_add(d, src, 0, "cannot open: %s", strerror(errno));
+            return BUNDLE_REFUSED;
+        }
+    } else {
+        diag_add(d, src, 0,
+                 "not a session file (.cfg), a bundle folder or an archive "
+                 "(.zip, .tar.gz)");
+        return BUNDLE_REFUSED;
+    }
+    /* Messages name the file as the person knows it. */
+    if (S_ISDIR(st.st_mode) || bundle_is_archive(src))
+        snprintf(b->display, sizeof(b->display), "%s/%s", src,
+                 cfg + strlen(root) + 1);
+    else
+        snprintf(b->display, sizeof(b->display), "%s", src);
+    const char *slash = strrchr(cfg, '/');
+    snprintf(b->cfg_name, sizeof(b->cfg_name), "%s", slash ? slash + 1 : cfg);
+    return BUNDLE_OK;
+}
+
+/* Copies the session file and the sounds it uses from inside root into
+ * b->staged, and checks the copy. */
+static int stage(struct bundle_import *b, const char *src, const char *cfg,
+                 const char *root, struct diag_list *d)
+{
+    char cfg_dir[PATHS_MAX];
+    if (!paths_folder_of(cfg, cfg_dir, sizeof(cfg_dir))) {
+        diag_add(d, src, 0, "cannot find the session file's folder");
+        return BUNDLE_REFUSED;
+    }
+    (void)root;
+    struct catalog *c = load_staged(b, cfg, cfg_dir, d);
+    if (!c)
+        return BUNDLE_REFUSED;
+    struct bundle_member *m = calloc(BUNDLE_MAX_MEMBERS, sizeof(*m));
+    int n = m ? bundle_collect(c, b->display, cfg_dir, NULL, m + 1,
+                               BUNDLE_MAX_MEMBERS - 1)
+              : -1;
+    int rc = BUNDLE_OK;
+    if (n < 0) {
+        diag_add(d, src, 0, "more than %d sounds", BUNDLE_MAX_MEMBERS - 1);
+        rc = BUNDLE_REFUSED;
+    } else {
+        snprintf(m[0].rel, sizeof(m[0].rel), "%s", b->cfg_name);
+        m[0].path = cfg;
+    }
+    long long total = 0;
+    char why[PATHS_MAX + 300];
+    snprintf(b->staged, sizeof(b->staged), "%s/bundle", b->tmp);
+    if (rc == BUNDLE_OK && mkdir(b->staged, 0700) != 0) {
+        diag_add(d, b->staged, 0, "cannot create: %s", strerror(errno));
+        rc = BUNDLE_FAILED;
+    }
+    for (int i = 0; rc == BUNDLE_OK && i <= n; i++) {
+        rc = bundle_copy_in(m[i].path, b->staged, m[i].rel, &total, why,
+                            sizeof(why));
+        if (rc != BUNDLE_OK)
+            diag_add(d, src, 0, "%s", why);
+    }
+    free(m);
+    catalog_free(c);
+    if (rc != BUNDLE_OK)
+        return rc;
+    /* The check that counts: the copy that will be installed. */
+    char staged_cfg[PATHS_MAX * 2 + 64];
+    snprintf(staged_cfg, sizeof(staged_cfg), "%s/%s", b->staged, b->cfg_name);
+    b->cat = load_staged(b, staged_cfg, b->staged, d);
+    return b->cat ? BUNDLE_OK : BUNDLE_REFUSED;
+}
+
+/* Records the user's file or bundle folder holding session s, which
+ * --replace replaces. */
+static bool add_old(struct bundle_import *b, const struct session *s)
+{
+    char dir[PATHS_MAX], unit[PATHS_MAX];
+    if (!paths_folder_of(s->source, dir, sizeof(dir)))
+        return false;
+    if (strcmp(dir, b->user_dir) == 0) {
+        if (!realpath(s->source, unit))
+            return false;
+    } else {
+        char parent[PATHS_MAX];
+        if (!paths_folder_of(dir, parent, sizeof(parent)) ||
+            strcmp(parent, b->user_dir) != 0)
+            return false;
+        snprintf(unit, sizeof(unit), "%s", dir);
+    }
+    for (int i = 0; i < b->n_old; i++)
+        if (strcmp(b->old[i], unit) == 0)
+            return true;
+    if (b->n_old == MAX_OLD)
+        return false;
+    memcpy(b->old[b->n_old++], unit, sizeof(unit));
+    return true;
+}
+
+/* Refuses names that are built in, or the user's own without replace. */
+static int check_names(struct bundle_import *b, const struct library *lib,
+                       bool replace, struct diag_list *d)
+{
+    int rc = BUNDLE_OK;
+    for (size_t i = 0; i < catalog_count(b->cat); i++) {
+        const struct session *s = catalog_get(b->cat, i);
+        const struct session *other = catalog_find(lib->catalog, s->name);
+        if (!other)
+            continue;
+        if (other->builtin) {
+            diag_add(d, b->display, s->line,
+                     "'%s' is the name of a built-in session; give this one "
+                     "another name",
+                     s->name);
+            rc = BUNDLE_REFUSED;
+        } else if (!replace) {
+            diag_add(d, b->display, s->line,
+                     "a session named '%s' is already installed (%s:%d); "
+                     "--replace replaces it",
+                     s->name, other->source, other->line);
+            rc = BUNDLE_REFUSED;
+        } else if (!add_old(b, other)) {
+            diag_add(d, b->display, s->line,
+                     "a session named '%s' is in %s, which --replace cannot "
+                     "replace (it is not in your sessions folder)",
+                     s->name, other->source);
+            rc = BUNDLE_REFUSED;
+        }
+    }
+    return rc;
+}
+
+struct bundle_import *bundle_import_open(const struct library *lib,
+                                         const char *src, bool replace,
+                                         struct diag_list *d, int *status)
+{
+    struct bundle_import *b = calloc(1, sizeof(*b));
+    char dir[PATHS_MAX];
+    *status = BUNDLE_FAILED;
+    if (!b) {
+        diag_add(d, src, 0, "out of memory");
+        return NULL;
+    }
+    if (!paths_user_sessions(dir, sizeof(dir)) || !make_dirs(dir) ||
+        !realpath(dir, b->user_dir)) {
+        diag_add(d, src, 0,
+                 "no sessions folder to import into (set HOME or "
+                 "XDG_CONFIG_HOME): %s",
+                 strerror(errno));
+        free(b);
+        return NULL;
+    }
+    snprintf(b->tmp, sizeof(b->tmp), "%s/.import-XXXXXX", b->user_dir);
+    if (!mkdtemp(b->tmp)) {
+        diag_add(d, b->tmp, 0, "cannot create: %s", strerror(errno));
+        free(b);
+        return NULL;
+    }
+    if (!lib->assets[0] || !realpath(lib->assets, b->assets))
+        b->assets[0] = '\0';
+    char cfg[PATHS_MAX], root[PATHS_MAX];
+    *status = locate(b, src, cfg, root, d);
+    if (*status == BUNDLE_OK)
+        *status = stage(b, src, cfg, root, d);
+    if (*status == BUNDLE_OK)
+        *status = check_names(b, lib, replace, d);
+    if (*status != BUNDLE_OK) {
+        bundle_import_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+const struct catalog *bundle_import_sessions(const struct bundle_import *b)
+{
+    return b->cat;
+}
+
+int bundle_import_commit(struct bundle_import *b, struct library *lib,
+                         char *where, size_t wherelen, struct diag_list *d)
+{
+    /* What it replaces goes into the private folder first, and comes back
+     * when the new bundle cannot take its place. */
+    char moved[MAX_OLD][PATHS_MAX + 64];
+    int n = 0;
+    for (; n < b->n_old; n++) {
+        snprintf(moved[n], sizeof(moved[n]), "%s/old-%d", b->tmp, n);
+        if (rename(b->old[n], moved[n]) != 0)
+            break;
+    }
+    char final[PATHS_MAX + 64];
+    const char *first = catalog_get(b->cat, 0)->name;
+    struct stat st;
+    snprintf(final, sizeof(final), "%s/%s", b->user_dir, first);
+    for (int i = 2; i < 100 && lstat(final, &st) == 0; i++)
+        snprintf(final, sizeof(final), "%s/%s-%d", b->user_dir, first, i);
+    if (n < b->n_old || rename(b->staged, final) != 0) {
+        diag_add(d, final, 0, "cannot install the bundle: %s", strerror(errno));
+        while (n-- > 0)
+            rename(moved[n], b->old[n]);
+        return BUNDLE_FAILED;
+    }
+    snprintf(where, wherelen, "%s/%s", final, b->cfg_name);
+    bundle_remove_tree(b->tmp);
+    b->tmp[0] = '\0';
+    if (lib) {
+        struct load_env env = {.assets = lib->assets[0] ? lib->assets : NULL};
+        load_session_file(lib->catalog, where, &env, d);
+    }
+    return BUNDLE_OK;
+}
+
+void bundle_import_free(struct bundle_import *b)
+{
+    if (!b)
+        return;
+    if (b->tmp[0])
+        bundle_remove_tree(b->tmp);
+    catalog_free(b->cat);
+    free(b);
+}

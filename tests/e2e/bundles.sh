@@ -1,0 +1,160 @@
+# bundles.sh: --export and --import. A session with its own sound travels
+# as a folder, a .zip and a .tar.gz and plays the same after import into a
+# fresh home; every hostile or unfit bundle is refused with exit 2 and a
+# reason, and leaves nothing behind in the sessions folder.
+. "$(dirname "$0")/lib.sh"
+
+MK="$TOOLS/make_archive"
+HOME_A="$TMP/a"
+SESSIONS="stillpoint/sessions"
+
+# A therapist's own session, with its own sound beside it.
+mkdir -p "$HOME_A/$SESSIONS"
+cp "$DATA/good/chime.wav" "$HOME_A/$SESSIONS/"
+cat >"$HOME_A/$SESSIONS/travel.cfg" <<'CFG'
+version = 1;
+# A comment that travels too.
+sessions = (
+  { name = "travel-breath"; title = "Travel breath"; type = "breathing";
+    sounds = { inhale = "chime.wav"; exhale = "./chime.wav"; };
+    steps = ( { say = "Breathe with the chime."; seconds = 2; },
+              { breathe = [4, 0, 6, 0]; cycles = 3; } ); }
+);
+CFG
+export XDG_CONFIG_HOME="$HOME_A"
+run 0 --schedule travel-breath
+cp "$TMP/out" "$TMP/original"
+grep -q 'chime.wav' "$TMP/original" || fail "the original does not use its own sound"
+
+# nothing_left HOME: the sessions folder of HOME holds nothing at all.
+nothing_left() {
+    left=$(find "$1/$SESSIONS" -mindepth 1 2>/dev/null | head -n 3)
+    [ -z "$left" ] || fail "a refused import left: $left"
+}
+
+# Export: a folder, a zip and a tar.gz, each holding the file and its one
+# sound and nothing else; the file byte for byte.
+run 0 --export travel-breath "$TMP/bundle"
+[ "$(ls -A "$TMP/bundle" | tr '\n' ' ')" = "chime.wav travel.cfg " ] ||
+    fail "folder bundle holds: $(ls -A "$TMP/bundle")"
+cmp "$TMP/bundle/travel.cfg" "$HOME_A/$SESSIONS/travel.cfg" || fail "file changed"
+[ ! -L "$TMP/bundle/chime.wav" ] && cmp "$TMP/bundle/chime.wav" "$DATA/good/chime.wav" ||
+    fail "the sound is not a copy"
+run 0 --export travel-breath "$TMP/bundle.zip"
+run 0 --export travel-breath "$TMP/bundle.tar.gz"
+tar tzf "$TMP/bundle.tar.gz" | sort | tr '\n' ' ' >"$TMP/members"
+has "$TMP/members" "chime.wav travel.cfg "
+run 2 --export travel-breath "$TMP/bundle"
+has "$TMP/err" "$TMP/bundle: already exists"
+run 2 --export no-such-session "$TMP/x.zip"
+has "$TMP/err" "no-such-session: no session"
+[ ! -e "$TMP/x.zip" ] || fail "a failed export left a file"
+run 2 --export travel-breath
+has "$TMP/err" "--export needs NAME and DEST"
+run 2 --replace --list
+has "$TMP/err" "--replace goes with --import"
+
+# Import each into a fresh home: the same schedule as the original.
+n=0
+for src in "$TMP/bundle" "$TMP/bundle.zip" "$TMP/bundle.tar.gz" \
+    "$HOME_A/$SESSIONS/travel.cfg"; do
+    n=$((n + 1))
+    export XDG_CONFIG_HOME="$TMP/home$n"
+    run 0 --import "$src"
+    has "$TMP/out" "imported 'travel-breath'"
+    run 0 --schedule travel-breath
+    cmp "$TMP/out" "$TMP/original" || fail "$src: schedule differs after import"
+    # Imported again: refused, and the first copy stays as it was.
+    run 2 --import "$src"
+    has "$TMP/err" "a session named 'travel-breath' is already installed"
+    has "$TMP/err" "--replace replaces it"
+    [ "$(find "$TMP/home$n/$SESSIONS" -name '*.cfg' | wc -l)" -eq 1 ] ||
+        fail "$src: a refused import left a second file"
+    [ -z "$(find "$TMP/home$n/$SESSIONS" -name '.import-*')" ] ||
+        fail "$src: a private folder was left behind"
+done
+
+# --replace: a newer version of the same session replaces the old one.
+sed 's/cycles = 3/cycles = 5/' "$TMP/bundle/travel.cfg" >"$TMP/new.cfg"
+cp "$TMP/bundle/chime.wav" "$TMP/"
+run 0 --import "$TMP/new.cfg" --replace
+run 0 --schedule travel-breath
+[ "$(grep -c inhale "$TMP/out")" -eq 5 ] || fail "--replace did not replace"
+[ "$(find "$XDG_CONFIG_HOME/$SESSIONS" -name '*.cfg' | wc -l)" -eq 1 ] ||
+    fail "--replace kept the old file"
+
+# A built-in session exports with its file and the sounds it takes from
+# the assets, never stillpoint's own voice clips; importing it unchanged is
+# refused, since every stillpoint has those sessions already.
+export XDG_CONFIG_HOME="$TMP/builtin"
+run 0 --export coherent-breathing "$TMP/builtin.tar.gz"
+tar tzf "$TMP/builtin.tar.gz" | sort | tr '\n' ' ' >"$TMP/members"
+has "$TMP/members" "ambient-soft.ogg breathing.cfg "
+! grep -q voice/ "$TMP/members" || fail "voice clips went into the bundle"
+run 2 --import "$TMP/builtin.tar.gz"
+has "$TMP/err" "builtin.tar.gz/breathing.cfg:44: 'coherent-breathing' is the name of a built-in session"
+nothing_left "$XDG_CONFIG_HOME"
+
+# refused SRC TEXT: importing SRC exits 2 saying TEXT, into a fresh home
+# that is left empty.
+refused() {
+    export XDG_CONFIG_HOME="$TMP/refused"
+    rm -rf "$XDG_CONFIG_HOME"
+    run 2 --import "$1"
+    has "$TMP/err" "$2"
+    nothing_left "$XDG_CONFIG_HOME"
+}
+CFG="$TMP/bundle/travel.cfg"
+WAV="$TMP/bundle/chime.wav"
+for ext in tar.gz zip; do
+    H="$TMP/hostile.$ext"
+    "$MK" "$H" "file:travel.cfg=$CFG" "file:../chime.wav=$WAV"
+    refused "$H" "$H: member '../chime.wav' leads outside the bundle"
+    "$MK" "$H" "file:travel.cfg=$CFG" "file:/tmp/chime.wav=$WAV"
+    refused "$H" "$H: member '/tmp/chime.wav' has an absolute name"
+    "$MK" "$H" "file:travel.cfg=$CFG" "symlink:chime.wav=/etc/passwd"
+    refused "$H" "$H: member 'chime.wav' is a symbolic link"
+    "$MK" "$H" "file:travel.cfg=$CFG" "zeros:big.wav=$((65 * 1024 * 1024))"
+    refused "$H" "$H: member 'big.wav' is 65 MB; the limit is 64 MB a member"
+done
+H="$TMP/hostile.tar.gz"
+"$MK" "$H" "file:travel.cfg=$CFG" "hardlink:chime.wav=/etc/passwd"
+refused "$H" "$H: member 'chime.wav' is a hard link"
+"$MK" "$H" "file:travel.cfg=$CFG" "fifo:chime.wav"
+refused "$H" "$H: member 'chime.wav' is a device, FIFO or socket"
+"$MK" "$H" "file:travel.cfg=$CFG" "chr:chime.wav"
+refused "$H" "$H: member 'chime.wav' is a device, FIFO or socket"
+"$MK" "$H" "file:travel.cfg=$CFG" "zeros:a=62914560" "zeros:b=62914560" \
+    "zeros:c=62914560" "zeros:d=62914560" "zeros:e=62914560"
+refused "$H" "$H: the members add up to more than 256 MB"
+set -- "file:travel.cfg=$CFG"
+i=0
+while [ $i -lt 200 ]; do set -- "$@" "zeros:pad$i=1"; i=$((i + 1)); done
+"$MK" "$H" "$@"
+refused "$H" "$H: more than 200 members"
+
+# Unfit contents: a newer format, a broken file, no file, two files, a
+# sound the bundle lacks, a folder that is not a bundle.
+printf 'version = 3;\nsessions = ();\n' >"$TMP/future.cfg"
+"$MK" "$H" "file:future.cfg=$TMP/future.cfg"
+refused "$H" "$H/future.cfg:1: format version 3 is newer than this stillpoint reads (version 1); it needs stillpoint 3.0 or later"
+"$MK" "$H" "file:range.cfg=$DATA/bad/range.cfg"
+refused "$H" "$H/range.cfg:5: seconds: expected 0.5..14400, got -5"
+"$MK" "$H" "file:chime.wav=$WAV"
+refused "$H" "$H: no session file (.cfg) in the bundle"
+"$MK" "$H" "file:a.cfg=$CFG" "file:b.cfg=$CFG"
+refused "$H" "$H: 2 session files in the bundle"
+"$MK" "$H" "file:travel.cfg=$CFG"
+refused "$H" "$H/travel.cfg:5: sound file 'chime.wav' not found"
+printf 'not an archive' >"$TMP/fake.zip"
+refused "$TMP/fake.zip" "$TMP/fake.zip: not a readable .zip or .tar.gz archive"
+refused "$TMP/no-such.zip" "$TMP/no-such.zip: cannot open"
+refused "$WAV" "$WAV: not a session file (.cfg), a bundle folder or an archive"
+
+# A bundle packed with its folder around it imports the same.
+"$MK" "$H" "dir:travel" "file:travel/travel.cfg=$CFG" "file:travel/chime.wav=$WAV"
+export XDG_CONFIG_HOME="$TMP/folded"
+run 0 --import "$H"
+run 0 --schedule travel-breath
+cmp "$TMP/out" "$TMP/original" || fail "a folded bundle plays differently"
+echo "bundles: ok"
