@@ -12,7 +12,7 @@
 struct prepare {
     const struct session *s;
     const struct timeline_options *opt;
-    bool speak, early;
+    bool speak;
     bool broken; /* a file failed to decode after the timeline was made */
     struct sound_set set;
     struct timeline tl;
@@ -68,10 +68,10 @@ static void ready_sound(struct prepare *p, struct sound *snd)
     }
 }
 
-/* Readies every sound in the order the cues use it: the session can
- * start as soon as what sounds up to its first line is ready, and the
- * rest is made ahead of the clock (decoding and synthesis run many times
- * faster than real time). */
+/* Synthesizes the text-only lines in the order the cues use them: the
+ * session can start as soon as what sounds up to its first line is
+ * ready, and the rest is made ahead of the clock (flite runs about 50
+ * times faster than real time). */
 static void ready_in_order(struct prepare *p)
 {
     int64_t start = first_line_frame(&p->tl);
@@ -97,10 +97,11 @@ static void steps(struct prepare *p)
     /* Lengths first, from the files' headers: the timeline is the same
      * whether the files are decoded now or while the session plays. */
     ok = ok && decode_measure_set(&p->set, &p->problems, &p->cancel);
-    /* --render and --schedule decode every file before anything else,
-     * so a file that cannot be decoded is refused before they start. */
-    ok =
-        ok && (p->early || decode_sound_set(&p->set, &p->problems, &p->cancel));
+    /* Every file is decoded before the clock starts: SDL_mixer holds the
+     * audio device's lock while it decodes an Ogg, FLAC or MP3 file, so
+     * decoding while a session plays could stall its sound. A file that
+     * cannot be decoded is also refused before anything starts. */
+    ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
     ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
     if (!ok) {
         if (!p->problems.count && !atomic_load(&p->cancel))
@@ -109,7 +110,7 @@ static void steps(struct prepare *p)
         return;
     }
     reach(p, PREPARE_TIMELINE);
-    if (p->speak || p->early)
+    if (p->speak)
         ready_in_order(p);
 }
 
@@ -130,7 +131,6 @@ struct prepare *prepare_start(const struct session *s,
     p->s = s;
     p->opt = o;
     p->speak = mode != PREPARE_SCHEDULE;
-    p->early = mode == PREPARE_LIVE;
     sound_set_init(&p->set);
     diag_init(&p->problems);
     atomic_init(&p->cancel, false);

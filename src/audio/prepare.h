@@ -27,9 +27,8 @@ struct prepare;
 
 enum prepare_mode {
     PREPARE_SCHEDULE, /* the timeline only: no speech is synthesized */
-    PREPARE_RENDER,   /* every file decoded before the timeline is given */
-    PREPARE_LIVE,     /* files decoded in the order they sound, from the
-                         start of the session on */
+    PREPARE_RENDER,   /* and every line spoken (--render waits for all) */
+    PREPARE_LIVE,     /* the same; the window starts at the first line */
 };
 
 /* Starts readying s under o. s and o must outlive it. NULL when out of
