@@ -77,6 +77,8 @@ void decode_thread_end(void)
     SDL_TLSCleanup();
 }
 
+static bool decode_sound(struct sound *snd, struct diag_list *d);
+
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel)
 {
@@ -117,7 +119,7 @@ bool decode_measure_set(struct sound_set *set, struct diag_list *d,
     return ok;
 }
 
-bool decode_sound(struct sound *snd, struct diag_list *d)
+static bool decode_sound(struct sound *snd, struct diag_list *d)
 {
     if (snd->pcm || snd->text)
         return true;

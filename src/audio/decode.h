@@ -39,10 +39,6 @@ bool decode_sound_set(struct sound_set *set, struct diag_list *d,
 bool decode_measure_set(struct sound_set *set, struct diag_list *d,
                         const atomic_bool *cancel);
 
-/* Decodes (or synthesizes) one sound and marks it ready; speech and
- * sounds already made are left as they are. */
-bool decode_sound(struct sound *snd, struct diag_list *d);
-
 /* Frees what SDL keeps for the calling thread (its error message, set by
  * a decoder that failed); call at the end of a thread that decoded, since
  * SDL frees it by itself only for threads it started. */

@@ -13,7 +13,6 @@ struct prepare {
     const struct session *s;
     const struct timeline_options *opt;
     bool speak;
-    bool broken; /* a file failed to decode after the timeline was made */
     struct sound_set set;
     struct timeline tl;
     struct diag_list problems;
@@ -44,17 +43,10 @@ static int64_t first_line_frame(const struct timeline *t)
     return t->total_frames;
 }
 
-/* Readies one sound: decodes a file, synthesizes speech. */
+/* Speaks one text-only line (files are all decoded before). */
 static void ready_sound(struct prepare *p, struct sound *snd)
 {
-    if (atomic_load_explicit(&snd->ready, memory_order_acquire))
-        return;
-    if (!snd->text) {
-        if (!decode_sound(snd, &p->problems))
-            p->broken = true;
-        return;
-    }
-    if (!p->speak)
+    if (!snd->text || atomic_load_explicit(&snd->ready, memory_order_acquire))
         return;
     char err[200];
     if (speech_synthesize(snd, err, sizeof(err))) {
@@ -163,7 +155,7 @@ bool prepare_wait(struct prepare *p, enum prepare_stage stage)
         pthread_cond_wait(&p->changed, &p->lock);
     }
     pthread_mutex_unlock(&p->lock);
-    return now != PREPARE_FAILED && !(now == PREPARE_ALL && p->broken);
+    return now != PREPARE_FAILED;
 }
 
 const struct sound_set *prepare_sounds(const struct prepare *p)

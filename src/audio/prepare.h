@@ -40,8 +40,7 @@ struct prepare *prepare_start(const struct session *s,
 /* The stage reached so far; never blocks. */
 enum prepare_stage prepare_stage(const struct prepare *p);
 
-/* Blocks until the stage is reached (true) or preparing failed, or, for
- * PREPARE_ALL, a file could not be decoded (false). */
+/* Blocks until the stage is reached (true) or preparing failed (false). */
 bool prepare_wait(struct prepare *p, enum prepare_stage stage);
 
 /* Valid from PREPARE_TIMELINE on; speech keeps filling the set while the
