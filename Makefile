@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -94,9 +94,11 @@ unit: $(TESTS)
 	    echo "== $$t"; $(TEST_ENV) TEST_DATA=$(CURDIR)/tests/data $$t || exit 1; \
 	done
 
-# RELEASE: the plain build, for tests/e2e/valgrind.sh.
+# RELEASE: the plain build, for tests/e2e/valgrind.sh. E2E=tests/e2e/X.sh
+# runs some only.
+E2E ?= $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh))
 e2e: $(BUILD)/san/stillpoint $(TOOLS) stillpoint
-	@for t in $(filter-out tests/e2e/lib.sh,$(wildcard tests/e2e/*.sh)); do \
+	@for t in $(E2E); do \
 	    echo "== $$t"; \
 	    $(TEST_ENV) STILLPOINT=$(CURDIR)/$(BUILD)/san/stillpoint \
 	        RELEASE=$(CURDIR)/stillpoint \

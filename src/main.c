@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audio/decode.h"
 #include "audio/prepare.h"
 #include "audio/render.h"
 #include "core/adapt.h"
@@ -428,12 +427,6 @@ static int cmd_play_offline(const struct options *o)
         library_free(&lib);
         return EXIT_RUNTIME;
     }
-    if (!decode_open(true, err, sizeof(err))) {
-        fprintf(stderr, "stillpoint: %s\n", err);
-        arena_free(scratch);
-        library_free(&lib);
-        return EXIT_RUNTIME;
-    }
     bool render = o->cmd == CMD_RENDER;
     struct timeline_options tl = o->tl;
     tl.stock_clip = library_stock_clip;
@@ -465,7 +458,6 @@ static int cmd_play_offline(const struct options *o)
     prepare_free(p);
     arena_free(scratch);
     library_free(&lib);
-    decode_close();
     return rc;
 }
 

@@ -1,137 +1,172 @@
-/* decode_pcm.c: SDL's decoders, bounded (see decode_pcm.h). */
+/* decode_pcm.c: every format through libsndfile, read from memory a block
+ * at a time and converted to 48 kHz stereo by an SDL_AudioStream (see
+ * decode_pcm.h). */
 #include "decode_pcm.h"
 
 #include <SDL.h>
-#include <SDL_mixer.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/sound_set.h"
-#include "decode_budget.h"
 
-enum { FRAME_BYTES = 4, PUT_BYTES = 1 << 16 };
+enum { FRAME_BYTES = 4, BLOCK_FRAMES = 4096 };
 
-/* Moves what the stream has ready into out, at most up to cap frames;
- * false when it holds more than that. */
-static bool drain(SDL_AudioStream *st, int16_t *out, int64_t *frames,
-                  int64_t cap)
+/* The file's bytes, as libsndfile's virtual file. */
+struct memfile {
+    const unsigned char *buf;
+    sf_count_t len, at;
+};
+
+static sf_count_t mem_length(void *user)
+{
+    return ((struct memfile *)user)->len;
+}
+
+static sf_count_t mem_seek(sf_count_t offset, int whence, void *user)
+{
+    struct memfile *m = user;
+    sf_count_t base = whence == SEEK_SET   ? 0
+                      : whence == SEEK_CUR ? m->at
+                                           : m->len;
+    if (offset < -base || offset > m->len - base)
+        return -1;
+    m->at = base + offset;
+    return m->at;
+}
+
+static sf_count_t mem_read(void *ptr, sf_count_t count, void *user)
+{
+    struct memfile *m = user;
+    sf_count_t n = m->len - m->at < count ? m->len - m->at : count;
+    if (n <= 0)
+        return 0;
+    memcpy(ptr, m->buf + m->at, (size_t)n);
+    m->at += n;
+    return n;
+}
+
+static sf_count_t mem_write(const void *ptr, sf_count_t count, void *user)
+{
+    (void)ptr, (void)count, (void)user;
+    return 0; /* read only */
+}
+
+static sf_count_t mem_tell(void *user)
+{
+    return ((struct memfile *)user)->at;
+}
+
+/* The output so far: grown as the sound turns out longer, never past cap
+ * frames. */
+struct out_pcm {
+    int16_t *pcm;
+    int64_t frames, room, cap;
+};
+
+/* Moves what the stream has ready into o; false when it would pass cap
+ * (too long) or memory runs out (*oom set). */
+static bool drain(SDL_AudioStream *st, struct out_pcm *o, bool *oom)
 {
     for (;;) {
         int ready = SDL_AudioStreamAvailable(st);
         if (ready <= 0)
             return true;
-        if (*frames + ready / FRAME_BYTES > cap)
+        int64_t want = o->frames + ready / FRAME_BYTES;
+        if (want > o->cap)
             return false;
-        int got = SDL_AudioStreamGet(st, out + *frames * 2, ready);
+        if (want > o->room) {
+            int64_t room = o->room ? o->room : SOUND_RATE;
+            while (room < want)
+                room *= 2;
+            if (room > o->cap)
+                room = o->cap;
+            int16_t *p = realloc(o->pcm, (size_t)room * FRAME_BYTES);
+            if (!p) {
+                *oom = true;
+                return false;
+            }
+            o->pcm = p;
+            o->room = room;
+        }
+        int got = SDL_AudioStreamGet(st, o->pcm + o->frames * 2, ready);
         if (got <= 0)
             return true;
-        *frames += got / FRAME_BYTES;
+        o->frames += got / FRAME_BYTES;
     }
-}
-
-/* A WAV file: SDL's reader (whose header was checked: it allocates the
- * data chunk, no more than the file), then a stream to 48 kHz stereo,
- * fed a block at a time. */
-static enum decode_pcm_status wav(const unsigned char *buf, size_t len,
-                                  int64_t max_frames, struct decoded *out,
-                                  char *why, size_t n)
-{
-    SDL_AudioSpec spec;
-    Uint8 *data = NULL;
-    Uint32 dlen = 0;
-    SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-    if (!rw || !SDL_LoadWAV_RW(rw, 1, &spec, &data, &dlen)) {
-        snprintf(why, n, "%s", SDL_GetError());
-        return DECODE_PCM_FAILED;
-    }
-    int in_frame = SDL_AUDIO_BITSIZE(spec.format) / 8 * spec.channels;
-    int64_t in_frames = in_frame ? dlen / in_frame : 0;
-    /* The frames it converts to, and a little room for the filter. */
-    int64_t cap = in_frames * SOUND_RATE / spec.freq + 1024;
-    if (cap > max_frames + 1024) {
-        SDL_FreeWAV(data);
-        return DECODE_PCM_TOO_LONG;
-    }
-    SDL_AudioStream *st = SDL_NewAudioStream(
-        spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 2, SOUND_RATE);
-    int16_t *pcm = st ? malloc((size_t)cap * FRAME_BYTES) : NULL;
-    enum decode_pcm_status rc = DECODE_PCM_FAILED;
-    int64_t frames = 0;
-    if (!st || !pcm) {
-        snprintf(why, n, "%s", st ? "out of memory" : SDL_GetError());
-        goto done;
-    }
-    for (Uint32 at = 0; at < dlen;) {
-        Uint32 step = dlen - at < PUT_BYTES ? dlen - at : PUT_BYTES;
-        step -= step % (Uint32)in_frame;
-        if (step == 0)
-            break;
-        if (SDL_AudioStreamPut(st, data + at, (int)step) != 0) {
-            snprintf(why, n, "%s", SDL_GetError());
-            goto done;
-        }
-        at += step;
-        if (!drain(st, pcm, &frames, cap)) {
-            rc = DECODE_PCM_TOO_LONG;
-            goto done;
-        }
-    }
-    SDL_AudioStreamFlush(st);
-    if (!drain(st, pcm, &frames, cap)) {
-        rc = DECODE_PCM_TOO_LONG;
-        goto done;
-    }
-    *out = (struct decoded){.pcm = pcm, .frames = frames, .owner = pcm};
-    pcm = NULL;
-    rc = DECODE_PCM_OK;
-done:
-    free(pcm);
-    SDL_FreeAudioStream(st);
-    SDL_FreeWAV(data);
-    return rc;
 }
 
 enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
-                                  enum sniff_format f, int64_t max_frames,
-                                  size_t budget, struct decoded *out, char *why,
-                                  size_t whylen)
+                                  int64_t max_frames, struct decoded *out,
+                                  char *why, size_t whylen)
 {
     *out = (struct decoded){0};
-    decode_budget_begin(budget);
-    enum decode_pcm_status rc;
-    Mix_Chunk *chunk = NULL;
-    if (f == SNIFF_WAV) {
-        rc = wav(buf, len, max_frames, out, why, whylen);
-    } else {
-        SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-        chunk = rw ? Mix_LoadWAV_RW(rw, 1) : NULL;
-        rc = chunk ? DECODE_PCM_OK : DECODE_PCM_FAILED;
-        if (!chunk)
-            snprintf(why, whylen, "%s", Mix_GetError());
+    struct memfile m = {.buf = buf, .len = (sf_count_t)len};
+    SF_VIRTUAL_IO io = {mem_length, mem_seek, mem_read, mem_write, mem_tell};
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, &m);
+    if (!sf) {
+        snprintf(why, whylen, "%s", sf_strerror(NULL));
+        return DECODE_PCM_FAILED;
     }
-    if (decode_budget_end()) { /* a decoder was refused memory */
-        if (chunk)
-            Mix_FreeChunk(chunk);
-        decode_pcm_free(out);
-        return DECODE_PCM_TOO_LONG;
+    enum decode_pcm_status rc = DECODE_PCM_FAILED;
+    float *block = NULL;
+    SDL_AudioStream *st = NULL;
+    /* Room for the resampler's filter on top of the limit itself. */
+    struct out_pcm o = {.cap = max_frames + 1024};
+    bool oom = false;
+    /* sniff.h checked these; libsndfile may read a header differently. */
+    if (info.channels < 1 || info.channels > 8 || info.samplerate < 1) {
+        snprintf(why, whylen, "its header gives %d channels at %d Hz",
+                 info.channels, info.samplerate);
+        goto fail;
     }
-    if (chunk)
-        *out = (struct decoded){.pcm = (const int16_t *)(void *)chunk->abuf,
-                                .frames = chunk->alen / FRAME_BYTES,
-                                .owner = chunk,
-                                .is_chunk = true};
-    if (rc == DECODE_PCM_OK && out->frames > max_frames) {
-        decode_pcm_free(out);
-        return DECODE_PCM_TOO_LONG;
+    st = SDL_NewAudioStream(AUDIO_F32SYS, (Uint8)info.channels, info.samplerate,
+                            AUDIO_S16SYS, 2, SOUND_RATE);
+    block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)info.channels);
+    if (!st || !block) {
+        snprintf(why, whylen, "%s", st ? "out of memory" : SDL_GetError());
+        goto fail;
     }
+    for (;;) {
+        sf_count_t got = sf_readf_float(sf, block, BLOCK_FRAMES);
+        if (got <= 0)
+            break;
+        int bytes = (int)got * info.channels * (int)sizeof(float);
+        if (SDL_AudioStreamPut(st, block, bytes) != 0) {
+            snprintf(why, whylen, "%s", SDL_GetError());
+            goto fail;
+        }
+        if (!drain(st, &o, &oom))
+            goto too_long;
+    }
+    if (sf_error(sf) != SF_ERR_NO_ERROR) {
+        snprintf(why, whylen, "%s", sf_strerror(sf));
+        goto fail;
+    }
+    SDL_AudioStreamFlush(st);
+    if (!drain(st, &o, &oom) || o.frames > max_frames)
+        goto too_long;
+    *out = (struct decoded){.pcm = o.pcm, .frames = o.frames};
+    rc = DECODE_PCM_OK;
+    goto done;
+too_long:
+    if (oom) /* not too long after all */
+        snprintf(why, whylen, "out of memory");
+    rc = oom ? DECODE_PCM_FAILED : DECODE_PCM_TOO_LONG;
+fail:
+    free(o.pcm);
+    out->frames = o.frames; /* how far it got */
+done:
+    free(block);
+    SDL_FreeAudioStream(st);
+    sf_close(sf);
     return rc;
 }
 
 void decode_pcm_free(struct decoded *d)
 {
-    if (d->is_chunk)
-        Mix_FreeChunk(d->owner);
-    else
-        free(d->owner);
+    free((void *)d->pcm);
     *d = (struct decoded){0};
 }

@@ -1,4 +1,5 @@
-/* device.c: SDL_mixer's music hook drives the engine. */
+/* device.c: SDL_mixer opens the sound device and its music hook drives
+ * the engine. */
 #include "device.h"
 
 #include <SDL.h>
@@ -7,8 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-#include "decode.h"
 
 enum { CHUNK = 1024 };
 
@@ -57,6 +56,46 @@ static void hook(void *udata, Uint8 *stream, int len)
     }
 }
 
+static bool opened_sdl, opened_mixer;
+
+/* Opens SDL's audio and SDL_mixer on the sound device, or with offline
+ * set on SDL's "dummy" driver, which sounds nowhere but keeps time. */
+static bool mixer_open(bool offline, char *err, size_t errlen)
+{
+    if (opened_mixer)
+        return true;
+    if (offline)
+        SDL_setenv("SDL_AUDIODRIVER", "dummy", 1);
+    if (!SDL_WasInit(SDL_INIT_AUDIO)) {
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+            snprintf(err, errlen, "cannot start audio: %s", SDL_GetError());
+            return false;
+        }
+        opened_sdl = true;
+    }
+    /* The buffer sets how soon a pause or stop is heard. */
+    if (Mix_OpenAudioDevice(SOUND_RATE, AUDIO_S16SYS, 2, DEVICE_BUFFER_FRAMES,
+                            NULL, 0) != 0) {
+        snprintf(err, errlen, "cannot open the audio mixer: %s",
+                 Mix_GetError());
+        return false;
+    }
+    opened_mixer = true;
+    return true;
+}
+
+/* Closes the device only (asleep), or SDL's audio as well. */
+static void mixer_close(bool all)
+{
+    if (opened_mixer)
+        Mix_CloseAudio();
+    opened_mixer = false;
+    if (all && opened_sdl)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (all)
+        opened_sdl = false;
+}
+
 static void find_device(void)
 {
     device_id = 0;
@@ -69,14 +108,14 @@ bool device_open(bool *silent, char *err, size_t errlen)
 {
     timing = getenv("STILLPOINT_BENCH") != NULL;
     *silent = false;
-    if (decode_open(false, err, errlen)) {
+    if (mixer_open(false, err, errlen)) {
         find_device();
         return true;
     }
     char why[256];
     snprintf(why, sizeof(why), "%s", err);
-    decode_close();
-    if (!decode_open(true, err, errlen))
+    mixer_close(true);
+    if (!mixer_open(true, err, errlen))
         return false;
     *silent = true;
     find_device();
@@ -113,32 +152,57 @@ long long device_last_sound_ns(void)
     return atomic_load(&last_sound);
 }
 
-void device_set_paused(bool paused)
+/* The device the session sounds on went away (SDL keeps calling the hook
+ * at the same pace, into nothing): the next wake opens the one there is
+ * now. */
+static bool lost;
+
+bool device_removed(unsigned which, bool capture)
 {
-    if (paused == asleep)
-        return;
-    if (paused) {
-        /* Stop the callbacks, then close the device: SDL's audio thread
-         * would otherwise keep waking to play silence. */
-        if (device_id)
-            SDL_PauseAudioDevice(device_id, 1);
-        Mix_HookMusic(NULL, NULL);
-        decode_suspend();
-        asleep = true;
-        return;
-    }
+    if (capture || !device_id || which != device_id || asleep)
+        return false;
+    lost = true;
+    return true;
+}
+
+/* Stops the callbacks, then closes the device: SDL's audio thread would
+ * otherwise keep waking to play silence. */
+static void sleep_device(void)
+{
+    if (device_id)
+        SDL_PauseAudioDevice(device_id, 1);
+    Mix_HookMusic(NULL, NULL);
+    mixer_close(false);
+    device_id = 0;
+    lost = false;
+    asleep = true;
+}
+
+/* Opens the default device again, or when there is none (it went away
+ * while asleep) SDL's silent one, as when there was none at the start. */
+static void wake_device(void)
+{
     char err[256];
-    if (!decode_resume(err, sizeof(err))) {
-        /* The device went away while asleep: go on silently, as when
-         * there was none at the start. */
-        decode_close();
-        if (!decode_open(true, err, sizeof(err)))
+    if (!mixer_open(false, err, sizeof(err))) {
+        mixer_close(true);
+        if (!mixer_open(true, err, sizeof(err)))
             return;
         went_silent = true;
     }
     asleep = false;
     find_device();
     Mix_HookMusic(playing ? hook : NULL, playing);
+}
+
+void device_set_paused(bool paused)
+{
+    if (paused && !asleep) {
+        sleep_device();
+    } else if (!paused && (asleep || lost)) {
+        if (!asleep)
+            sleep_device();
+        wake_device();
+    }
 }
 
 bool device_went_silent(void)
@@ -150,7 +214,7 @@ void device_close(void)
 {
     if (!asleep)
         Mix_HookMusic(NULL, NULL); /* the audio lock: no hook runs after */
-    decode_close();
+    mixer_close(true);
     asleep = false;
     playing = NULL;
 }

@@ -36,6 +36,13 @@ void device_set_paused(bool paused);
  * silently, with captions). */
 bool device_went_silent(void);
 
+/* Takes an SDL_AUDIODEVICEREMOVED event: true when it is the device the
+ * sound plays on. That device is then lost (SDL goes on calling the
+ * engine at the same pace, into nothing, so commands still apply); the
+ * next device_set_paused(false) closes it and opens the default device
+ * there is now, or the silent one when there is none. */
+bool device_removed(unsigned which, bool capture);
+
 /* Stops calling the engine (it may then be freed) and closes the device. */
 void device_close(void);
 

@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,8 @@
 struct prepare {
     const struct session *s;
     const struct timeline_options *opt;
-    bool speak;
+    enum prepare_mode mode;
+    size_t late_seen; /* problems the window was told of */
     struct sound_set set;
     struct timeline tl;
     struct diag_list problems;
@@ -43,27 +45,36 @@ static int64_t first_line_frame(const struct timeline *t)
     return t->total_frames;
 }
 
-/* Speaks one text-only line (files are all decoded before). */
+/* Readies one sound: decodes a file, speaks a text-only line. A file
+ * that fails now (its header was fine) is told to the window, which
+ * shows its caption without it. */
 static void ready_sound(struct prepare *p, struct sound *snd)
 {
-    if (!snd->text || atomic_load_explicit(&snd->ready, memory_order_acquire))
+    if (atomic_load_explicit(&snd->ready, memory_order_acquire))
         return;
+    struct diag_list found;
+    diag_init(&found);
     char err[200];
-    if (speech_synthesize(snd, err, sizeof(err))) {
+    if (!snd->text) {
+        decode_sound(snd, &found);
+    } else if (speech_synthesize(snd, err, sizeof(err))) {
         double audio, cpu;
         speech_last_timing(&audio, &cpu);
         p->speech_audio += audio;
         p->speech_cpu += cpu;
         atomic_store_explicit(&snd->ready, 1, memory_order_release);
     } else {
-        diag_add(&p->problems, snd->source, snd->line, "%s", err);
+        diag_add(&found, snd->source, snd->line, "%s", err);
     }
+    pthread_mutex_lock(&p->lock); /* the window may be reading them */
+    diag_merge(&p->problems, &found);
+    pthread_mutex_unlock(&p->lock);
 }
 
-/* Synthesizes the text-only lines in the order the cues use them: the
- * session can start as soon as what sounds up to its first line is
- * ready, and the rest is made ahead of the clock (flite runs about 50
- * times faster than real time). */
+/* Readies the sounds in the order the cues use them: the session can
+ * start as soon as what sounds up to its first line is ready, and the
+ * rest is made ahead of the clock (decoding runs hundreds of times and
+ * flite about 50 times faster than real time). */
 static void ready_in_order(struct prepare *p)
 {
     int64_t start = first_line_frame(&p->tl);
@@ -89,11 +100,11 @@ static void steps(struct prepare *p)
     /* Lengths first, from the files' headers: the timeline is the same
      * whether the files are decoded now or while the session plays. */
     ok = ok && decode_measure_set(&p->set, &p->problems, &p->cancel);
-    /* Every file is decoded before the clock starts: SDL_mixer holds the
-     * audio device's lock while it decodes an Ogg, FLAC or MP3 file, so
-     * decoding while a session plays could stall its sound. A file that
-     * cannot be decoded is also refused before anything starts. */
-    ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
+    /* --render and --schedule decode every file before anything else, so
+     * a file that cannot be decoded is refused before they begin; the
+     * window decodes while the session plays. */
+    if (p->mode != PREPARE_LIVE)
+        ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
     ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
     if (!ok) {
         if (!p->problems.count && !atomic_load(&p->cancel))
@@ -102,7 +113,7 @@ static void steps(struct prepare *p)
         return;
     }
     reach(p, PREPARE_TIMELINE);
-    if (p->speak)
+    if (p->mode != PREPARE_SCHEDULE)
         ready_in_order(p);
 }
 
@@ -122,7 +133,7 @@ struct prepare *prepare_start(const struct session *s,
         return NULL;
     p->s = s;
     p->opt = o;
-    p->speak = mode != PREPARE_SCHEDULE;
+    p->mode = mode;
     sound_set_init(&p->set);
     diag_init(&p->problems);
     atomic_init(&p->cancel, false);
@@ -150,7 +161,7 @@ bool prepare_wait(struct prepare *p, enum prepare_stage stage)
     enum prepare_stage now;
     while ((now = prepare_stage(p)) < stage && now != PREPARE_FAILED) {
         /* Without speech, the worker ends at the timeline. */
-        if (!p->speak && now == PREPARE_TIMELINE)
+        if (p->mode == PREPARE_SCHEDULE && now == PREPARE_TIMELINE)
             break;
         pthread_cond_wait(&p->changed, &p->lock);
     }
@@ -171,6 +182,16 @@ const struct timeline *prepare_timeline(const struct prepare *p)
 const struct diag_list *prepare_problems(const struct prepare *p)
 {
     return &p->problems;
+}
+
+bool prepare_late_problem(struct prepare *p, char *buf, size_t len)
+{
+    pthread_mutex_lock(&p->lock);
+    bool found = p->late_seen < p->problems.count;
+    if (found)
+        snprintf(buf, len, "%s", p->problems.msgs[p->late_seen++]);
+    pthread_mutex_unlock(&p->lock);
+    return found;
 }
 
 void prepare_speech_figures(const struct prepare *p, double *audio_seconds,

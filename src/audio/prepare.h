@@ -1,10 +1,12 @@
 /* prepare.h: readies a session to play, in a worker thread: collects its
- * sounds, decodes its files, compiles its timeline, then synthesizes its
- * text-only lines in the order they are heard. The window starts the
- * clock as soon as the first line is ready and can cancel at any moment
- * (stop works while loading too); --render waits for everything and
- * --schedule only for the timeline. One path for every caller, so what
- * is rendered is what is heard. */
+ * sounds, reads each file's length from its header, compiles its
+ * timeline, then decodes its files and synthesizes its text-only lines in
+ * the order they are heard. The window starts the clock as soon as
+ * everything up to the first line is ready and can cancel at any moment
+ * (stop works while loading too); --render and --schedule decode every
+ * file before the timeline (a bad file is refused before they begin), and
+ * --render waits for everything. One path and the same lengths for every
+ * caller, so what is rendered is what is heard. */
 #ifndef STILLPOINT_PREPARE_H
 #define STILLPOINT_PREPARE_H
 
@@ -28,7 +30,7 @@ struct prepare;
 enum prepare_mode {
     PREPARE_SCHEDULE, /* the timeline only: no speech is synthesized */
     PREPARE_RENDER,   /* and every line spoken (--render waits for all) */
-    PREPARE_LIVE,     /* the same; the window starts at the first line */
+    PREPARE_LIVE,     /* files decoded in cue order too, while it plays */
 };
 
 /* Starts readying s under o. s and o must outlive it. NULL when out of
@@ -48,8 +50,15 @@ bool prepare_wait(struct prepare *p, enum prepare_stage stage);
 const struct sound_set *prepare_sounds(const struct prepare *p);
 const struct timeline *prepare_timeline(const struct prepare *p);
 
-/* Why it failed, and lines that could not be spoken (captions stay). */
+/* Why it failed, and lines that could not be spoken (captions stay);
+ * while the worker runs, only once it failed (else see
+ * prepare_late_problem). */
 const struct diag_list *prepare_problems(const struct prepare *p);
+
+/* While a session plays: the next problem found since the last call (a
+ * file that failed to decode, a line flite could not speak), into buf;
+ * false when there is none. Safe while the worker runs. */
+bool prepare_late_problem(struct prepare *p, char *buf, size_t len);
 
 /* Seconds of speech synthesized and the time it took. */
 void prepare_speech_figures(const struct prepare *p, double *audio_seconds,

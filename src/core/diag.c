@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void diag_init(struct diag_list *d)
 {
@@ -31,4 +32,16 @@ void diag_add(struct diag_list *d, const char *file, int line, const char *fmt,
 size_t diag_total(const struct diag_list *d)
 {
     return d->count + d->dropped;
+}
+
+void diag_merge(struct diag_list *d, const struct diag_list *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        if (d->count == DIAG_CAP) {
+            d->dropped++;
+            continue;
+        }
+        memcpy(d->msgs[d->count++], from->msgs[i], DIAG_MSG);
+    }
+    d->dropped += from->dropped;
 }

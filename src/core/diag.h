@@ -18,6 +18,8 @@ void diag_init(struct diag_list *d);
 /* Adds "FILE:LINE: message"; line 0 gives "FILE: message". */
 void diag_add(struct diag_list *d, const char *file, int line, const char *fmt,
               ...) __attribute__((format(printf, 4, 5)));
+/* Adds every message of from to d, as far as d's cap allows. */
+void diag_merge(struct diag_list *d, const struct diag_list *from);
 size_t diag_total(const struct diag_list *d);
 
 #endif

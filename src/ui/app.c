@@ -91,6 +91,8 @@ struct app {
     struct engine_snapshot snap;
     bool silent;
     char notice[300];
+    char run_notice[400]; /* on the running screen: sound, late problems */
+    bool sound_lost;      /* the device went away; the next wake replaces it */
     float volume;
     bool info, checkin_open, checkin_missed, fullscreen;
     int64_t info_until;   /* stop signs shown at the start, until here */
@@ -169,23 +171,59 @@ static void bottom_buttons(struct app *a, const char *const *labels,
 
 /* ---- the session's sound and history ----------------------------------- */
 
-/* Sends a command to the clock thread, waking the device first (it sleeps
- * while a session is paused). */
-static void send(struct app *a, enum engine_cmd cmd, float arg)
+/* Wakes the device (it sleeps while a session is paused, and a lost one
+ * is replaced by the one there is now), saying when there is none. */
+static void wake(struct app *a)
 {
     device_set_paused(false);
     if (device_went_silent() && !a->silent) {
         a->silent = true;
-        snprintf(a->notice, sizeof(a->notice),
+        snprintf(a->run_notice, sizeof(a->run_notice),
                  "The sound device is gone; the session goes on silently, "
                  "with captions.");
+        a->dirty = true;
+    } else if (a->sound_lost) {
+        a->run_notice[0] = '\0'; /* it sounds on the device there is now */
+        a->dirty = true;
     }
+    a->sound_lost = false;
+}
+
+/* Hands a command to the clock thread, which applies it in the next
+ * callback. */
+static void post(struct app *a, enum engine_cmd cmd, float arg)
+{
     engine_send(a->engine, cmd, arg);
     /* A render under way may have drained the queue just before this
      * command; the one after it applies it. */
     struct engine_snapshot now;
     engine_snapshot(a->engine, &now);
     a->pending_seq = now.seq + 2;
+}
+
+/* Sends a command to the clock thread, waking the device first. */
+static void send(struct app *a, enum engine_cmd cmd, float arg)
+{
+    wake(a);
+    post(a, cmd, arg);
+}
+
+/* The sound device went away (unplugged, or its server gone): a session
+ * playing pauses and says so; Space goes on, on the device there is then
+ * (see wake). Preparing, the session starts on it. */
+static void sound_lost(struct app *a)
+{
+    a->sound_lost = true;
+    if (a->screen != SCR_RUNNING)
+        return;
+    snprintf(a->run_notice, sizeof(a->run_notice),
+             "The sound device was disconnected, so the session is paused. "
+             "Press Space to go on with the device there is now.");
+    /* SDL goes on calling the engine for a lost device, at the same pace:
+     * the pause applies without waking anything. */
+    if (!paused(a))
+        post(a, ENGINE_PAUSE, 0);
+    a->dirty = true;
 }
 
 /* Whether the clock thread has applied every command sent. */
@@ -290,7 +328,9 @@ static bool begin_preparing(struct app *a)
 {
     a->enter_ns = now_ns();
     apply_prefs(a);
-    device_set_paused(false); /* the worker decodes through the device */
+    /* Opening the device takes a while too: it opens while the worker
+     * readies the sound. */
+    device_set_paused(false);
     a->scratch = arena_new();
     const struct session *s =
         a->scratch ? adapt_session(a->s, &a->adopt, a->scratch) : NULL;
@@ -341,7 +381,11 @@ static bool start_session(struct app *a)
     engine_snapshot(a->engine, &a->snap);
     a->pending_seq = 0;
     device_play(a->engine);
-    device_set_paused(false);
+    a->run_notice[0] = '\0';
+    wake(a);
+    if (a->silent && !a->run_notice[0])
+        snprintf(a->run_notice, sizeof(a->run_notice),
+                 "No sound device: the session runs silently, with captions.");
     a->screen = SCR_RUNNING;
     return true;
 }
@@ -723,6 +767,10 @@ static void handle(struct app *a, const SDL_Event *e)
                 break;
             }
         break;
+    case SDL_AUDIODEVICEREMOVED:
+        if (device_removed(e->adevice.which, e->adevice.iscapture != 0))
+            sound_lost(a);
+        break;
     case SDL_DROPFILE:
         /* Only where nothing is under way: never over a session. */
         if (a->screen == SCR_MENU || a->screen == SCR_IMPORT)
@@ -757,6 +805,13 @@ static void tick(struct app *a)
         fprintf(stderr, "enter-to-sound %lld\n",
                 device_first_sound_ns() - a->enter_ns);
         a->enter_ns = 0;
+    }
+    char late[DIAG_MSG];
+    if (prepare_late_problem(a->prep, late, sizeof(late))) {
+        /* A file that failed to decode after all: its caption shows. */
+        snprintf(a->run_notice, sizeof(a->run_notice),
+                 "%.300s; the session goes on without it.", late);
+        a->dirty = true;
     }
     if (a->snap.state == PLAYER_FINISHED) {
         end_session(a, HISTORY_COMPLETED, "");
@@ -1072,9 +1127,31 @@ static void draw_blocked(struct app *a)
 /* The breathing circle: grows on the inhale, rests on holds, shrinks on
  * the exhale, moved by the audio clock. */
 /* The stage between the clock and the caption, where the visuals go. */
+/* Whether the panel of stop signs covers the stage. */
+static bool panel_shown(const struct app *a)
+{
+    return a->info || paused(a) || a->checkin_open;
+}
+
+/* Under the clock: a line for the stop reminder, then the running
+ * notice (the sound device, a sound that failed) when there is one and
+ * the panel, which would show it, does not. Returns where the band ends;
+ * *notice_y says where the notice goes. */
+static int under_clock(const struct app *a, int *notice_y)
+{
+    int y = a->h / 30 + text_line_height(a->text, TEXT_HUGE);
+    *notice_y = y + text_line_height(a->text, TEXT_SMALL);
+    if (!a->run_notice[0] || panel_shown(a))
+        return y;
+    int m = a->w / 14;
+    return *notice_y +
+           text_height(a->text, TEXT_SMALL, a->w - 2 * m, a->run_notice);
+}
+
 static void stage(const struct app *a, int *top, int *bottom)
 {
-    *top = a->h / 30 + text_line_height(a->text, TEXT_HUGE) + a->h / 80;
+    int notice_y;
+    *top = under_clock(a, &notice_y) + a->h / 80;
     *bottom = a->h * 3 / 4 - a->h / 40 - a->h / 80;
 }
 
@@ -1152,23 +1229,28 @@ static void draw_running(struct app *a)
         text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
                   a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
                   "You can stop at any time: press Esc.");
-    if (a->silent && a->notice[0])
-        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m,
-                  a->h / 30 + text_line_height(a->text, TEXT_SMALL), w,
-                  a->notice);
-    if (a->info || paused(a) || a->checkin_open) {
+    int notice_y, below = under_clock(a, &notice_y);
+    if (a->run_notice[0] && !panel_shown(a))
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_CENTER, m, notice_y, w,
+                  a->run_notice);
+    if (panel_shown(a)) {
         /* Between the clock and the caption, covering neither. */
-        int top = a->h / 30 + text_line_height(a->text, TEXT_HUGE);
+        int top = below;
         SDL_Rect panel = {m / 2, top, a->w - m,
                           a->h * 3 / 4 - a->h / 40 - a->h / 60 - top};
         SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
         SDL_RenderFillRect(a->ren, &panel);
         int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
+        if (a->run_notice[0]) {
+            y += text_draw(a->text, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, x, y, pw,
+                           a->run_notice);
+            y += a->h / 30;
+        }
         if (a->checkin_open) {
             y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
                            pw, "Still comfortable? Press any key.");
             y += a->h / 30;
-        } else if (paused(a)) {
+        } else if (paused(a) && !a->sound_lost) { /* (the notice says) */
             y += text_draw(
                 a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
                 a->checkin_missed ? "No answer to the check-in, so the "

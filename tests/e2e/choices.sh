@@ -8,11 +8,6 @@
 window_setup
 PREFS="$XDG_CONFIG_HOME/stillpoint/stillpoint.cfg"
 
-pass_before() {
-    while title | grep -q ' before'; do key n; key Return; done
-}
-# left SECONDS: the MM:SS of the title, in seconds.
-left() { title | sed -n 's/.* \([0-9][0-9]\):\([0-9][0-9]\) left$/\1 \2/p' | awk '{ print $1 * 60 + $2 }'; }
 
 # Gentle mode on: the tenth item of the choices screen.
 start

@@ -44,6 +44,11 @@ window_setup() {
     trap 'kill $XVFB 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
     for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
     export DISPLAY=":$(cat "$TMP/display")"
+    # Taking clients, not only listening (under load the two can part).
+    for i in $(seq 50); do
+        xdotool getdisplaygeometry >/dev/null 2>&1 && break
+        sleep 0.1
+    done
     export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
     # Only X11: when it cannot connect, SDL would fall back to a driver
     # that shows nothing; this way the test says why.
@@ -54,9 +59,12 @@ window_setup() {
     export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 }
 
-# start [ARGS...]: runs the window; sets PID and WIN.
+# start [ARGS...]: runs the window; sets PID and WIN. What it draws is
+# logged to $TMP/screen.txt (see shown).
 start() {
-    "$STILLPOINT" "$@" >"$TMP/app.out" 2>"$TMP/app.err" &
+    : >"$TMP/screen.txt"
+    STILLPOINT_TEXT_LOG="$TMP/screen.txt" "$STILLPOINT" "$@" \
+        >"$TMP/app.out" 2>"$TMP/app.err" &
     PID=$!
     WIN=""
     for i in $(seq 100); do
@@ -83,6 +91,29 @@ wait_title() {
     done
     fail "title '$(title)' never showed '$1'"
 }
+
+# shown TEXT: the window has drawn TEXT (within 3 s).
+shown() {
+    for i in $(seq 60); do
+        grep -qF -- "$1" "$TMP/screen.txt" && return 0
+        sleep 0.05
+    done
+    cat "$TMP/screen.txt" >&2
+    fail "the window never showed: $1"
+}
+
+# pass_before: answers no to every question and goes past the checklist.
+pass_before() {
+    wait_title "— before"
+    for i in $(seq 20); do
+        case "$(title)" in *"— before"*) ;; *) return 0 ;; esac
+        key n
+        key Return
+    done
+}
+
+# left: the time left that the title shows, in seconds.
+left() { title | sed -n 's/.* \([0-9][0-9]\):\([0-9][0-9]\) left$/\1 \2/p' | awk '{ print $1 * 60 + $2 }'; }
 
 # wait_exit: the program exits within a second, with status 0 and no
 # sanitizer report.

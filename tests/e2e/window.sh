@@ -121,6 +121,7 @@ wait_exit
 SDL_AUDIODRIVER=no-such-driver start box-breathing
 pass_before
 wait_title "— running —"
+shown "No sound device: the session runs silently, with captions."
 sleep 1
 wait_title "— running —"
 key Escape
