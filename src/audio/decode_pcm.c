@@ -11,7 +11,7 @@
 
 #include "../core/sound_set.h"
 
-enum { FRAME_BYTES = 4, BLOCK_FRAMES = 4096 };
+enum { SAMPLE_BYTES = 2, BLOCK_FRAMES = 4096 };
 
 /* The file's bytes, as libsndfile's virtual file. */
 struct memfile {
@@ -62,6 +62,7 @@ static sf_count_t mem_tell(void *user)
  * frames. */
 struct out_pcm {
     int16_t *pcm;
+    int channels;
     int64_t frames, room, cap;
 };
 
@@ -73,7 +74,8 @@ static bool drain(SDL_AudioStream *st, struct out_pcm *o, bool *oom)
         int ready = SDL_AudioStreamAvailable(st);
         if (ready <= 0)
             return true;
-        int64_t want = o->frames + ready / FRAME_BYTES;
+        int frame_bytes = SAMPLE_BYTES * o->channels;
+        int64_t want = o->frames + ready / frame_bytes;
         if (want > o->cap)
             return false;
         if (want > o->room) {
@@ -82,7 +84,7 @@ static bool drain(SDL_AudioStream *st, struct out_pcm *o, bool *oom)
                 room *= 2;
             if (room > o->cap)
                 room = o->cap;
-            int16_t *p = realloc(o->pcm, (size_t)room * FRAME_BYTES);
+            int16_t *p = realloc(o->pcm, (size_t)(room * frame_bytes));
             if (!p) {
                 *oom = true;
                 return false;
@@ -90,10 +92,11 @@ static bool drain(SDL_AudioStream *st, struct out_pcm *o, bool *oom)
             o->pcm = p;
             o->room = room;
         }
-        int got = SDL_AudioStreamGet(st, o->pcm + o->frames * 2, ready);
+        int got =
+            SDL_AudioStreamGet(st, o->pcm + o->frames * o->channels, ready);
         if (got <= 0)
             return true;
-        o->frames += got / FRAME_BYTES;
+        o->frames += got / frame_bytes;
     }
 }
 
@@ -122,8 +125,21 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
                  info.channels, info.samplerate);
         goto fail;
     }
+    /* A mono file stays mono: half the memory, and the mixer plays it
+     * on both sides. */
+    o.channels = info.channels == 1 ? 1 : 2;
+    /* The length the header gives, if any, sizes the buffer at once. */
+    if (info.frames > 0 && info.frames < o.cap)
+        o.room = info.frames * SOUND_RATE / info.samplerate + 1024;
+    if (o.room > o.cap)
+        o.room = o.cap;
+    if (o.room &&
+        !(o.pcm = malloc((size_t)o.room * SAMPLE_BYTES * (size_t)o.channels))) {
+        snprintf(why, whylen, "out of memory");
+        goto fail;
+    }
     st = SDL_NewAudioStream(AUDIO_F32SYS, (Uint8)info.channels, info.samplerate,
-                            AUDIO_S16SYS, 2, SOUND_RATE);
+                            AUDIO_S16SYS, (Uint8)o.channels, SOUND_RATE);
     block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)info.channels);
     if (!st || !block) {
         snprintf(why, whylen, "%s", st ? "out of memory" : SDL_GetError());
@@ -148,7 +164,14 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
     SDL_AudioStreamFlush(st);
     if (!drain(st, &o, &oom) || o.frames > max_frames)
         goto too_long;
-    *out = (struct decoded){.pcm = o.pcm, .frames = o.frames};
+    if (o.frames > 0 && o.frames < o.room) { /* give back what is left */
+        int16_t *p = realloc(o.pcm, (size_t)o.frames * SAMPLE_BYTES *
+                                        (size_t)o.channels);
+        if (p)
+            o.pcm = p;
+    }
+    *out = (struct decoded){
+        .pcm = o.pcm, .channels = o.channels, .frames = o.frames};
     rc = DECODE_PCM_OK;
     goto done;
 too_long:
@@ -167,6 +190,6 @@ done:
 
 void decode_pcm_free(struct decoded *d)
 {
-    free((void *)d->pcm);
+    free(d->pcm);
     *d = (struct decoded){0};
 }

@@ -1,5 +1,5 @@
 /* decode_pcm.h: turns the bytes of a sound file, already checked by
- * sniff.h, into 48 kHz stereo 16-bit samples, in memory: libsndfile
+ * sniff.h, into 48 kHz 16-bit samples (mono or stereo), in memory: libsndfile
  * decodes WAV, FLAC, Ogg Vorbis, Ogg Opus and MP3 a block at a time and an
  * SDL_AudioStream converts each block, so what it holds is bounded by the
  * length it may reach. It takes no lock anything else needs (SDL_mixer's
@@ -12,7 +12,8 @@
 #include <stdint.h>
 
 struct decoded {
-    const int16_t *pcm; /* interleaved stereo at SOUND_RATE */
+    int16_t *pcm; /* at SOUND_RATE: mono for a mono file, else stereo */
+    int channels; /* 1 or 2 */
     int64_t frames;
 };
 

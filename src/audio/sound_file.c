@@ -14,26 +14,30 @@
 #include "decode_pcm.h"
 #include "sniff.h"
 
-/* Stores the decoded stereo chunk, as mono when both channels agree. */
-static bool store(struct sound *snd, const int16_t *src, int64_t frames)
+/* Gives the decoded samples to snd (d keeps none), a stereo sound whose
+ * channels agree folded to mono in place. */
+static void store(struct sound *snd, struct decoded *d)
 {
-    bool mono = true;
-    for (int64_t i = 0; i < frames && mono; i++)
-        mono = src[2 * i] == src[2 * i + 1];
-    int ch = mono ? 1 : 2;
-    int16_t *pcm = malloc((size_t)(frames * ch) * sizeof(int16_t));
-    if (!pcm)
-        return false;
-    if (mono)
-        for (int64_t i = 0; i < frames; i++)
-            pcm[i] = src[2 * i];
-    else
-        memcpy(pcm, src, (size_t)(frames * 2) * sizeof(int16_t));
+    int16_t *pcm = d->pcm;
+    bool mono = d->channels == 1;
+    if (!mono) {
+        mono = true;
+        for (int64_t i = 0; i < d->frames && mono; i++)
+            mono = pcm[2 * i] == pcm[2 * i + 1];
+        if (mono) {
+            for (int64_t i = 0; i < d->frames; i++)
+                pcm[i] = pcm[2 * i];
+            int16_t *less =
+                realloc(pcm, (size_t)d->frames * sizeof(int16_t) + 1);
+            if (less)
+                pcm = less;
+        }
+    }
     free(snd->pcm);
     snd->pcm = pcm;
-    snd->channels = ch;
-    snd->frames = frames;
-    return true;
+    snd->channels = mono ? 1 : 2;
+    snd->frames = d->frames;
+    *d = (struct decoded){0};
 }
 
 /* A length as people read it: "2.5 s" under a minute, else "M:SS". */
@@ -205,8 +209,8 @@ static bool decode_checked(struct sound *snd, unsigned char *buf, size_t len,
     const char *src = snd->source ? snd->source : "?";
     if (!ok)
         diag_add(d, src, snd->line, "sound file '%s' %s", snd->name, why);
-    else if (!(ok = store(snd, pcm.pcm, pcm.frames)))
-        diag_add(d, src, snd->line, "out of memory decoding '%s'", snd->name);
+    else
+        store(snd, &pcm);
     if (rc == DECODE_PCM_OK)
         decode_pcm_free(&pcm);
     return ok;
