@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -121,6 +121,7 @@ SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
 SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
 SEEDS_fuzz_bundle = tests/data/bundles/*
+SEEDS_fuzz_sound  = tests/data/sounds/*
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
 	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
 	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
@@ -136,6 +137,11 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 	@mkdir -p $(@D)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) -o $@ $^ $(DEP_LIBS) -lm
+
+# fuzz_sound also takes the sound file path of src/audio/ (pure C but for
+# SDL's resampler and libsndfile).
+$(BUILD)/fuzz/fuzz_sound: src/audio/sniff.c src/audio/sound_file.c \
+                          src/audio/decode_pcm.c src/audio/sound_reader.c
 
 fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
 	$(foreach t,$(FUZZ),($(call fuzz_run,$(t)) -max_total_time=$(FUZZ_SECONDS)) &&) true

@@ -1,62 +1,16 @@
-/* decode_pcm.c: every format through libsndfile, read from memory a block
- * at a time and converted to 48 kHz stereo by an SDL_AudioStream (see
- * decode_pcm.h). */
+/* decode_pcm.c: a sound file read a block at a time (sound_reader.h) and
+ * converted to 48 kHz by an SDL_AudioStream (see decode_pcm.h). */
 #include "decode_pcm.h"
 
 #include <SDL.h>
-#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/sound_set.h"
+#include "sound_reader.h"
 
 enum { SAMPLE_BYTES = 2, BLOCK_FRAMES = 4096 };
-
-/* The file's bytes, as libsndfile's virtual file. */
-struct memfile {
-    const unsigned char *buf;
-    sf_count_t len, at;
-};
-
-static sf_count_t mem_length(void *user)
-{
-    return ((struct memfile *)user)->len;
-}
-
-static sf_count_t mem_seek(sf_count_t offset, int whence, void *user)
-{
-    struct memfile *m = user;
-    sf_count_t base = whence == SEEK_SET   ? 0
-                      : whence == SEEK_CUR ? m->at
-                                           : m->len;
-    if (offset < -base || offset > m->len - base)
-        return -1;
-    m->at = base + offset;
-    return m->at;
-}
-
-static sf_count_t mem_read(void *ptr, sf_count_t count, void *user)
-{
-    struct memfile *m = user;
-    sf_count_t n = m->len - m->at < count ? m->len - m->at : count;
-    if (n <= 0)
-        return 0;
-    memcpy(ptr, m->buf + m->at, (size_t)n);
-    m->at += n;
-    return n;
-}
-
-static sf_count_t mem_write(const void *ptr, sf_count_t count, void *user)
-{
-    (void)ptr, (void)count, (void)user;
-    return 0; /* read only */
-}
-
-static sf_count_t mem_tell(void *user)
-{
-    return ((struct memfile *)user)->at;
-}
 
 /* The output so far: grown as the sound turns out longer, never past cap
  * frames. */
@@ -105,32 +59,22 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
                                   char *why, size_t whylen)
 {
     *out = (struct decoded){0};
-    struct memfile m = {.buf = buf, .len = (sf_count_t)len};
-    SF_VIRTUAL_IO io = {mem_length, mem_seek, mem_read, mem_write, mem_tell};
-    SF_INFO info = {0};
-    SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, &m);
-    if (!sf) {
-        snprintf(why, whylen, "%s", sf_strerror(NULL));
+    struct sound_reader r;
+    if (!sound_reader_open(&r, buf, len, why, whylen))
         return DECODE_PCM_FAILED;
-    }
     enum decode_pcm_status rc = DECODE_PCM_FAILED;
     float *block = NULL;
     SDL_AudioStream *st = NULL;
-    /* Room for the resampler's filter on top of the limit itself. */
-    struct out_pcm o = {.cap = max_frames + 1024};
+    /* Room on top of the limit for the silence that flushes the
+     * resampler (1024 frames at 8 kHz or more: 6144 at 48 kHz). */
+    struct out_pcm o = {.cap = max_frames + 8192};
     bool oom = false;
-    /* sniff.h checked these; libsndfile may read a header differently. */
-    if (info.channels < 1 || info.channels > 8 || info.samplerate < 1) {
-        snprintf(why, whylen, "its header gives %d channels at %d Hz",
-                 info.channels, info.samplerate);
-        goto fail;
-    }
     /* A mono file stays mono: half the memory, and the mixer plays it
      * on both sides. */
-    o.channels = info.channels == 1 ? 1 : 2;
+    o.channels = r.channels == 1 ? 1 : 2;
     /* The length the header gives, if any, sizes the buffer at once. */
-    if (info.frames > 0 && info.frames < o.cap)
-        o.room = info.frames * SOUND_RATE / info.samplerate + 1024;
+    if (r.frames > 0 && r.frames < o.cap)
+        o.room = r.frames * SOUND_RATE / r.rate + 1024;
     if (o.room > o.cap)
         o.room = o.cap;
     if (o.room &&
@@ -138,18 +82,22 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         snprintf(why, whylen, "out of memory");
         goto fail;
     }
-    st = SDL_NewAudioStream(AUDIO_F32SYS, (Uint8)info.channels, info.samplerate,
+    st = SDL_NewAudioStream(AUDIO_F32SYS, (Uint8)r.channels, r.rate,
                             AUDIO_S16SYS, (Uint8)o.channels, SOUND_RATE);
-    block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)info.channels);
+    block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
     if (!st || !block) {
         snprintf(why, whylen, "%s", st ? "out of memory" : SDL_GetError());
         goto fail;
     }
+    int64_t in_frames = 0;
     for (;;) {
-        sf_count_t got = sf_readf_float(sf, block, BLOCK_FRAMES);
-        if (got <= 0)
+        long got = sound_reader_read(&r, block, BLOCK_FRAMES, why, whylen);
+        if (got < 0)
+            goto fail;
+        if (got == 0)
             break;
-        int bytes = (int)got * info.channels * (int)sizeof(float);
+        in_frames += got;
+        int bytes = (int)got * r.channels * (int)sizeof(float);
         if (SDL_AudioStreamPut(st, block, bytes) != 0) {
             snprintf(why, whylen, "%s", SDL_GetError());
             goto fail;
@@ -157,12 +105,26 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         if (!drain(st, &o, &oom))
             goto too_long;
     }
-    if (sf_error(sf) != SF_ERR_NO_ERROR) {
-        snprintf(why, whylen, "%s", sf_strerror(sf));
-        goto fail;
+    /* SDL's resampler keeps the last 512 frames back even when flushed
+     * (measured: a 0.5 s tone at 16 kHz came out 32 ms short): silence
+     * after the end pushes them out, and the sound is cut back to the
+     * length it has at 48 kHz. */
+    if (r.rate != SOUND_RATE) {
+        memset(block, 0, sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
+        if (SDL_AudioStreamPut(
+                st, block, (int)(sizeof(float) * 1024 * (size_t)r.channels)) !=
+            0) {
+            snprintf(why, whylen, "%s", SDL_GetError());
+            goto fail;
+        }
     }
     SDL_AudioStreamFlush(st);
-    if (!drain(st, &o, &oom) || o.frames > max_frames)
+    if (!drain(st, &o, &oom))
+        goto too_long;
+    int64_t exact = (in_frames * SOUND_RATE + r.rate / 2) / r.rate;
+    if (o.frames > exact)
+        o.frames = exact;
+    if (o.frames > max_frames)
         goto too_long;
     if (o.frames > 0 && o.frames < o.room) { /* give back what is left */
         int16_t *p = realloc(o.pcm, (size_t)o.frames * SAMPLE_BYTES *
@@ -184,7 +146,7 @@ fail:
 done:
     free(block);
     SDL_FreeAudioStream(st);
-    sf_close(sf);
+    sound_reader_close(&r);
     return rc;
 }
 

@@ -201,10 +201,12 @@ static bool decode_checked(struct sound *snd, unsigned char *buf, size_t len,
         snprintf(why, sizeof(why),
                  "lasts over %d:00, the limit for one sound file",
                  SOUND_FILE_MAX_SECONDS / 60);
-    else if (rc == DECODE_PCM_FAILED &&
-             !cut_short(info, pcm.frames, why, sizeof(why)))
-        snprintf(why, sizeof(why), "cannot be decoded: %s", reason);
-    else
+    else if (rc == DECODE_PCM_FAILED) {
+        /* A file cut short may fail where it stops: said so when some of
+         * it decoded. */
+        if (!(pcm.frames > 0 && cut_short(info, pcm.frames, why, sizeof(why))))
+            snprintf(why, sizeof(why), "cannot be decoded: %s", reason);
+    } else
         ok = decoded_ok(info, pcm.frames, why, sizeof(why));
     const char *src = snd->source ? snd->source : "?";
     if (!ok)

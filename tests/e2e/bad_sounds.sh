@@ -53,6 +53,7 @@ good tone-wav
 good tone-ogg
 good tone-flac
 good tone-mp3
+good tone-opus
 good nine-fifty-flac
 
 bad empty-ogg 15 "'empty.ogg' is empty"
@@ -78,6 +79,7 @@ bad eleven-minutes-flac 53 "'eleven-minutes.flac' lasts 11:00; the limit for one
 bad big-ogg 55 "'big.ogg' is 65 MB; the limit for one sound file is 64 MB"
 bad long-wav 57 "'long.wav' lasts 11:00; the limit for one sound file is 10:00"
 bad eleven-minutes-ogg 59 "'eleven-minutes.ogg' lasts 11:00; the limit for one sound file is 10:00"
+bad bad-setup-ogg 67 "'bad-setup.ogg' cannot be decoded: its stream headers are damaged (Vorbis)"
 
 # The undeclared two hours: refused, in bounded memory (the budget is
 # 263 MB; the sanitizers add their own), and in bounded time.

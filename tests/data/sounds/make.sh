@@ -23,6 +23,32 @@ put32() {
 sox -n -r 16000 -c 1 -b 16 tone.wav synth 0.5 sine 660 fade 0.02 0.5 0.1 vol 0.4
 sox tone.wav tone.ogg
 sox tone.wav tone.flac
+# Ogg Opus, which sox cannot write: libsndfile (the decoder stillpoint
+# uses) writes it.
+python3 - <<'PY'
+import ctypes, ctypes.util
+sf = ctypes.CDLL(ctypes.util.find_library("sndfile"))
+class Info(ctypes.Structure):
+    _fields_ = [("frames", ctypes.c_int64), ("samplerate", ctypes.c_int),
+                ("channels", ctypes.c_int), ("format", ctypes.c_int),
+                ("sections", ctypes.c_int), ("seekable", ctypes.c_int)]
+sf.sf_open.restype = ctypes.c_void_p
+sf.sf_open.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(Info)]
+sf.sf_readf_short.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64]
+sf.sf_writef_short.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64]
+sf.sf_close.argtypes = [ctypes.c_void_p]
+src_info = Info()
+src = sf.sf_open(b"tone.wav", 0x10, ctypes.byref(src_info))
+buf = (ctypes.c_short * src_info.frames)()
+sf.sf_readf_short(src, buf, src_info.frames)
+sf.sf_close(src)
+out_info = Info(0, 48000, 1, 0x200000 | 0x0064, 0, 0)  # OGG | OPUS
+# (Opus takes 8, 12, 16, 24 or 48 kHz; 16 kHz as the tone is.)
+out_info.samplerate = 16000
+dst = sf.sf_open(b"tone.opus", 0x20, ctypes.byref(out_info))
+sf.sf_writef_short(dst, buf, src_info.frames)
+sf.sf_close(dst)
+PY
 # An MP3 of silence, made by hand (no encoder needed): MPEG-1 layer III
 # frames, 128 kbit/s at 44.1 kHz, 417 bytes each, all side info zero.
 : >tone.mp3
@@ -47,6 +73,10 @@ head -c $((size - 200)) tone.ogg >cut.ogg
 # The last page starts at the last "OggS"; keep everything before it.
 last=$(grep -obUaP 'OggS' tone.ogg | tail -n1 | cut -d: -f1)
 head -c "$last" tone.ogg >cut-page.ogg
+# Whole pages, but one byte of the Vorbis setup header (in the second
+# page) changed: only the decoder finds it out.
+cp tone.ogg bad-setup.ogg
+put bad-setup.ogg 1965 '\377'
 
 # Damaged WAV headers (tone.wav: RIFF, fmt at 12, data at 36).
 cp tone.wav huge-header.wav

@@ -1,0 +1,281 @@
+/* sound_reader.c: the three decoders behind sound_reader.h, each reading
+ * the same bytes in memory: opusfile, vorbisfile, libsndfile. */
+#include "sound_reader.h"
+
+#include <opusfile.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vorbis/vorbisfile.h>
+
+/* The file's bytes and a read position, for vorbisfile and libsndfile. */
+struct memfile {
+    const unsigned char *buf;
+    int64_t len, at;
+};
+
+static size_t mem_read(struct memfile *m, void *to, size_t n)
+{
+    int64_t left = m->len - m->at;
+    if ((int64_t)n > left)
+        n = (size_t)left;
+    memcpy(to, m->buf + m->at, n);
+    m->at += (int64_t)n;
+    return n;
+}
+
+/* 0, or -1 when the position would leave the file. */
+static int mem_seek(struct memfile *m, int64_t offset, int whence)
+{
+    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? m->at : m->len;
+    if (offset < -base || offset > m->len - base)
+        return -1;
+    m->at = base + offset;
+    return 0;
+}
+
+struct reader {
+    struct memfile m;
+    OggOpusFile *opus;
+    OggVorbis_File vorbis;
+    bool vorbis_open;
+    SNDFILE *sf;
+};
+
+/* What a decoder's error code means to the person who made the file, as
+ * said after "cannot be decoded: ". */
+static const char *ogg_problem(int code, bool opus)
+{
+    if (opus ? code == OP_HOLE : code == OV_HOLE)
+        return "Ogg pages are missing or damaged";
+    if (opus ? code == OP_EBADHEADER : code == OV_EBADHEADER)
+        return "its stream headers are damaged";
+    if (opus ? code == OP_EVERSION : code == OV_EVERSION)
+        return "it uses a version of the format stillpoint cannot read";
+    if (opus ? code == OP_EBADPACKET : code == OV_EBADPACKET)
+        return "a packet is damaged";
+    if (!opus && code == OV_ENOTVORBIS)
+        return "it holds Ogg data that is neither Vorbis nor Opus audio";
+    return "the stream is damaged";
+}
+
+/* ---- Ogg Opus: opusfile ------------------------------------------------ */
+
+enum { OPUS_RATE = 48000 };
+
+/* 1: opened; 0: not Opus; -1: Opus, but damaged (why says so). */
+static int open_opus(struct sound_reader *r, struct reader *h, char *why,
+                     size_t whylen)
+{
+    int err;
+    h->opus = op_open_memory(h->m.buf, (size_t)h->m.len, &err);
+    if (!h->opus && err == OP_ENOTFORMAT)
+        return 0;
+    if (!h->opus) {
+        snprintf(why, whylen, "%s (Opus)", ogg_problem(err, true));
+        return -1;
+    }
+    r->channels = 2; /* read as stereo: links of a chain may differ */
+    r->rate = OPUS_RATE;
+    ogg_int64_t total = op_pcm_total(h->opus, -1);
+    r->frames = total > 0 ? total : -1;
+    return 1;
+}
+
+static long read_opus(struct reader *h, float *block, long frames, char *why,
+                      size_t whylen)
+{
+    long total = 0;
+    /* At most one packet (20 ms or so) comes at a time. */
+    while (total < frames) {
+        int got = op_read_float_stereo(h->opus, block + 2 * total,
+                                       (int)(2 * (frames - total)));
+        if (got < 0) {
+            snprintf(why, whylen, "%s (Opus)", ogg_problem(got, true));
+            return -1;
+        }
+        if (got == 0)
+            break;
+        total += got;
+    }
+    return total;
+}
+
+/* ---- Ogg Vorbis: vorbisfile, the reference decoder ---------------------- */
+
+static size_t vorbis_read(void *to, size_t size, size_t n, void *user)
+{
+    return size ? mem_read(user, to, size * n) / size : 0;
+}
+
+static int vorbis_seek(void *user, ogg_int64_t offset, int whence)
+{
+    return mem_seek(user, offset, whence);
+}
+
+static long vorbis_tell(void *user)
+{
+    return (long)((struct memfile *)user)->at;
+}
+
+static bool open_vorbis(struct sound_reader *r, struct reader *h, char *why,
+                        size_t whylen)
+{
+    ov_callbacks io = {vorbis_read, vorbis_seek, NULL, vorbis_tell};
+    int err = ov_open_callbacks(&h->m, &h->vorbis, NULL, 0, io);
+    if (err != 0) {
+        snprintf(why, whylen, "%s (Vorbis)", ogg_problem(err, false));
+        return false;
+    }
+    h->vorbis_open = true;
+    vorbis_info *vi = ov_info(&h->vorbis, -1);
+    r->channels = vi ? vi->channels : 0;
+    r->rate = vi ? (int)vi->rate : 0;
+    ogg_int64_t total = ov_pcm_total(&h->vorbis, -1);
+    r->frames = total > 0 ? total : -1;
+    return true;
+}
+
+static long read_vorbis(struct sound_reader *r, struct reader *h, float *block,
+                        long frames, char *why, size_t whylen)
+{
+    long total = 0;
+    while (total < frames) {
+        float **pcm;
+        int link;
+        long got =
+            ov_read_float(&h->vorbis, &pcm, (int)(frames - total), &link);
+        if (got < 0) {
+            snprintf(why, whylen, "%s (Vorbis)", ogg_problem((int)got, false));
+            return -1;
+        }
+        if (got == 0)
+            break;
+        vorbis_info *vi = ov_info(&h->vorbis, link);
+        if (!vi || vi->channels != r->channels || vi->rate != r->rate) {
+            snprintf(why, whylen, "changes its channels or rate midway");
+            return -1;
+        }
+        for (long i = 0; i < got; i++)
+            for (int c = 0; c < r->channels; c++)
+                block[(total + i) * r->channels + c] = pcm[c][i];
+        total += got;
+    }
+    return total;
+}
+
+/* ---- WAV, FLAC, MP3: libsndfile ----------------------------------------- */
+
+static sf_count_t io_length(void *user)
+{
+    return ((struct memfile *)user)->len;
+}
+
+static sf_count_t io_seek(sf_count_t offset, int whence, void *user)
+{
+    struct memfile *m = user;
+    return mem_seek(m, offset, whence) == 0 ? m->at : -1;
+}
+
+static sf_count_t io_read(void *to, sf_count_t n, void *user)
+{
+    return n > 0 ? (sf_count_t)mem_read(user, to, (size_t)n) : 0;
+}
+
+static sf_count_t io_write(const void *from, sf_count_t n, void *user)
+{
+    (void)from, (void)n, (void)user;
+    return 0; /* read only */
+}
+
+static sf_count_t io_tell(void *user)
+{
+    return ((struct memfile *)user)->at;
+}
+
+static bool open_sndfile(struct sound_reader *r, struct reader *h, char *why,
+                         size_t whylen)
+{
+    SF_VIRTUAL_IO io = {io_length, io_seek, io_read, io_write, io_tell};
+    SF_INFO info = {0};
+    h->sf = sf_open_virtual(&io, SFM_READ, &info, &h->m);
+    if (!h->sf) {
+        snprintf(why, whylen, "%s", sf_strerror(NULL));
+        return false;
+    }
+    r->channels = info.channels;
+    r->rate = info.samplerate;
+    r->frames = info.frames > 0 ? info.frames : -1;
+    return true;
+}
+
+static long read_sndfile(struct reader *h, float *block, long frames, char *why,
+                         size_t whylen)
+{
+    sf_count_t got = sf_readf_float(h->sf, block, frames);
+    if (got > 0)
+        return (long)got;
+    if (sf_error(h->sf) != SF_ERR_NO_ERROR) {
+        snprintf(why, whylen, "%s", sf_strerror(h->sf));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+bool sound_reader_open(struct sound_reader *r, const unsigned char *buf,
+                       size_t len, char *why, size_t whylen)
+{
+    *r = (struct sound_reader){0};
+    struct reader *h = calloc(1, sizeof(*h));
+    if (!h) {
+        snprintf(why, whylen, "out of memory");
+        return false;
+    }
+    h->m = (struct memfile){.buf = buf, .len = (int64_t)len};
+    r->impl = h;
+    bool ok;
+    if (len >= 4 && memcmp(buf, "OggS", 4) == 0) {
+        int opus = open_opus(r, h, why, whylen);
+        ok = opus > 0 || (opus == 0 && open_vorbis(r, h, why, whylen));
+    } else {
+        ok = open_sndfile(r, h, why, whylen);
+    }
+    /* sniff.h checked these; a decoder may read a header differently. */
+    if (ok && (r->channels < 1 || r->channels > 8 || r->rate < 1)) {
+        snprintf(why, whylen, "its header gives %d channels at %d Hz",
+                 r->channels, r->rate);
+        ok = false;
+    }
+    if (!ok)
+        sound_reader_close(r);
+    return ok;
+}
+
+long sound_reader_read(struct sound_reader *r, float *block, long frames,
+                       char *why, size_t whylen)
+{
+    struct reader *h = r->impl;
+    if (h->opus)
+        return read_opus(h, block, frames, why, whylen);
+    if (h->vorbis_open)
+        return read_vorbis(r, h, block, frames, why, whylen);
+    return read_sndfile(h, block, frames, why, whylen);
+}
+
+void sound_reader_close(struct sound_reader *r)
+{
+    struct reader *h = r->impl;
+    if (!h)
+        return;
+    if (h->opus)
+        op_free(h->opus);
+    if (h->vorbis_open)
+        ov_clear(&h->vorbis);
+    if (h->sf)
+        sf_close(h->sf);
+    free(h);
+    r->impl = NULL;
+}

@@ -1,0 +1,34 @@
+/* sound_reader.h: reads the samples of a sound file held in memory, a
+ * block at a time, as floats at the file's own rate. Ogg Opus goes to
+ * opusfile and Ogg Vorbis to vorbisfile, the reference decoders (which
+ * trim a stream to the length its last page declares and clean up after
+ * a damaged one, where libsndfile 1.2 drops an Opus file's last
+ * milliseconds and leaks on a damaged Vorbis header); WAV, FLAC and MP3
+ * go to libsndfile. None takes a lock the audio thread needs. */
+#ifndef STILLPOINT_SOUND_READER_H
+#define STILLPOINT_SOUND_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sound_reader {
+    int channels;   /* in each block read: 1 to 8 */
+    int rate;       /* samples per second */
+    int64_t frames; /* the length the file declares; -1: none */
+    void *impl;
+};
+
+/* Opens the len bytes at buf (which must outlive the reader). False with
+ * why filled when no decoder takes them. */
+bool sound_reader_open(struct sound_reader *r, const unsigned char *buf,
+                       size_t len, char *why, size_t whylen);
+
+/* Reads up to frames frames, interleaved, into block: how many it read,
+ * 0 at the end, -1 with why filled when the sound is damaged. */
+long sound_reader_read(struct sound_reader *r, float *block, long frames,
+                       char *why, size_t whylen);
+
+void sound_reader_close(struct sound_reader *r);
+
+#endif
