@@ -33,6 +33,15 @@ has() {
     grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }
 }
 
+# stop_x: ends the test's X server and waits until it is gone: a server
+# still shutting down can take the next test's display from under it
+# (the next server may start on the same number and lose its socket).
+stop_x() {
+    [ -n "${XVFB:-}" ] || return 0
+    kill "$XVFB" 2>/dev/null || true
+    wait "$XVFB" 2>/dev/null || true
+}
+
 # window_setup: a private X display (Xvfb) for a test that drives the real
 # window, sound captured by SDL's disk driver into $TMP/live.raw.
 window_setup() {
@@ -41,14 +50,18 @@ window_setup() {
     exec 3>"$TMP/display"
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
     XVFB=$!
-    trap 'kill $XVFB 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+    trap 'stop_x; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
     for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
     export DISPLAY=":$(cat "$TMP/display")"
     # Taking clients, not only listening (under load the two can part).
-    for i in $(seq 50); do
+    for i in $(seq 100); do
         xdotool getdisplaygeometry >/dev/null 2>&1 && break
         sleep 0.1
     done
+    xdotool getdisplaygeometry >/dev/null 2>&1 || {
+        cat "$TMP/xvfb.log" >&2
+        fail "Xvfb on $DISPLAY takes no clients"
+    }
     export SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$TMP/live.raw"
     # Only X11: when it cannot connect, SDL would fall back to a driver
     # that shows nothing; this way the test says why.
