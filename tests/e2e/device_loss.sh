@@ -19,7 +19,7 @@ HOME="$PA" pulseaudio -n --daemonize=no --exit-idle-time=-1 \
     -L "module-native-protocol-unix socket=$PA/socket auth-anonymous=1" \
     -L "module-null-sink sink_name=first" &
 PAPID=$!
-trap 'stop_x; kill $PAPID 2>/dev/null; wait $PAPID 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+trap 'stop_x; kill $PAPID 2>/dev/null || true; wait $PAPID 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 for i in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
 pactl info >/dev/null 2>&1 || { cat "$PA/log" >&2; fail "pulseaudio did not start"; }
 

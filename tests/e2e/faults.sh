@@ -14,7 +14,7 @@
 
 window_setup
 CAT=""
-trap 'stop_x; kill $CAT 2>/dev/null; chmod -R u+w "$TMP" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+trap 'stop_x; [ -z "$CAT" ] || kill $CAT 2>/dev/null || true; chmod -R u+w "$TMP" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 ROOT=$([ "$(id -u)" = 0 ] && echo yes || echo no)
 
 # Writes past a file size limit fail with EFBIG, as on a full disk; the
