@@ -67,15 +67,22 @@ wait_long() {
     fail "title '$(title)' never showed '$1'"
 }
 
-# finish: Esc closes the window; the program exits 0 within 2 s, without
+# finish: Esc closes the window; the program exits 0 within 5 s, without
 # a sanitizer report.
 finish() {
     key Escape
-    for i in $(seq 40); do
+    # (5 s: a sanitizer build tearing down on a loaded machine)
+    for i in $(seq 100); do
         grep -q '^exit ' "$TMP/app.err" 2>/dev/null && break
         sleep 0.05
     done
     if ! grep -qx 'exit 0' "$TMP/app.err" || grep -q Sanitizer "$TMP/app.err"; then
+        if kill -0 "$PID" 2>/dev/null; then
+            echo "still running, titled '$(title)'; its threads:" >&2
+            command -v gdb >/dev/null &&
+                timeout 20 gdb -p "$PID" -batch -ex "thread apply all bt 8" \
+                    2>/dev/null | grep -E '^(Thread|#)' >&2
+        fi
         kill -KILL "$PID" 2>/dev/null || true
         cat "$TMP/app.err" >&2
         fail "the window did not exit cleanly"
