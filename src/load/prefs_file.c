@@ -133,8 +133,8 @@ static void apply(const struct check_ctx *ctx, const config_setting_t *m,
         break;
     case PK_CUES:
         if (!prefs_cue_style_parse(config_setting_get_string(m),
-                                   AT(out, slot->offset, enum cue_style),
-                                   why, sizeof(why)))
+                                   AT(out, slot->offset, enum cue_style), why,
+                                   sizeof(why)))
             diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
                      config_setting_name(m), why);
         break;
@@ -201,7 +201,7 @@ int prefs_load(const char *path, struct prefs *out, struct diag_list *d)
     if (stat(path, &st) != 0 && errno == ENOENT)
         return 0; /* never saved: the defaults */
     size_t len = 0;
-    char *text = cfgfile_read(path, PREFS_MAX_FILE_BYTES, KIND, &len, d);
+    char *text = cfgfile_read(path, PREFS_MAX_FILE_BYTES, KIND, &len, NULL, d);
     if (!text)
         return -1;
     int rc = prefs_load_text(path, text, len, out, d);
