@@ -21,6 +21,13 @@ bool fsutil_make_parents(const char *path, char *dir, size_t dirlen)
     if (!slash || slash == dir)
         return true;
     *slash = '\0';
+    return fsutil_make_folders(dir);
+}
+
+bool fsutil_make_folders(char *dir)
+{
+    if (!dir[0])
+        return true;
     for (char *p = dir + 1;; p++) {
         if (*p != '/' && *p != '\0')
             continue;
