@@ -12,13 +12,13 @@
 
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../src/core/history.h"
+#include "tmpdir.h"
 
 /* 2026-11-23 09:01:47 in Paris (08:01:47 UTC). */
 #define T0        ((time_t)1795420907)
@@ -30,55 +30,9 @@
 
 /* ---- helpers */
 
-struct fixture {
-    char dir[64];
-    char path[128]; /* dir/stillpoint/history.csv, not created */
-};
-
-static void rm_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0700);
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d))) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                    continue;
-                char sub[512];
-                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-                rm_tree(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof(*f));
-    strcpy(f->dir, "/tmp/stillpoint-history-XXXXXX");
-    if (!mkdtemp(f->dir)) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->path, sizeof f->path, "%s/stillpoint/history.csv", f->dir);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    rm_tree(f->dir);
-    free(f);
-    return 0;
+    return tmpdir_setup(state, "history", "stillpoint/history.csv");
 }
 
 static void write_file(const char *path, const char *text, size_t len)
@@ -230,7 +184,7 @@ static void test_stamp_offsets(void **state)
  * in free text turned into spaces. */
 static void test_format_exact(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     set_tz(PARIS);
     struct history_row r = make_row("", "box, square", "breathing", 300, 192.44,
                                     HISTORY_INTERRUPTED, "");
@@ -265,7 +219,7 @@ static void test_format_exact(void **state)
  * reads back as written, control characters as spaces. */
 static void test_round_trip_extremes(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     struct history_row r =
         make_row("2026-01-31T23:59:60-12:45", "", "", 0, HISTORY_SECONDS_MAX,
                  HISTORY_DISCOMFORT, "");
@@ -299,7 +253,7 @@ static void test_round_trip_extremes(void **state)
 /* A row the reader would call damaged is never written. */
 static void test_append_rejects_bad_rows(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char *const ok = "2026-11-23T09:01:47+01:00";
     const struct {
         struct history_row row;
@@ -332,7 +286,7 @@ static void test_append_rejects_bad_rows(void **state)
  * overlapping in the file stay two rows, in the order they started. */
 static void test_begin_end_merge(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     struct history_row a =
         make_row("2026-11-23T09:00:00+01:00", "box", "breathing", 300, 0,
                  HISTORY_INTERRUPTED, "");
@@ -373,7 +327,7 @@ static void test_begin_end_merge(void **state)
  * of its own, so every good row still reads. */
 static void test_damaged_last_line(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char half[] = "2026-11-23T10:00:00+01:00,b,body-scan,600.0,1";
     write_text(f->path, HEADER_LF GOOD_ROW_1 "2026-11-23T10:00:00+01:00,b,"
                                              "body-scan,600.0,1");
@@ -406,7 +360,7 @@ static void test_damaged_last_line(void **state)
  * both good rows still load. */
 static void test_garbage_lines(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char long_detail[] = "2026-11-23T09:30:00+01:00,x,t,1.0,1.0,"
                                       "completed,";
     static const char *const bad[] = {
@@ -478,7 +432,7 @@ static void test_garbage_lines(void **state)
  * short; after HISTORY_NOTES_MAX notes the rest are only counted. */
 static void test_damage_notes(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     write_text(f->path, HEADER_LF GOOD_ROW_1
                "garbage\n"
                "2026-11-23T09:30:00+01:00,x,t,1.0,1.0,finished,\n"
@@ -532,7 +486,7 @@ static void test_damage_notes(void **state)
  * new line, and the rows after the cut header still read. */
 static void test_cut_header(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     write_text(f->path, "started,session,ty");
     struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
                                     "breathing", 60, 60, HISTORY_COMPLETED, "");
@@ -553,7 +507,7 @@ static void test_cut_header(void **state)
  * line of its own after what was there, byte for byte. */
 static void test_append_after_wrong_header(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char *const files[] = {"date,name\n1,2\n", "date,name\n1,2",
                                         "\xef\xbb\xbf" HEADER_LF};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -577,7 +531,7 @@ static void test_append_after_wrong_header(void **state)
  * and the caller is told once; a private one is left as it is. */
 static void test_append_tightens_mode(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     write_text(f->path, HEADER_LF);
     assert_int_equal(chmod(f->path, 0644), 0);
     struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
@@ -624,7 +578,7 @@ static void test_format_row(void **state)
  * a UTC stamp, more decimals. */
 static void test_tolerated_lines(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     write_text(f->path,
                HISTORY_HEADER "\r\n"
                               "\n" GOOD_ROW_1 HISTORY_HEADER "\n"
@@ -644,7 +598,7 @@ static void test_tolerated_lines(void **state)
 /* A file that is not our history loads nothing and says why. */
 static void test_wrong_header(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char *const files[] = {
         "date,name\n" GOOD_ROW_1,
         HISTORY_HEADER ",extra\n" GOOD_ROW_1,
@@ -669,7 +623,7 @@ static void test_wrong_header(void **state)
  * told the rest were not read. */
 static void test_row_cap(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     write_text(f->path, HEADER_LF);
     FILE *fp = fopen(f->path, "ab");
     assert_non_null(fp);
@@ -691,7 +645,7 @@ static void test_row_cap(void **state)
  * crash the reader and never make a row out of nothing. */
 static void test_random_bytes(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     static const char alphabet[] = ",,,\"\"\n\n\r0123456789.:-+TZ abc";
     uint32_t seed = 12345;
     char text[3000];
@@ -726,7 +680,7 @@ static void test_random_bytes(void **state)
  * and the first append gives it its header. */
 static void test_missing_and_empty(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     struct history h;
     char err[512] = "";
     assert_int_equal(history_read(f->path, &h, err, sizeof err), 0);
@@ -751,7 +705,7 @@ static void test_missing_and_empty(void **state)
 /* The history is private: folders made 0700 (parents too), the file 0600. */
 static void test_creates_private_folders(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char path[256], dir[256];
     snprintf(path, sizeof path, "%s/state/deep/stillpoint/history.csv", f->dir);
     struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
@@ -778,7 +732,7 @@ static void test_creates_private_folders(void **state)
  * an error naming the path, nothing written. */
 static void test_append_blocked_path(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
                                     "breathing", 60, 60, HISTORY_COMPLETED, "");
     char path[256], err[512] = "";
@@ -806,7 +760,7 @@ static void test_append_blocked_path(void **state)
  * says why. Root ignores permissions, so there it cannot be checked. */
 static void test_append_read_only_folder(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     if (geteuid() == 0)
         skip();
     char dir[256], path[256], err[512] = "";
@@ -897,34 +851,42 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_outcome_names),
         cmocka_unit_test(test_stamp_offsets),
-        cmocka_unit_test_setup_teardown(test_format_exact, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_format_exact, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_round_trip_extremes, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_rejects_bad_rows, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_begin_end_merge, setup, teardown),
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_begin_end_merge, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_damaged_last_line, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_garbage_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_damage_notes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cut_header, setup, teardown),
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_garbage_lines, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_damage_notes, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_cut_header, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_after_wrong_header, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_tightens_mode, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test(test_format_row),
-        cmocka_unit_test_setup_teardown(test_tolerated_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wrong_header, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_row_cap, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tolerated_lines, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_header, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_row_cap, setup, tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_random_bytes, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_creates_private_folders, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_blocked_path, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_read_only_folder, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test(test_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

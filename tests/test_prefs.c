@@ -25,58 +25,13 @@
 #include "../src/core/prefs.h"
 #include "../src/core/session.h"
 #include "../src/load/prefs_file.h"
+#include "tmpdir.h"
 
 /* ---- helpers */
 
-struct fixture {
-    char dir[64];
-    char path[128]; /* dir/stillpoint/stillpoint.cfg, not created */
-};
-
-static void rm_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0700);
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d))) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                    continue;
-                char sub[512];
-                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-                rm_tree(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof(*f));
-    strcpy(f->dir, "/tmp/stillpoint-prefs-XXXXXX");
-    if (!mkdtemp(f->dir)) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->path, sizeof f->path, "%s/stillpoint/stillpoint.cfg", f->dir);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    rm_tree(f->dir);
-    free(f);
-    return 0;
+    return tmpdir_setup(state, "prefs", "stillpoint/stillpoint.cfg");
 }
 
 static char *slurp(const char *path)
@@ -249,15 +204,14 @@ static void test_cue_styles(void **state)
     char err[256];
     enum cue_style s = CUE_STYLE_NONE;
     const enum cue_style all[] = {CUE_STYLE_SOUND, CUE_STYLE_CAPTION,
-                                        CUE_STYLE_NONE};
+                                  CUE_STYLE_NONE};
     for (size_t i = 0; i < 3; i++) {
         assert_true(prefs_cue_style_parse(prefs_cue_style_name(all[i]), &s, err,
                                           sizeof(err)));
         assert_int_equal(s, all[i]);
     }
     assert_string_equal(prefs_cue_style_name(CUE_STYLE_CAPTION), "caption");
-    assert_string_equal(prefs_cue_style_name((enum cue_style)9),
-                        "unknown");
+    assert_string_equal(prefs_cue_style_name((enum cue_style)9), "unknown");
     assert_false(prefs_cue_style_parse("sounds", &s, err, sizeof(err)));
     assert_string_equal(err, "unknown cue style 'sounds' (did you mean "
                              "'sound'?)");
@@ -302,7 +256,7 @@ static void test_path(void **state)
 
 static void test_missing_file(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     struct prefs p, def;
     prefs_defaults(&def);
     struct diag_list d;
@@ -502,7 +456,7 @@ static void test_other_problems(void **state)
 
 static void test_round_trip(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char err[512];
     struct prefs p, q;
     struct diag_list d;
@@ -577,7 +531,7 @@ static void test_round_trip(void **state)
 /* The written file is private, commented, one setting a line. */
 static void test_written_file(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char err[512];
     struct prefs p;
     prefs_defaults(&p);
@@ -624,7 +578,7 @@ static void test_written_file(void **state)
 
 static void test_save_refuses_bad_values(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char err[512], want[512];
     struct prefs p;
     prefs_defaults(&p);
@@ -655,7 +609,7 @@ static void test_save_refuses_bad_values(void **state)
 /* A failed save leaves the old file as it was and no temporary file. */
 static void test_failed_save_keeps_old_file(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char err[512], dir[160], before[16384];
     struct prefs p, q;
     prefs_defaults(&p);
@@ -724,7 +678,7 @@ static void test_failed_save_keeps_old_file(void **state)
 /* A link (a dotfiles folder) stays a link; the file it names changes. */
 static void test_save_through_link(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char err[512], dir[160], real[200];
     snprintf(dir, sizeof dir, "%s/stillpoint", f->dir);
     snprintf(real, sizeof real, "%s/dotfiles.cfg", f->dir);
@@ -771,7 +725,7 @@ static void cell(const char *row, int n, char *out, size_t cap)
  * its example loads without a problem. */
 static void test_readme(void **state)
 {
-    struct fixture *f = *state;
+    struct tmpdir *f = *state;
     char path[512], err[512];
     snprintf(path, sizeof path, "%s/../../config/README.md",
              getenv("TEST_DATA"));
@@ -826,20 +780,23 @@ int main(void)
         cmocka_unit_test(test_regions),
         cmocka_unit_test(test_cue_styles),
         cmocka_unit_test(test_path),
-        cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_file, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test(test_good_files),
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_valid_settings_survive),
         cmocka_unit_test(test_other_problems),
-        cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_written_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_written_file, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_save_refuses_bad_values, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_failed_save_keeps_old_file, setup,
-                                        teardown),
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_save_through_link, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_readme, setup, teardown),
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_readme, setup, tmpdir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

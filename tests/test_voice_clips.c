@@ -295,6 +295,16 @@ static void test_load_files(void **state)
     assert_null(voice_clips_load(dir, &d));
     snprintf(want, sizeof(want), "%s:2: expected 4 fields", manifest);
     assert_memory_equal(d.msgs[0], want, strlen(want));
+
+    /* Too big to read: refused by its size, before any of it is read. */
+    assert_int_equal(truncate(manifest, 2 * VOICE_CLIPS_MAX_BYTES), 0);
+    diag_init(&d);
+    assert_null(voice_clips_load(dir, &d));
+    assert_int_equal(d.count, 1);
+    snprintf(want, sizeof(want),
+             "%s: the file is 2048 KB; voice manifests are limited to 1024 KB",
+             manifest);
+    assert_string_equal(d.msgs[0], want);
     unlink(manifest);
     rmdir(voice);
     rmdir(dir);

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsutil.h"
+
 enum { N_FIELDS = 7, PATH_CAP = 4096, READ_CHUNK = 65536 };
 
 static const char *const outcome_names[] = {
@@ -224,30 +226,14 @@ static void put_seconds(struct out_buf *b, double s)
 static int make_parents(const char *path, char *err, size_t errlen)
 {
     char dir[PATH_CAP];
-    size_t len = strlen(path);
-    if (len >= sizeof dir) {
-        snprintf(err, errlen, "%.200s...: path too long", path);
-        return -1;
-    }
-    memcpy(dir, path, len + 1);
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
+    if (fsutil_make_parents(path, dir, sizeof dir))
         return 0;
-    *slash = '\0';
-    for (char *p = dir + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "%s: cannot create folder: %s", dir,
-                     strerror(errno));
-            return -1;
-        }
-        *p = c;
-        if (c == '\0')
-            return 0;
-    }
+    if (!dir[0])
+        snprintf(err, errlen, "%.200s...: path too long", path);
+    else
+        snprintf(err, errlen, "%s: cannot create folder: %s", dir,
+                 strerror(errno));
+    return -1;
 }
 
 /* Makes sure a newly created file's name is on disk too. Best effort. */
@@ -262,11 +248,7 @@ static void sync_parent(const char *path)
     if (!slash)
         return;
     slash[slash == dir ? 1 : 0] = '\0';
-    int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    fsutil_sync_folder(dir);
 }
 
 /* Fills st for fd; when fd is not a regular file, says so, closes it and

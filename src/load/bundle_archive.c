@@ -143,13 +143,7 @@ int bundle_archive_check(const char *src, char *why, size_t whylen)
 static int extract_one(struct archive *a, const char *dir, const char *rel,
                        long long *total, char *why, size_t whylen)
 {
-    char path[PATHS_MAX * 2];
-    snprintf(path, sizeof(path), "%s/%s", dir, rel);
-    int fd =
-        bundle_make_parents(dir, rel)
-            ? open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                   0644)
-            : -1;
+    int fd = bundle_create_file(dir, rel);
     if (fd < 0) {
         if (errno == EEXIST)
             snprintf(why, whylen, "member '%.200s' comes twice", rel);
@@ -180,7 +174,7 @@ static int extract_one(struct archive *a, const char *dir, const char *rel,
             break;
         }
         if (write(fd, buf, (size_t)got) != got) {
-            snprintf(why, whylen, "%s: cannot write: %s", path,
+            snprintf(why, whylen, "%s/%s: cannot write: %s", dir, rel,
                      strerror(errno));
             rc = BUNDLE_FAILED;
             break;
@@ -189,7 +183,8 @@ static int extract_one(struct archive *a, const char *dir, const char *rel,
     if (rc == BUNDLE_OK && got < 0)
         rc = read_failed(a, why, whylen);
     if (close(fd) != 0 && rc == BUNDLE_OK) {
-        snprintf(why, whylen, "%s: cannot write: %s", path, strerror(errno));
+        snprintf(why, whylen, "%s/%s: cannot write: %s", dir, rel,
+                 strerror(errno));
         rc = BUNDLE_FAILED;
     }
     return rc;

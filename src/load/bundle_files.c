@@ -94,20 +94,23 @@ int bundle_collect(const struct catalog *c, const char *source,
     return n;
 }
 
-bool bundle_make_parents(const char *root, const char *rel)
+int bundle_create_file(const char *root, const char *rel)
 {
     char path[PATHS_MAX * 2];
-    if (snprintf(path, sizeof(path), "%s/%s", root, rel) >= (int)sizeof(path))
-        return false;
+    if (snprintf(path, sizeof(path), "%s/%s", root, rel) >= (int)sizeof(path)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     for (char *p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
         *p = '\0';
         struct stat st;
         if (mkdir(path, 0700) != 0 &&
             !(errno == EEXIST && lstat(path, &st) == 0 && S_ISDIR(st.st_mode)))
-            return false;
+            return -1;
         *p = '/';
     }
-    return true;
+    return open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                0644);
 }
 
 int bundle_copy_in(const char *from, const char *root, const char *rel,
@@ -134,15 +137,10 @@ int bundle_copy_in(const char *from, const char *root, const char *rel,
         close(in);
         return BUNDLE_REFUSED;
     }
-    char to[PATHS_MAX * 2];
-    snprintf(to, sizeof(to), "%s/%s", root, rel);
-    int out =
-        bundle_make_parents(root, rel)
-            ? open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                   0644)
-            : -1;
+    int out = bundle_create_file(root, rel);
     if (out < 0) {
-        snprintf(why, whylen, "%s: cannot create: %s", to, strerror(errno));
+        snprintf(why, whylen, "%s/%s: cannot create: %s", root, rel,
+                 strerror(errno));
         close(in);
         return BUNDLE_FAILED;
     }

@@ -33,8 +33,10 @@ int bundle_collect(const struct catalog *c, const char *source,
                    const char *only_under, const char *never_under,
                    struct bundle_member *out, int cap);
 
-/* Creates the folders rel's parents need under root (0700). */
-bool bundle_make_parents(const char *root, const char *rel);
+/* Creates root/rel as a new file (0644) open for writing, and the folders
+ * its parents need (0700), following no link. Returns its descriptor, or
+ * -1 with errno set (EEXIST: root/rel is there already). */
+int bundle_create_file(const char *root, const char *rel);
 
 /* Copies the regular file from to root/rel (a new file), counting its
  * bytes into *total against the member and total limits. Returns 0, or

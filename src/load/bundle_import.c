@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/fsutil.h"
 #include "bundle.h"
 #include "bundle_archive.h"
 #include "bundle_files.h"
@@ -39,24 +40,6 @@ static bool ends_with(const char *s, const char *tail)
 {
     size_t n = strlen(s), m = strlen(tail);
     return n > m && strcmp(s + n - m, tail) == 0;
-}
-
-static bool make_dirs(const char *path)
-{
-    char p[PATHS_MAX];
-    if (snprintf(p, sizeof(p), "%s", path) >= (int)sizeof(p))
-        return false;
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s != '\0')
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (mkdir(p, 0700) != 0 && errno != EEXIST)
-            return false;
-        if (!c)
-            return true;
-        *s = c;
-    }
 }
 
 /* A regular file's text, at most one byte past the loader's limit (the
@@ -326,7 +309,7 @@ struct bundle_import *bundle_import_open(const struct library *lib,
         diag_add(d, src, 0, "out of memory");
         return NULL;
     }
-    if (!paths_user_sessions(dir, sizeof(dir)) || !make_dirs(dir) ||
+    if (!paths_user_sessions(dir, sizeof(dir)) || !fsutil_make_folders(dir) ||
         !realpath(dir, b->user_dir)) {
         diag_add(d, src, 0,
                  "no sessions folder to import into (set HOME or "

@@ -16,11 +16,16 @@
 #include "prescan.h"
 
 char *cfgfile_read(const char *path, size_t max, const char *kind, size_t *len,
-                   struct diag_list *d)
+                   bool *missing, struct diag_list *d)
 {
+    if (missing)
+        *missing = false;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+        if (missing && errno == ENOENT)
+            *missing = true;
+        else
+            diag_add(d, path, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;

@@ -1,7 +1,8 @@
 /* cfgfile.h: the steps every libconfig file of ours (session files, the
  * preferences) goes through before its own checks: read with a size cap
  * (never blocking on a FIFO), the byte-level prescan, the parse with its
- * FILE:LINE syntax error, and the format version rule. */
+ * FILE:LINE syntax error, and the format version rule. The voice manifest
+ * (voice_clips.c), not a libconfig file, is read by cfgfile_read too. */
 #ifndef STILLPOINT_CFGFILE_H
 #define STILLPOINT_CFGFILE_H
 
@@ -12,12 +13,14 @@
 #include "../core/diag.h"
 #include "schema.h"
 
-/* Reads the regular file at path, at most max bytes. Returns a malloc'd
- * buffer (not NUL-terminated) with its length in *len, or NULL with a
- * problem added to d; kind names the files in the size message
- * ("session files are limited to 1024 KB"). */
+/* Reads the regular file at path, at most max bytes, never blocking on a
+ * FIFO or a device. Returns a malloc'd buffer (not NUL-terminated) with
+ * its length in *len, or NULL with a problem added to d; kind names the
+ * files in the size message ("session files are limited to 1024 KB").
+ * When missing is not NULL, a file that does not exist is no problem:
+ * NULL with *missing set (otherwise *missing is false). */
 char *cfgfile_read(const char *path, size_t max, const char *kind, size_t *len,
-                   struct diag_list *d);
+                   bool *missing, struct diag_list *d);
 
 /* Parses text (len bytes, named name in messages) into cfg, which the
  * caller has set up with config_init() and destroys. Refuses text over max

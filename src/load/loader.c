@@ -599,7 +599,7 @@ int load_session_file(struct catalog *c, const char *path,
                       const struct load_env *env, struct diag_list *d)
 {
     size_t len = 0;
-    char *text = cfgfile_read(path, LOAD_MAX_FILE_BYTES, KIND, &len, d);
+    char *text = cfgfile_read(path, LOAD_MAX_FILE_BYTES, KIND, &len, NULL, d);
     if (!text)
         return -1;
     char dir[PATHS_MAX];

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/fsutil.h"
 #include "cfgfile.h"
 #include "schema.h"
 
@@ -133,8 +134,8 @@ static void apply(const struct check_ctx *ctx, const config_setting_t *m,
         break;
     case PK_CUES:
         if (!prefs_cue_style_parse(config_setting_get_string(m),
-                                   AT(out, slot->offset, enum cue_style),
-                                   why, sizeof(why)))
+                                   AT(out, slot->offset, enum cue_style), why,
+                                   sizeof(why)))
             diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
                      config_setting_name(m), why);
         break;
@@ -201,7 +202,7 @@ int prefs_load(const char *path, struct prefs *out, struct diag_list *d)
     if (stat(path, &st) != 0 && errno == ENOENT)
         return 0; /* never saved: the defaults */
     size_t len = 0;
-    char *text = cfgfile_read(path, PREFS_MAX_FILE_BYTES, KIND, &len, d);
+    char *text = cfgfile_read(path, PREFS_MAX_FILE_BYTES, KIND, &len, NULL, d);
     if (!text)
         return -1;
     int rc = prefs_load_text(path, text, len, out, d);
@@ -301,39 +302,14 @@ static size_t format_file(const struct prefs *p, char *out, size_t n, char *err,
 static bool make_parents(const char *file, char *err, size_t errlen)
 {
     char dir[PATH_MAX];
-    if (snprintf(dir, sizeof(dir), "%s", file) >= (int)sizeof(dir)) {
-        snprintf(err, errlen, "the path is too long");
-        return false;
-    }
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
+    if (fsutil_make_parents(file, dir, sizeof(dir)))
         return true;
-    *slash = '\0';
-    for (char *p = dir + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "cannot create folder %s: %s", dir,
-                     strerror(errno));
-            return false;
-        }
-        *p = c;
-        if (c == '\0')
-            return true;
-    }
-}
-
-/* Makes the rename durable. Best effort: the new file is in place by
- * now, so a failure here changes nothing the caller can act on. */
-static void sync_folder(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    if (!dir[0])
+        snprintf(err, errlen, "the path is too long");
+    else
+        snprintf(err, errlen, "cannot create folder %s: %s", dir,
+                 strerror(errno));
+    return false;
 }
 
 static bool write_all(int fd, const char *buf, size_t len)
@@ -397,7 +373,7 @@ static bool replace_file(const char *target, const char *text, size_t len,
         unlink(tmp);
         return false;
     }
-    sync_folder(dir);
+    fsutil_sync_folder(dir); /* makes the rename durable */
     return true;
 }
 

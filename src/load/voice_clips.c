@@ -6,16 +6,14 @@
 #include "voice_clips.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../core/arena.h"
 #include "../core/voice_text.h"
+#include "cfgfile.h"
 
 struct voice_clips {
     struct arena *arena;
@@ -238,50 +236,6 @@ struct voice_clips *voice_clips_parse(const char *name, const char *dir,
     return vc;
 }
 
-/* Reads a regular file of at most the size limit into memory; a missing
- * file gives *missing. Never blocks on a FIFO or a device. */
-static char *read_manifest(const char *path, size_t *len, bool *missing,
-                           struct diag_list *d)
-{
-    *missing = false;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            *missing = true;
-        else
-            diag_add(d, path, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(d, path, 0, "not a regular file");
-    } else if (st.st_size > VOICE_CLIPS_MAX_BYTES) {
-        diag_add(d, path, 0, "the manifest is larger than %d KB",
-                 VOICE_CLIPS_MAX_BYTES >> 10);
-    } else if (!(buf = malloc((size_t)st.st_size + 1))) {
-        diag_add(d, path, 0, "out of memory");
-    } else {
-        size_t got = 0;
-        ssize_t r = 1;
-        while (got <= (size_t)st.st_size &&
-               (r = read(fd, buf + got, (size_t)st.st_size + 1 - got)) > 0)
-            got += (size_t)r;
-        if (r < 0 || got > (size_t)st.st_size) {
-            diag_add(d, path, 0,
-                     r < 0 ? "cannot read: %s"
-                           : "the file changed while being read",
-                     strerror(errno));
-            free(buf);
-            buf = NULL;
-        } else {
-            *len = got;
-        }
-    }
-    close(fd);
-    return buf;
-}
-
 struct voice_clips *voice_clips_load(const char *assets, struct diag_list *d)
 {
     char dir[4096], path[4096 + 16];
@@ -292,7 +246,8 @@ struct voice_clips *voice_clips_load(const char *assets, struct diag_list *d)
     snprintf(path, sizeof(path), "%s/manifest.tsv", dir);
     size_t len = 0;
     bool missing;
-    char *text = read_manifest(path, &len, &missing, d);
+    char *text = cfgfile_read(path, VOICE_CLIPS_MAX_BYTES, "voice manifests",
+                              &len, &missing, d);
     if (!text) {
         if (!missing)
             return NULL;
