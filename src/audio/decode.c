@@ -34,20 +34,14 @@ bool decode_measure_set(struct sound_set *set, struct diag_list *d,
         struct sound *snd = &set->items[i];
         if (snd->text || snd->length > 0)
             continue;
-        if (snd->path) {
-            ok = sound_file_measure(snd, d) && ok;
-            /* A file whose header has no length was decoded to learn it. */
-            if (snd->pcm)
-                atomic_store_explicit(&snd->ready, 1, memory_order_release);
-        } else if (!snd->pcm) {
-            if (!synth_generate(snd)) {
-                diag_add(d, "stillpoint", 0, "out of memory making '%s'",
-                         snd->name);
-                ok = false;
-                continue;
-            }
-            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        if (!snd->path) {
+            ok = decode_sound(snd, d) && ok; /* a tone: made now */
+            continue;
         }
+        ok = sound_file_measure(snd, d) && ok;
+        /* A file whose header has no length was decoded to learn it. */
+        if (snd->pcm)
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
     }
     return ok;
 }

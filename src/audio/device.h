@@ -13,9 +13,9 @@
 
 enum { DEVICE_BUFFER_FRAMES = 512 }; /* about 10.7 ms at 48 kHz */
 
-/* Opens the sound device for decoding and playback (call before
- * decode_sound_set). *silent tells whether it fell back to no sound;
- * then err says why. Returns false only when even that failed. */
+/* Opens the sound device for playback. *silent tells whether it fell
+ * back to no sound; then err says why. Returns false only when even that
+ * failed. */
 bool device_open(bool *silent, char *err, size_t errlen);
 
 /* Starts playing e from the audio thread; NULL stops calling the engine
