@@ -17,6 +17,7 @@
 #include "core/prefs.h"
 #include "core/sound_set.h"
 #include "core/timeline.h"
+#include "core/utf8.h"
 #include "load/bundle.h"
 #include "load/library.h"
 #include "load/loader.h"
@@ -315,7 +316,7 @@ static int cmd_check(int argc, char **argv)
 {
     int status = EXIT_OK;
     char assets[PATHS_MAX];
-    struct load_env env = {0};
+    struct load_env env = {.check_sounds = true};
     if (paths_assets_dir(assets, sizeof(assets)))
         env.assets = assets;
     for (int i = optind; i < argc; i++) {
@@ -353,12 +354,22 @@ static int load_library(struct library *lib, const struct options *o)
     return EXIT_OK;
 }
 
+/* Text from a file on its way to stdout: the loader refused controls in
+ * it, and this keeps it so whatever a future path lets through. */
+static const char *shown(const char *s, char *buf, size_t n)
+{
+    return utf8_escape(s ? s : "", buf, n);
+}
+
 static void print_list(const struct catalog *c)
 {
+    char name[256], type[256], title[1024];
     for (size_t i = 0; i < catalog_count(c); i++) {
         const struct session *s = catalog_get(c, i);
-        printf("%s\t%s\t%.1f\t%s\n", s->name, s->type,
-               load_estimate_seconds(s) / 60.0, s->title);
+        printf("%s\t%s\t%.1f\t%s\n", shown(s->name, name, sizeof(name)),
+               shown(s->type, type, sizeof(type)),
+               load_estimate_seconds(s) / 60.0,
+               shown(s->title, title, sizeof(title)));
     }
 }
 
@@ -375,25 +386,24 @@ static int cmd_list(const struct options *o)
     return rc;
 }
 
-/* Writes a caption with tabs and newlines made into spaces. */
+/* Writes a caption, or '-' for none, with any control shown escaped. */
 static void put_caption(const char *s)
 {
-    if (!s || !*s) {
-        fputc('-', stdout);
-        return;
-    }
-    for (; *s; s++)
-        fputc((*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s, stdout);
+    char buf[4096];
+    fputs(s && *s ? shown(s, buf, sizeof(buf)) : "-", stdout);
 }
 
 static void print_schedule(const struct timeline *t,
                            const struct sound_set *set)
 {
+    char name[1024];
     for (size_t i = 0; i < t->count; i++) {
         const struct cue *c = &t->cues[i];
         printf("%.3f\t%s\t%s\t", (double)c->frame / SOUND_RATE,
                timeline_kind_name(c->kind),
-               c->sound >= 0 ? set->items[c->sound].name : "-");
+               c->sound >= 0
+                   ? shown(set->items[c->sound].name, name, sizeof(name))
+                   : "-");
         put_caption(c->caption);
         fputc('\n', stdout);
     }

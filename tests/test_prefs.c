@@ -413,7 +413,7 @@ static void test_other_problems(void **state)
     load_expect("version = 0;\n", older);
     const char *empty[] = {"t.cfg:1: cue_style: must not be empty", NULL};
     load_expect("cue_style = \"\";\n", empty);
-    const char *ctl[] = {"t.cfg:1: leave_out: control character 0x09 in text",
+    const char *ctl[] = {"t.cfg:1: leave_out: control character U+0009 in text",
                          NULL};
     load_expect("leave_out = \"chest,\\tbelly\";\n", ctl);
     const char *deep[] = {"t.cfg:1: nested deeper than 12 levels", NULL};
@@ -436,8 +436,9 @@ static void test_other_problems(void **state)
     memcpy(text, "gentle = true;", 14);
     diag_init(&d);
     assert_int_equal(prefs_load_text("t.cfg", text, big, &p, &d), -1);
-    assert_string_equal(d.msgs[0], "t.cfg: the file is 64 KB; preferences "
-                                   "files are limited to 64 KB");
+    assert_string_equal(d.msgs[0], "t.cfg: the file is 65537 bytes; "
+                                   "preferences files are limited to 65536 "
+                                   "bytes (64 KB)");
     assert_false(p.gentle);
     free(text);
 

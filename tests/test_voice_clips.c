@@ -302,7 +302,8 @@ static void test_load_files(void **state)
     assert_null(voice_clips_load(dir, &d));
     assert_int_equal(d.count, 1);
     snprintf(want, sizeof(want),
-             "%s: the file is 2048 KB; voice manifests are limited to 1024 KB",
+             "%s: the file is 2097152 bytes; voice manifests are limited to "
+             "1048576 bytes (1024 KB)",
              manifest);
     assert_string_equal(d.msgs[0], want);
     unlink(manifest);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void diag_init(struct diag_list *d)
 {
     d->count = 0;
@@ -18,15 +20,19 @@ void diag_add(struct diag_list *d, const char *file, int line, const char *fmt,
         d->dropped++;
         return;
     }
-    char *m = d->msgs[d->count++];
-    int n = line > 0 ? snprintf(m, DIAG_MSG, "%s:%d: ", file, line)
-                     : snprintf(m, DIAG_MSG, "%s: ", file);
-    if (n < 0 || n >= DIAG_MSG)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m + n, DIAG_MSG - (size_t)n, fmt, ap);
-    va_end(ap);
+    /* Formatted whole first, then escaped: file names, member names and
+     * texts quoted from a file reach a terminal only through here. */
+    char raw[DIAG_MSG * 2];
+    raw[0] = '\0';
+    int n = line > 0 ? snprintf(raw, sizeof(raw), "%s:%d: ", file, line)
+                     : snprintf(raw, sizeof(raw), "%s: ", file);
+    if (n >= 0 && (size_t)n < sizeof(raw)) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(raw + n, sizeof(raw) - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    utf8_escape(raw, d->msgs[d->count++], DIAG_MSG);
 }
 
 size_t diag_total(const struct diag_list *d)

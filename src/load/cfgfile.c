@@ -15,6 +15,15 @@
 
 #include "prescan.h"
 
+/* Says the sizes in bytes: in KB, a file two bytes over reads as equal. */
+static void too_big(struct diag_list *d, const char *path,
+                    unsigned long long size, size_t max, const char *kind)
+{
+    diag_add(d, path, 0,
+             "the file is %llu bytes; %s are limited to %zu bytes (%zu KB)",
+             size, kind, max, max >> 10);
+}
+
 char *cfgfile_read(const char *path, size_t max, const char *kind, size_t *len,
                    bool *missing, struct diag_list *d)
 {
@@ -33,8 +42,7 @@ char *cfgfile_read(const char *path, size_t max, const char *kind, size_t *len,
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         diag_add(d, path, 0, "not a regular file");
     } else if ((unsigned long long)st.st_size > max) {
-        diag_add(d, path, 0, "the file is %lld KB; %s are limited to %zu KB",
-                 (long long)(st.st_size >> 10), kind, max >> 10);
+        too_big(d, path, (unsigned long long)st.st_size, max, kind);
     } else if ((buf = malloc((size_t)st.st_size + 1))) {
         size_t got = 0;
         ssize_t r = 1;
@@ -75,20 +83,12 @@ bool cfgfile_parse(config_t *cfg, const char *name, const char *text,
                    struct diag_list *d)
 {
     if (len > max) {
-        diag_add(d, name, 0, "the file is %zu KB; %s are limited to %zu KB",
-                 len >> 10, kind, max >> 10);
+        too_big(d, name, len, max, kind);
         return false;
     }
-    if (!prescan_text(name, text, len, d))
+    char *copy = prescan_text(name, text, len, d);
+    if (!copy)
         return false;
-    /* libconfig reads a C string: prescan refused NUL bytes. */
-    char *copy = malloc(len + 1);
-    if (!copy) {
-        diag_add(d, name, 0, "out of memory");
-        return false;
-    }
-    memcpy(copy, text, len);
-    copy[len] = '\0';
     bool ok = config_read_string(cfg, copy) == CONFIG_TRUE;
     if (!ok)
         syntax_error(d, name, cfg);

@@ -6,6 +6,7 @@
 
 #include "../core/nearest.h"
 #include "../core/session.h"
+#include "../core/utf8.h"
 
 #define COUNT(a)  (sizeof(a) / sizeof((a)[0]))
 #define K(kind)   (1u << (kind))
@@ -225,7 +226,7 @@ static const char *expect_word(enum field_type t)
 /* Prints a number the way a person wrote it: 14400, 0.5, -5. */
 static void fmt_num(char *buf, size_t n, double v)
 {
-    snprintf(buf, n, "%.6g", v);
+    snprintf(buf, n, "%.15g", v);
 }
 
 static bool check_number(const struct check_ctx *ctx, const struct field *f,
@@ -288,12 +289,10 @@ static bool check_text(const struct check_ctx *ctx, const struct field *f,
                  f->max);
         return false;
     }
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f) {
-            diag_add(ctx->d, ctx->file, schema_line(s),
-                     "%s: control character 0x%02x in text", label, *p);
-            return false;
-        }
+    char why[96];
+    if (len > 0 && !utf8_check_text(v, why, sizeof(why))) {
+        diag_add(ctx->d, ctx->file, schema_line(s), "%s: %s", label, why);
+        return false;
     }
     return true;
 }
