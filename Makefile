@@ -143,7 +143,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 
 # fuzz_sound also takes the sound file path of src/audio/ (pure C but for
 # SDL's resampler and libsndfile).
-$(BUILD)/fuzz/fuzz_sound: src/audio/sniff.c src/audio/sound_file.c \
+$(BUILD)/fuzz/fuzz_sound: src/audio/sound_file.c \
                           src/audio/decode_pcm.c src/audio/sound_reader.c
 
 fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)

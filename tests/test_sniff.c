@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "../src/audio/sniff.h"
+#include "../src/core/sniff.h"
 
 struct buf {
     unsigned char b[4096];

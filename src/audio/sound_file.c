@@ -3,16 +3,12 @@
  * session file that names it. */
 #include "sound_file.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "../core/sniff.h"
 #include "decode_pcm.h"
-#include "sniff.h"
 
 /* Gives the decoded samples to snd (d keeps none), a stereo sound whose
  * channels agree folded to mono in place. */
@@ -40,93 +36,6 @@ static void store(struct sound *snd, struct decoded *d)
     *d = (struct decoded){0};
 }
 
-/* A length as people read it: "2.5 s" under a minute, else "M:SS". */
-static void fmt_length(char *buf, size_t n, double seconds)
-{
-    if (seconds < 59.95) {
-        snprintf(buf, n, "%.1f s", seconds);
-        return;
-    }
-    long s = (long)(seconds + 0.5);
-    snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
-}
-
-/* Reads the whole file at path into *buf (free it). Opened without
- * blocking and checked on the open descriptor: a FIFO, a device or a
- * folder put in the file's place after the session was loaded is refused,
- * never waited on or read without end. At most SOUND_FILE_MAX_BYTES. */
-static bool read_file(const char *path, unsigned char **buf, size_t *len,
-                      char *why, size_t n)
-{
-    *buf = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        snprintf(why, n, "cannot be read: %s", strerror(errno));
-        return false;
-    }
-    struct stat st;
-    bool ok = false;
-    if (fstat(fd, &st) != 0)
-        snprintf(why, n, "cannot be read: %s", strerror(errno));
-    else if (!S_ISREG(st.st_mode))
-        snprintf(why, n, "is not a regular file");
-    else if (st.st_size > SOUND_FILE_MAX_BYTES)
-        snprintf(why, n, "is %lld MB; the limit for one sound file is %d MB",
-                 (long long)((st.st_size + (1 << 20) - 1) >> 20),
-                 SOUND_FILE_MAX_BYTES >> 20);
-    else if (!(*buf = malloc((size_t)st.st_size + 1)))
-        snprintf(why, n, "cannot be read: out of memory");
-    else
-        ok = true;
-    /* A file cut shorter meanwhile gives what is left; one growing, no
-     * more than its size when opened. */
-    *len = 0;
-    while (ok && *len < (size_t)st.st_size) {
-        ssize_t got = read(fd, *buf + *len, (size_t)st.st_size - *len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            snprintf(why, n, "cannot be read: %s", strerror(errno));
-            ok = false;
-        }
-        if (got <= 0)
-            break;
-        *len += (size_t)got;
-    }
-    close(fd);
-    if (!ok) {
-        free(*buf);
-        *buf = NULL;
-    }
-    return ok;
-}
-
-/* The limits on what a file's headers declare, checked before decoding. */
-static bool within_limits(const struct sniff_info *in, char *why, size_t n)
-{
-    char len[32];
-    if (in->channels > SOUND_FILE_MAX_CHANNELS) {
-        snprintf(why, n, "has %d channels; stillpoint plays at most %d",
-                 in->channels, SOUND_FILE_MAX_CHANNELS);
-        return false;
-    }
-    if (in->rate &&
-        (in->rate < SOUND_FILE_MIN_RATE || in->rate > SOUND_FILE_MAX_RATE)) {
-        snprintf(why, n,
-                 "declares a sample rate of %ld Hz; stillpoint plays %d to "
-                 "%d Hz",
-                 in->rate, SOUND_FILE_MIN_RATE, SOUND_FILE_MAX_RATE);
-        return false;
-    }
-    if (in->rate && in->frames > (int64_t)SOUND_FILE_MAX_SECONDS * in->rate) {
-        fmt_length(len, sizeof(len), (double)in->frames / (double)in->rate);
-        snprintf(why, n, "lasts %s; the limit for one sound file is %d:00", len,
-                 SOUND_FILE_MAX_SECONDS / 60);
-        return false;
-    }
-    return true;
-}
-
 /* Whether a file decoded to frames (at SOUND_RATE) stops well before the
  * length its header declares: then why says so. A FLAC file cut short
  * decodes up to the cut, or fails there; a whole one decodes to the
@@ -144,8 +53,8 @@ static bool cut_short(const struct sniff_info *in, int64_t frames, char *why,
     if (frames + slack >= expect)
         return false;
     char want[32], got[32];
-    fmt_length(want, sizeof(want), (double)expect / SOUND_RATE);
-    fmt_length(got, sizeof(got), (double)frames / SOUND_RATE);
+    sound_check_length_text(want, sizeof(want), (double)expect / SOUND_RATE);
+    sound_check_length_text(got, sizeof(got), (double)frames / SOUND_RATE);
     snprintf(why, n, "is cut short: it should last %s but holds only %s", want,
              got);
     return true;
@@ -175,14 +84,11 @@ static bool load_checked(struct sound *snd, unsigned char **buf, size_t *len,
                          struct sniff_info *info, struct diag_list *d)
 {
     char why[300];
-    if (read_file(snd->path, buf, len, why, sizeof(why)) &&
-        sniff_sound(snd->name, *buf, *len, info, why, sizeof(why)) &&
-        within_limits(info, why, sizeof(why)))
+    if (sound_check_read(snd->path, snd->name, buf, len, info, why,
+                         sizeof(why)))
         return true;
     diag_add(d, snd->source ? snd->source : "?", snd->line,
              "sound file '%s' %s", snd->name, why);
-    free(*buf);
-    *buf = NULL;
     return false;
 }
 

@@ -1,8 +1,7 @@
 /* sound_file.h: one sound file a session names, made ready to play: read
  * into memory (a regular file only, never blocking), checked by its
- * content (sniff.h), then decoded (decode_pcm.h) within the limits below,
- * which are judged here and nowhere else (and documented in
- * config/README.md, "Limits"). */
+ * content and its limits (core/sound_check.h), then decoded
+ * (decode_pcm.h). */
 #ifndef STILLPOINT_SOUND_FILE_H
 #define STILLPOINT_SOUND_FILE_H
 
@@ -10,17 +9,9 @@
 #include <stddef.h>
 
 #include "../core/diag.h"
+#include "../core/sound_check.h"
 #include "../core/sound_set.h"
 
-/* Ten minutes is more than any line, cue or ambient loop needs; it
- * decodes to 110 MB at 48 kHz stereo. */
-enum {
-    SOUND_FILE_MAX_BYTES = 64 << 20,  /* its size on disk */
-    SOUND_FILE_MAX_SECONDS = 10 * 60, /* its length, decoded */
-    SOUND_FILE_MIN_RATE = 8000,       /* the sample rates it may declare */
-    SOUND_FILE_MAX_RATE = 192000,
-    SOUND_FILE_MAX_CHANNELS = 8,
-};
 
 /* Fills snd->pcm, ->channels and ->frames from the file at snd->path, or
  * adds "SOURCE:LINE: sound file 'NAME' why" to d and returns false. */

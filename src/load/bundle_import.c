@@ -79,7 +79,8 @@ static struct catalog *load_staged(const struct bundle_import *b,
         return NULL;
     size_t len = 0;
     char *text = read_text(path, &len);
-    struct load_env env = {.assets = b->assets[0] ? b->assets : NULL};
+    struct load_env env = {.assets = b->assets[0] ? b->assets : NULL,
+                           .check_sounds = true};
     if (!text)
         diag_add(d, b->display, 0, "cannot read the session file");
     if (!text ||

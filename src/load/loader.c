@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../core/nearest.h"
+#include "../core/sound_check.h"
 #include "../core/timeline.h"
 #include "builtin_safety.h"
 #include "cfgfile.h"
@@ -28,6 +29,7 @@ struct loader {
     const char *dir, *assets;
     bool builtin;          /* loading the built-in safety profiles */
     bool builtin_sessions; /* loading the program's own sessions */
+    bool check_sounds;     /* judge each sound file by its content now */
     size_t errors_at_start;
     struct safety_profile *profiles[MAX_PROFILES];
     size_t n_profiles;
@@ -100,6 +102,10 @@ static void read_sound(struct loader *l, const config_setting_t *g,
         paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
     if (!path) {
         ERR(l, s, "%s", why);
+        return;
+    }
+    if (l->check_sounds && !sound_check_file(path, written, why, sizeof(why))) {
+        ERR(l, s, "sound file '%s' %s", written, why);
         return;
     }
     out->name = arena_strdup(l->a, written);
@@ -569,6 +575,7 @@ static int load_text(struct catalog *c, const char *name, const char *dir,
     l->dir = dir;
     l->assets = env ? env->assets : NULL;
     l->builtin_sessions = env && env->builtin;
+    l->check_sounds = env && env->check_sounds;
     l->builtin = builtin;
     l->errors_at_start = diag_total(d);
     int rc = -1;

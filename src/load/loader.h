@@ -19,6 +19,10 @@ enum {
 struct load_env {
     const char *assets; /* folder of built-in sounds, or NULL */
     bool builtin;       /* the files are the program's own sessions */
+    /* Every file named as a sound is read and judged by its content now
+     * (core/sound_check.h), not only when played: --check and --import,
+     * where a shared file is taken in. */
+    bool check_sounds;
 };
 
 /* Loads the built-in safety profiles compiled into the program (from

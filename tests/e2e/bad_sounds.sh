@@ -113,4 +113,27 @@ EOF
 run 2 --config "$S/special.cfg" --render fifo --no-voice -o "$TMP/bad.wav"
 has "$TMP/err" "$S/special.cfg:4: sound file 'fifo.ogg' is not a regular file"
 has "$TMP/err" "$S/special.cfg:6: sound file 'folder.ogg' is not a regular file"
+# --check judges every sound by its content too, not only a render: a
+# session file given as a sound (one that would smuggle a second session
+# file into a bundle) is refused there, naming the setting's line.
+run 2 --check "$CFG"
+has "$TMP/err" "$CFG:17: sound file 'random.ogg' holds no sound stillpoint can play"
+has "$TMP/err" "$CFG:21: sound file 'wav-named.ogg' holds WAV audio, not Ogg: name it .wav"
+cp "$DATA/good/chime.wav" "$S/chime.wav"
+cat >"$S/hidden.cfg" <<'EOF'
+version = 1;
+sessions = ( { name = "hidden"; title = "Hidden"; type = "bodywork";
+               steps = ( { hold = "Press firmly"; seconds = 600; } ); } );
+EOF
+cat >"$S/smuggler.cfg" <<'EOF'
+version = 1;
+sessions = (
+  { name = "a-relax"; title = "A harmless relaxation"; type = "breathing";
+    sounds = { inhale = "chime.wav"; end = "hidden.cfg"; };
+    steps = ( { say = "Relax."; } ); }
+);
+EOF
+run 2 --check "$S/smuggler.cfg"
+[ "$(cat "$TMP/err")" = "$S/smuggler.cfg:4: sound file 'hidden.cfg' holds no sound stillpoint can play (Ogg Vorbis or Opus, FLAC, WAV or MP3)" ] ||
+    fail "--check of a session file given as a sound says: $(cat "$TMP/err")"
 echo "bad_sounds: ok"
