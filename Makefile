@@ -69,11 +69,12 @@ stillpoint: $(REL_OBJ) $(BUILD)/rel/src/main.o
 $(BUILD)/san/stillpoint: $(SAN_OBJ) $(BUILD)/san/src/main.o
 	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/san/tests/%: $(BUILD)/san/tests/%.o $(SAN_OBJ)
+# Test helpers: every tests/*.c that is not a test_*.c, linked into each
+# test (a test that uses none loses nothing).
+TEST_HELPERS = $(patsubst tests/%.c,$(BUILD)/san/tests/%.o,\
+                 $(filter-out tests/test_%.c,$(wildcard tests/*.c)))
+$(BUILD)/san/tests/%: $(BUILD)/san/tests/%.o $(TEST_HELPERS) $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
-# Test helpers, linked into the tests that use them.
-$(BUILD)/san/tests/test_history $(BUILD)/san/tests/test_prefs: \
-    $(BUILD)/san/tests/tmpdir.o
 
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
@@ -112,7 +113,7 @@ e2e: $(BUILD)/san/stillpoint $(TOOLS) stillpoint
 # libFuzzer targets, one per tests/fuzz/fuzz_NAME.c, each seeded from its
 # SEEDS_fuzz_NAME files: `make fuzz` runs each for FUZZ_SECONDS (default
 # 600; FUZZ=fuzz_NAME runs one); `make check` runs each for
-# FUZZ_CHECK_SECONDS (20). Crashes land in $(BUILD)/fuzz/fuzz_NAME.run/ as
+# FUZZ_CHECK_SECONDS (15). Crashes land in $(BUILD)/fuzz/fuzz_NAME.run/ as
 # crash-* files: add each to the target's seeds (a bad file with the
 # message it must give).
 FUZZ_SECONDS ?= 600

@@ -42,8 +42,9 @@ enum command {
 
 struct options {
     enum command cmd;
-    const char *name;   /* session for --schedule / --render */
-    const char *output; /* -o */
+    const char *name;      /* session for --schedule / --render */
+    const char *open_file; /* the window: a session file or bundle to import */
+    const char *output;    /* -o */
     const char *configs[MAX_CONFIGS];
     size_t n_configs;
     struct timeline_options tl;
@@ -295,8 +296,14 @@ static int parse_args(int argc, char **argv, struct options *o)
         fprintf(stderr, "stillpoint: unexpected argument '%s'\n", argv[optind]);
         return EXIT_BAD;
     }
-    if (o->cmd == CMD_NONE && optind < argc)
-        o->name = argv[optind++];
+    /* The window's one argument: a session name, or a file to import
+     * into the window (session names hold no '.' or '/'). */
+    if (o->cmd == CMD_NONE && optind < argc) {
+        if (strpbrk(argv[optind], "./"))
+            o->open_file = argv[optind++];
+        else
+            o->name = argv[optind++];
+    }
     if (o->cmd == CMD_NONE && optind < argc) {
         fprintf(stderr, "stillpoint: unexpected argument '%s'\n", argv[optind]);
         return EXIT_BAD;
@@ -632,6 +639,7 @@ int main(int argc, char **argv)
         return rc;
     }
     struct app_options ao = {.session = o.name,
+                             .import = o.open_file,
                              .tl = o.tl,
                              .adapt = o.adapt,
                              .no_history = o.no_history};

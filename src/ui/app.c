@@ -1459,9 +1459,8 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->w = 1280;
     a->h = 800;
     build_menu(a);
-    if (o->session && strpbrk(o->session, "./")) {
-        /* Not a session name: a file to import (names have no . or /). */
-        open_import(a, o->session);
+    if (o->import) {
+        open_import(a, o->import);
     } else if (o->session) {
         const struct session *s = catalog_find(lib->catalog, o->session);
         if (!s) {

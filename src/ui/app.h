@@ -14,6 +14,7 @@
 
 struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
+    const char *import;  /* or show this file or bundle on the import screen */
     struct timeline_options tl;
     struct adapt_options adapt;
     bool no_history; /* record nothing (--no-history) */

@@ -1,4 +1,4 @@
-/* test_layers.c: the ambient bed ducks smoothly under the voice and
+/* test_mix_layers.c: the ambient bed ducks smoothly under the voice and
  * comes back after it; each layer has its own volume; a line still being
  * synthesized is left out rather than played half made. Measured in
  * rendered audio. */
