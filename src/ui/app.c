@@ -18,6 +18,7 @@
 #include "../core/adapt.h"
 #include "../core/history.h"
 #include "../core/prefs_items.h"
+#include "../core/run.h"
 #include "../core/safety_flow.h"
 #include "../core/timeline.h"
 #include "../load/loader.h"
@@ -62,7 +63,7 @@ enum screen {
     SCR_IMPORT, /* a dropped session file or bundle, before import */
 };
 
-enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8, REMINDER_SHOWN = 10 };
+enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8 };
 
 struct app {
     SDL_Window *win;
@@ -94,10 +95,9 @@ struct app {
     char run_notice[400]; /* on the running screen: sound, late problems */
     bool sound_lost;      /* the device went away; the next wake replaces it */
     float volume;
-    bool info, checkin_open, checkin_missed, fullscreen;
-    int64_t info_until;   /* stop signs shown at the start, until here */
+    bool fullscreen;
+    struct run run;       /* the during-session rules */
     uint64_t pending_seq; /* the snapshot that surely saw the last command */
-    int64_t next_checkin, checkin_deadline;
     /* the person's choices: the preferences file and the options the
      * session is prepared with (the command line's, then these) */
     struct prefs prefs;
@@ -366,18 +366,7 @@ static bool start_session(struct app *a)
     mix_set_layer_volume(a->mix, MIX_AMBIENT, a->prefs.ambient_volume);
     begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
     record(a, HISTORY_INTERRUPTED, "");
-    const struct safety_profile *p = a->s->safety;
-    /* The stop signs show at the start, while the floor notice plays. */
-    a->info = true;
-    a->info_until = 0;
-    for (size_t i = 0; i < a->tl.count && !a->info_until; i++)
-        if (a->tl.cues[i].step < 0 && a->tl.cues[i].kind == CUE_SAY)
-            a->info_until = a->tl.cues[i].frame + a->tl.cues[i].frames;
-    a->checkin_open = false;
-    a->checkin_missed = false;
-    a->next_checkin = p->checkin_seconds > 0
-                          ? timeline_frames(p->checkin_seconds)
-                          : INT64_MAX;
+    run_start(&a->run, a->s->safety, &a->tl);
     engine_snapshot(a->engine, &a->snap);
     a->pending_seq = 0;
     device_play(a->engine);
@@ -446,8 +435,7 @@ static void end_session(struct app *a, enum history_outcome o, const char *why)
         snprintf(detail, sizeof(detail), "%s at %s", why, at);
     record(a, o, detail);
     a->outcome = o;
-    a->info = false;
-    a->checkin_open = false;
+    run_end(&a->run);
     a->screen = SCR_AFTER;
 }
 
@@ -568,19 +556,14 @@ static void cmd_before(struct app *a, int cmd)
 
 static void cmd_running(struct app *a, int cmd)
 {
-    if (a->checkin_open && cmd != UI_STOP && cmd != UI_DISCOMFORT &&
-        cmd != UI_QUIT) {
-        a->checkin_open = false;
-        a->next_checkin =
-            a->snap.position + timeline_frames(a->s->safety->checkin_seconds);
-        return;
-    }
+    if (cmd != UI_STOP && cmd != UI_DISCOMFORT && cmd != UI_QUIT &&
+        run_key(&a->run, a->snap.position))
+        return; /* it answered the check-in, and does nothing else */
     switch (cmd) {
     case UI_PAUSE:
         if (paused(a)) {
             send(a, ENGINE_RESUME, 0);
-            a->info = false;
-            a->checkin_missed = false;
+            run_resumed(&a->run);
         } else {
             send(a, ENGINE_PAUSE, 0);
         }
@@ -592,8 +575,7 @@ static void cmd_running(struct app *a, int cmd)
         end_session(a, HISTORY_DISCOMFORT, "stopped for discomfort");
         break;
     case UI_INFO:
-        a->info = !a->info;
-        a->info_until = 0; /* the person's choice: no automatic hiding */
+        run_toggle_info(&a->run);
         break;
     case UI_UP:
         send_volume(a, 0.1f);
@@ -818,32 +800,15 @@ static void tick(struct app *a)
         a->dirty = true;
         return;
     }
-    const struct safety_profile *p = a->s->safety;
     if (a->snap.state == PLAYER_PAUSED && settled(a))
         device_set_paused(true); /* the fade is done: sleep until asked */
     if (paused(a))
         return;
-    if (a->info && a->info_until && a->snap.position >= a->info_until) {
-        a->info = false;
-        a->info_until = 0;
-        a->dirty = true;
-    }
-    if (!a->checkin_open && a->snap.position >= a->next_checkin) {
-        a->checkin_open = true;
-        a->checkin_deadline =
-            a->snap.position + timeline_frames(p->checkin_timeout);
-        a->dirty = true;
-    } else if (a->checkin_open && a->snap.position >= a->checkin_deadline) {
-        /* Unanswered: pause and show the stop signs. */
-        a->checkin_open = false;
-        a->next_checkin =
-            a->snap.position + timeline_frames(p->checkin_seconds);
+    enum run_action act = run_tick(&a->run, a->snap.position);
+    if (act == RUN_PAUSE)
         send(a, ENGINE_PAUSE, 0);
-        a->info = true;
-        a->info_until = 0;
-        a->checkin_missed = true;
+    if (act != RUN_NOTHING)
         a->dirty = true;
-    }
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -1130,7 +1095,7 @@ static void draw_blocked(struct app *a)
 /* Whether the panel of stop signs covers the stage. */
 static bool panel_shown(const struct app *a)
 {
-    return a->info || paused(a) || a->checkin_open;
+    return a->run.info || paused(a) || a->run.checkin_open;
 }
 
 /* Under the clock: a line for the stop reminder, then the running
@@ -1222,10 +1187,7 @@ static void draw_running(struct app *a)
     }
     const struct safety_profile *p = a->s->safety;
     int64_t pos = a->snap.position;
-    if (p->reminder_seconds > 0 &&
-        pos >= timeline_frames(p->reminder_seconds) &&
-        pos % timeline_frames(p->reminder_seconds) <
-            timeline_frames(REMINDER_SHOWN))
+    if (run_reminder_shown(&a->run, pos))
         text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
                   a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
                   "You can stop at any time: press Esc.");
@@ -1246,16 +1208,17 @@ static void draw_running(struct app *a)
                            a->run_notice);
             y += a->h / 30;
         }
-        if (a->checkin_open) {
+        if (a->run.checkin_open) {
             y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
                            pw, "Still comfortable? Press any key.");
             y += a->h / 30;
         } else if (paused(a) && !a->sound_lost) { /* (the notice says) */
-            y += text_draw(
-                a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
-                a->checkin_missed ? "No answer to the check-in, so the "
-                                    "session is paused. Press Space to go on."
-                                  : "Paused. Press Space to go on.");
+            y +=
+                text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
+                          a->run.checkin_missed
+                              ? "No answer to the check-in, so the "
+                                "session is paused. Press Space to go on."
+                              : "Paused. Press Space to go on.");
             y += a->h / 30;
         }
         draw_list(a, x, y, pw,
@@ -1330,8 +1293,8 @@ static void view_key(const struct app *a, char *buf, size_t n)
             radius = breath_radius(a, &a->tl.cues[ph]);
     }
     snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu %d", a->screen, phase, sec,
-             radius, (int)a->snap.state, a->info, a->checkin_open, a->sel,
-             a->choice);
+             radius, (int)a->snap.state, a->run.info, a->run.checkin_open,
+             a->sel, a->choice);
 }
 
 static void draw(struct app *a)
