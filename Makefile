@@ -72,7 +72,8 @@ $(BUILD)/san/stillpoint: $(SAN_OBJ) $(BUILD)/san/src/main.o
 $(BUILD)/san/tests/%: $(BUILD)/san/tests/%.o $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 # Test helpers, linked into the tests that use them.
-$(BUILD)/san/tests/test_history $(BUILD)/san/tests/test_prefs: \
+$(BUILD)/san/tests/test_history $(BUILD)/san/tests/test_prefs \
+    $(BUILD)/san/tests/test_fsutil: \
     $(BUILD)/san/tests/tmpdir.o
 
 $(BUILD)/tools/%: tests/tools/%.c
