@@ -1,0 +1,59 @@
+# links.sh: no file stillpoint writes is written, or made private,
+# through a symbolic link. A link planted where a render's temporary file
+# goes (the old name, OUT.PID.tmp, could be guessed), at -o OUT itself, at
+# the preferences and at the history: the file it leads to keeps every
+# byte and its mode, the link stays a link, and the message names the
+# link. A file at history.csv that is not a history is not appended to.
+. "$(dirname "$0")/lib.sh"
+
+# victim NAME: a file of the person's (mode 0644) that a planted link
+# leads to, with a copy to compare it with afterwards.
+victim() {
+    printf 'started,session,type,planned_s,elapsed_s,outcome,detail\n%s\n' \
+        "2026-11-20T08:00:00+01:00,box-breathing,breathing,300.0,300.0,completed,$1" \
+        >"$TMP/victim.$1"
+    chmod 644 "$TMP/victim.$1"
+    cp "$TMP/victim.$1" "$TMP/orig.$1"
+}
+# untouched NAME: the victim has its bytes and its mode.
+untouched() {
+    cmp -s "$TMP/victim.$1" "$TMP/orig.$1" ||
+        fail "$1: the file the link leads to was written: $(head -c 40 "$TMP/victim.$1" | od -c | head -n2)"
+    [ "$(stat -c %a "$TMP/victim.$1")" = 644 ] ||
+        fail "$1: the file the link leads to is now mode $(stat -c %a "$TMP/victim.$1")"
+}
+# riff FILE: FILE is a regular file holding a WAV.
+riff() {
+    [ -f "$1" ] && [ ! -L "$1" ] || fail "$1 is not a regular file"
+    [ "$(head -c 4 "$1")" = RIFF ] || fail "$1 is not a WAV file"
+}
+
+# ---- --render
+
+# A link at the temporary name the render used to write (OUT.PID.tmp: a
+# process that execs stillpoint knows its pid ahead): the render goes
+# into a new file under a random name, never through the link.
+victim render
+mkdir "$TMP/r"
+sh -c 'ln -s "$1" "$2.$$.tmp" && exec "$3" --render box-breathing --no-voice -o "$2"' \
+    sh "$TMP/victim.render" "$TMP/r/out.wav" "$STILLPOINT" >"$TMP/out" 2>"$TMP/err" ||
+    { cat "$TMP/err" >&2; fail "the render beside a planted link failed"; }
+untouched render
+riff "$TMP/r/out.wav"
+[ "$(ls -A "$TMP/r" | wc -l)" -eq 2 ] || fail "files left: $(ls -A "$TMP/r")"
+[ -L "$(ls -d "$TMP"/r/out.wav.*.tmp)" ] || fail "the planted link was moved"
+
+# -o OUT where OUT is a link (to a file, or to nowhere): refused, naming
+# it, exit 1 as for any file that cannot be written; nothing is made.
+victim out
+ln -s "$TMP/victim.out" "$TMP/r/link.wav"
+run 1 --render box-breathing --no-voice -o "$TMP/r/link.wav"
+has "$TMP/err" "stillpoint: $TMP/r/link.wav: is a symbolic link; stillpoint will not write through it"
+[ -L "$TMP/r/link.wav" ] || fail "the link at -o was replaced"
+untouched out
+ln -s "$TMP/r/nowhere.wav" "$TMP/r/dangling.wav"
+run 1 --render box-breathing --no-voice -o "$TMP/r/dangling.wav"
+has "$TMP/err" "$TMP/r/dangling.wav: is a symbolic link"
+[ ! -e "$TMP/r/nowhere.wav" ] || fail "a render was made where a dangling link leads"
+[ "$(ls -A "$TMP/r" | wc -l)" -eq 4 ] || fail "files left: $(ls -A "$TMP/r")"
+echo "links (render): ok"
