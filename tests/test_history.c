@@ -503,28 +503,95 @@ static void test_cut_header(void **state)
     history_free(&h);
 }
 
-/* A file that is not our history is never rewritten: our row goes on a
- * line of its own after what was there, byte for byte. */
-static void test_append_after_wrong_header(void **state)
+/* A file that is not our history is never appended to, nor made
+ * private: the append is refused, naming the file and what is wrong, and
+ * the file keeps every byte and its mode. What is a history to the
+ * reader is one to the writer: the header with a Windows line end, or
+ * with no newline at all (a write cut short just before it), is appended
+ * to (and the header cut short: test_cut_header). */
+static void test_append_refuses_wrong_header(void **state)
 {
     struct tmpdir *f = *state;
-    static const char *const files[] = {"date,name\n1,2\n", "date,name\n1,2",
-                                        "\xef\xbb\xbf" HEADER_LF};
+    static const char *const files[] = {
+        "date,name\n1,2\n",
+        "date,name\n1,2",
+        "\xef\xbb\xbf" HEADER_LF GOOD_ROW_1, /* a byte-order mark */
+        HISTORY_HEADER ",extra\n" GOOD_ROW_1,
+        "\n" HEADER_LF GOOD_ROW_1,
+        "STARTED,SESSION,TYPE,PLANNED_S,ELAPSED_S,OUTCOME,DETAIL\n",
+        HISTORY_HEADER "x", /* longer than the header, no newline */
+        "#!/bin/sh\nrm -rf ~\n",
+    };
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         write_text(f->path, files[i]);
-        struct history_row r =
-            make_row("2026-11-23T09:01:47+01:00", "a", "breathing", 60, 60,
-                     HISTORY_COMPLETED, "");
-        append_ok(f->path, &r);
+        assert_int_equal(chmod(f->path, 0644), 0);
+        char err[512] = "", want[512];
+        assert_int_equal(history_append(f->path, &r, err, sizeof err), -1);
+        snprintf(want, sizeof want,
+                 "%s: not a stillpoint history (the first line is not "
+                 "\"%s\"); nothing was written to it",
+                 f->path, HISTORY_HEADER);
+        assert_string_equal(err, want);
         char *text = slurp(f->path);
-        size_t len = strlen(files[i]);
-        assert_memory_equal(text, files[i], len);
-        const char *rest = text + len;
-        if (files[i][len - 1] != '\n')
-            assert_int_equal(*rest++, '\n');
-        assert_string_equal(rest, GOOD_ROW_1);
+        assert_string_equal(text, files[i]);
+        free(text);
+        struct stat st;
+        assert_int_equal(stat(f->path, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0644);
+    }
+
+    /* Ours. */
+    static const char *const ours[] = {HISTORY_HEADER "\r\n", HISTORY_HEADER,
+                                       HEADER_LF GOOD_ROW_2};
+    for (size_t i = 0; i < sizeof ours / sizeof *ours; i++) {
+        write_text(f->path, ours[i]);
+        append_ok(f->path, &r);
+        char *text = slurp(f->path), want[512];
+        snprintf(want, sizeof want, "%s%s" GOOD_ROW_1, ours[i],
+                 i == 1 ? "\n" : "");
+        assert_string_equal(text, want);
         free(text);
     }
+}
+
+/* A symbolic link where the history goes, to a file or to nowhere: the
+ * append is refused naming the link; nothing is written, made private or
+ * created where it leads, and the link stays. */
+static void test_append_refuses_link(void **state)
+{
+    struct tmpdir *f = *state;
+    char real[256], nowhere[256], dir[256], want[512];
+    snprintf(real, sizeof real, "%s/elsewhere.csv", f->dir);
+    snprintf(nowhere, sizeof nowhere, "%s/nowhere.csv", f->dir);
+    snprintf(dir, sizeof dir, "%s/stillpoint", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    write_text(real, HEADER_LF GOOD_ROW_2);
+    assert_int_equal(chmod(real, 0644), 0);
+    snprintf(want, sizeof want,
+             "%s: is a symbolic link; stillpoint will not write through it",
+             f->path);
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
+    const char *targets[] = {real, nowhere};
+    for (size_t i = 0; i < 2; i++) {
+        unlink(f->path);
+        assert_int_equal(symlink(targets[i], f->path), 0);
+        char err[512] = "";
+        assert_int_equal(history_append(f->path, &r, err, sizeof err), -1);
+        assert_string_equal(err, want);
+        struct stat st;
+        assert_int_equal(lstat(f->path, &st), 0);
+        assert_true(S_ISLNK(st.st_mode));
+    }
+    char *text = slurp(real);
+    assert_string_equal(text, HEADER_LF GOOD_ROW_2);
+    free(text);
+    struct stat st;
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0644);
+    assert_int_equal(access(nowhere, F_OK), -1);
 }
 
 /* An existing history others may read is made private when appended to,
@@ -867,7 +934,9 @@ int main(void)
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_cut_header, setup,
                                         tmpdir_teardown),
-        cmocka_unit_test_setup_teardown(test_append_after_wrong_header, setup,
+        cmocka_unit_test_setup_teardown(test_append_refuses_wrong_header, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_link, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_tightens_mode, setup,
                                         tmpdir_teardown),

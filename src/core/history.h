@@ -79,16 +79,21 @@ bool history_stamp(struct history_row *row, time_t when);
 size_t history_format_row(const struct history_row *row, char *out, size_t n);
 
 /* Appends one row to the file at path as a single write() followed by
- * fsync(). Creates missing folders (0700) and the file (0600, starting
- * with the header). The file is never rewritten: if it does not end with
- * a newline (a write cut short), the row starts with one, so the cut line
- * stays one damaged line and the row stays whole; a file whose first line
- * is not the header is appended to all the same. The row is checked
- * first (a valid started stamp, a known outcome, seconds in range), so
- * whatever is appended reads back. The history is private: an existing
- * file that others may read or write is made 0600 (owner bits kept).
- * Returns 0, with err empty or holding a note saying the permissions
- * were tightened (or could not be); or -1 with a message in err. */
+ * fsync(). Creates missing folders (0700) and a missing file (0600,
+ * O_CREAT | O_EXCL | O_NOFOLLOW, starting with the header; an empty file
+ * gets the header too). The file is never rewritten: if it does not end
+ * with a newline (a write cut short), the row starts with one, so the cut
+ * line stays one damaged line and the row stays whole. Nothing is ever
+ * appended to a file that is not a history: one whose first line is not
+ * the header (nor the header cut short, as history_read() also accepts)
+ * is refused and left as it is. Nothing is written or made private
+ * through a link: a symbolic link at path is refused ("PATH: "
+ * FSUTIL_LINK_REFUSED). The row is checked first (a valid started stamp,
+ * a known outcome, seconds in range), so whatever is appended reads back.
+ * The history is private: an existing file that others may read or
+ * write is made 0600 (owner bits kept; fchmod on the open file). Returns
+ * 0, with err empty or holding a note saying the permissions were
+ * tightened (or could not be); or -1 with a message in err. */
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen);
 
