@@ -57,3 +57,68 @@ has "$TMP/err" "$TMP/r/dangling.wav: is a symbolic link"
 [ ! -e "$TMP/r/nowhere.wav" ] || fail "a render was made where a dangling link leads"
 [ "$(ls -A "$TMP/r" | wc -l)" -eq 4 ] || fail "files left: $(ls -A "$TMP/r")"
 echo "links (render): ok"
+
+# ---- the window: the preferences and the history
+
+HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
+PREFS="$XDG_CONFIG_HOME/stillpoint/stillpoint.cfg"
+mkdir -p "$(dirname "$HISTORY")" "$(dirname "$PREFS")"
+window_setup
+
+# stopped_session: box-breathing run and stopped with Esc, to its after
+# screen (where a history that cannot be written is named).
+stopped_session() {
+    start box-breathing
+    pass_before
+    wait_title "— running —"
+    key Escape
+    wait_title "— after"
+}
+
+# A link where the preferences go (planted, or a dotfiles folder): the
+# choices apply, the choices screen says they could not be kept and why,
+# naming the link; the program exits 0 as for any preferences it cannot
+# write; the file the link leads to is read, never written.
+printf 'master_volume = 0.5;\n' >"$TMP/victim.prefs"
+chmod 644 "$TMP/victim.prefs"
+cp "$TMP/victim.prefs" "$TMP/orig.prefs"
+ln -s "$TMP/victim.prefs" "$PREFS"
+start
+key c
+shown "Your choices"
+key Right # the volume goes up
+key Escape
+shown "Your choices apply now but could not be kept: $PREFS: is a symbolic link; stillpoint will not write through it"
+key Escape
+key Escape
+wait_exit
+untouched prefs
+[ -L "$PREFS" ] || fail "the link at the preferences was replaced"
+ls -A "$(dirname "$PREFS")" | grep -q '^\.stillpoint\.cfg\.' && fail "a temporary file was left"
+
+# A link where the history goes, to a history (mode 0644): the session
+# runs, its after screen says it could not be recorded, naming the link;
+# the file the link leads to gets no row and keeps its mode.
+victim history
+ln -s "$TMP/victim.history" "$HISTORY"
+stopped_session
+shown "This session could not be recorded: $HISTORY: is a symbolic link; stillpoint will not write through it"
+key Escape
+wait_exit
+untouched history
+[ -L "$HISTORY" ] || fail "the link at the history was replaced"
+
+# A file at history.csv that is not a history: nothing appended, its
+# mode kept, and the after screen says what is wrong with which file.
+rm "$HISTORY"
+printf 'date,minutes\n2026-11-20,5\n' >"$HISTORY"
+chmod 644 "$HISTORY"
+cp "$HISTORY" "$TMP/orig.notours"
+stopped_session
+shown "This session could not be recorded: $HISTORY: not a stillpoint history (the first line is not \"started,session,type,planned_s,elapsed_s,outcome,detail\"); nothing was written to it"
+key Escape
+wait_exit
+cmp -s "$HISTORY" "$TMP/orig.notours" || fail "a file that is not a history was appended to: $(cat "$HISTORY")"
+[ "$(stat -c %a "$HISTORY")" = 644 ] || fail "a file that is not a history was made mode $(stat -c %a "$HISTORY")"
+
+echo "links: ok"
