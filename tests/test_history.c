@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../src/core/history.h"
+#include "../src/core/history_table.h"
 #include "tmpdir.h"
 
 /* 2026-11-23 09:01:47 in Paris (08:01:47 UTC). */
@@ -640,6 +641,129 @@ static void test_format_row(void **state)
     assert_int_equal(history_format_row(&r, line, sizeof line), 0);
 }
 
+/* ---- fields a spreadsheet would run */
+
+/* A text field from a session file (its name, its type, a question in
+ * the detail) that would begin with = + - @, a tab or a carriage return
+ * is a formula to a spreadsheet: it is written with a leading apostrophe,
+ * in history.csv and in --csv alike, and read back without it, so the
+ * table shows what the file said. One for each dangerous first character,
+ * in each field. */
+static void test_formula_fields(void **state)
+{
+    struct tmpdir *f = *state;
+    static const struct {
+        const char *value;   /* as the session file had it */
+        const char *written; /* the field in history.csv */
+        const char *read;    /* what history_read gives back */
+    } table[] = {
+        {"=HYPERLINK(\"http://x.test/\",\"Open your results\")",
+         "\"'=HYPERLINK(\"\"http://x.test/\"\",\"\"Open your results\"\")\"",
+         "=HYPERLINK(\"http://x.test/\",\"Open your results\")"},
+        {"+1+1", "'+1+1", "+1+1"},
+        {"-1+1", "'-1+1", "-1+1"},
+        {"@SUM(A1:A9)", "'@SUM(A1:A9)", "@SUM(A1:A9)"},
+        {"\t=1+1", "' =1+1", " =1+1"}, /* control characters: spaces */
+        {"\r=1+1", "' =1+1", " =1+1"},
+        {"\tx", "' x", " x"},
+        {" =1+1", "' =1+1", " =1+1"}, /* a blank a spreadsheet may trim */
+        {"'=1+1", "''=1+1", "'=1+1"}, /* an apostrophe of its own: kept */
+        {"''@x", "'''@x", "''@x"},
+        {"'quoted'", "'quoted'", "'quoted'"}, /* before nothing dangerous */
+        {"'", "'", "'"},
+        {"a=1+1", "a=1+1", "a=1+1"},
+        {"", "", ""},
+    };
+    enum { SESSION, TYPE, DETAIL };
+    for (int field = SESSION; field <= DETAIL; field++) {
+        for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+            unlink(f->path);
+            struct history_row r = make_row("2026-11-23T09:01:47+01:00", "s",
+                                            "t", 60, 0, HISTORY_BLOCKED, "d");
+            char *dst = field == SESSION ? r.session
+                        : field == TYPE  ? r.type
+                                         : r.detail;
+            strcpy(dst, table[i].value);
+            append_ok(f->path, &r);
+
+            char want[512];
+            snprintf(want, sizeof want,
+                     HEADER_LF "2026-11-23T09:01:47+01:00,%s,%s,60.0,0.0,"
+                               "blocked,%s\n",
+                     field == SESSION ? table[i].written : "s",
+                     field == TYPE ? table[i].written : "t",
+                     field == DETAIL ? table[i].written : "d");
+            char *text = slurp(f->path);
+            if (strcmp(text, want) != 0)
+                fail_msg("field %d, value '%s':\n  wrote %s  wanted %s", field,
+                         table[i].value, text, want);
+            free(text);
+
+            struct history h;
+            read_ok(f->path, &h);
+            assert_int_equal(h.count, 1);
+            assert_int_equal(h.damaged, 0);
+            const struct history_row *got = &h.rows[0];
+            assert_string_equal(field == SESSION ? got->session
+                                : field == TYPE  ? got->type
+                                                 : got->detail,
+                                table[i].read);
+            /* --csv, from what was read: the same safe line. */
+            char *csv = history_csv_text(&h);
+            assert_string_equal(csv, want);
+            free(csv);
+            /* --history: the name as it was, without the apostrophe. */
+            if (field == SESSION && table[i].read[0]) {
+                char *shown = history_table_text(&h, NULL, NULL);
+                char cell[128];
+                snprintf(cell, sizeof cell, "  %.20s",
+                         table[i].read); /* cut at 32 */
+                if (!strstr(shown, cell))
+                    fail_msg("the table does not show '%s':\n%s", table[i].read,
+                             shown);
+                free(shown);
+            }
+            history_free(&h);
+        }
+    }
+}
+
+/* Rows written before the apostrophe (or by hand) are made safe by
+ * --csv all the same; the longest name that needs one still reads back;
+ * seconds, which stillpoint writes itself, stay numbers. */
+static void test_formula_old_rows(void **state)
+{
+    struct tmpdir *f = *state;
+    write_text(f->path,
+               HEADER_LF "2026-11-23T09:01:47+01:00,=cmd|' /C calc'!A0,@t,60.0,"
+                         "0.0,blocked,\"=HYPERLINK(\"\"http://x.test/\"\","
+                         "\"\"Open your results\"\")\"\n");
+    struct history h;
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_string_equal(h.rows[0].session, "=cmd|' /C calc'!A0");
+    char *csv = history_csv_text(&h);
+    assert_string_equal(csv, HEADER_LF
+                        "2026-11-23T09:01:47+01:00,'=cmd|' /C calc'!A0,'@t,"
+                        "60.0,0.0,blocked,\"'=HYPERLINK(\"\"http://x.test/\"\","
+                        "\"\"Open your results\"\")\"\n");
+    free(csv);
+    history_free(&h);
+
+    unlink(f->path);
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "", "t", 60,
+                                    60, HISTORY_COMPLETED, "");
+    memset(r.session, '-', sizeof r.session - 1);
+    memset(r.detail, '+', sizeof r.detail - 1);
+    append_ok(f->path, &r);
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_int_equal(h.damaged, 0);
+    assert_string_equal(h.rows[0].session, r.session);
+    assert_string_equal(h.rows[0].detail, r.detail);
+    history_free(&h);
+}
+
 /* Things a person or another program may do to the file that lose no row
  * and are not damage: Windows line ends, blank lines, the header twice,
  * a UTC stamp, more decimals. */
@@ -941,6 +1065,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_append_tightens_mode, setup,
                                         tmpdir_teardown),
         cmocka_unit_test(test_format_row),
+        cmocka_unit_test_setup_teardown(test_formula_fields, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_formula_old_rows, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_tolerated_lines, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_wrong_header, setup,

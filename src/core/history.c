@@ -196,14 +196,38 @@ static bool is_control(unsigned char c)
     return c < 0x20 || c == 0x7f;
 }
 
+/* Spreadsheets take a cell that begins with = + - or @ as a formula
+ * (=HYPERLINK(...) in a question from a session file would be a live
+ * link), and some trim blanks before looking. So a text field that would
+ * begin, past any apostrophes of its own, with one of those, a space or a
+ * control character (a tab, a carriage return: written as spaces) is
+ * written with one apostrophe more in front, the common convention; the
+ * reader takes exactly that one away (strip_apostrophe), so what reads
+ * back is what was written, and an apostrophe a field had of its own is
+ * kept. */
+static bool needs_apostrophe(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == '\'')
+        i++;
+    if (i == len)
+        return false;
+    char c = s[i];
+    return is_control((unsigned char)c) || c == ' ' || c == '=' || c == '+' ||
+           c == '-' || c == '@';
+}
+
 /* A text field of at most max bytes: control characters (newlines
- * included) become spaces; quoted when it holds a comma or a quote. */
+ * included) become spaces; an apostrophe in front when a spreadsheet
+ * would run it; quoted when it holds a comma or a quote. */
 static void put_field(struct out_buf *b, const char *s, size_t max)
 {
     size_t len = strnlen(s, max);
     bool quote = memchr(s, ',', len) || memchr(s, '"', len);
     if (quote)
         put_char(b, '"');
+    if (needs_apostrophe(s, len))
+        put_char(b, '\'');
     for (size_t i = 0; i < len; i++) {
         char c = is_control((unsigned char)s[i]) ? ' ' : s[i];
         if (c == '"')
@@ -546,6 +570,16 @@ static const char *split_fields(char *line, size_t len, char *f[],
     }
 }
 
+/* Takes away the apostrophe put_field() puts in front of a field a
+ * spreadsheet would run (one, and only in front of such a field). */
+static void strip_apostrophe(char **s, size_t *len)
+{
+    if (*len > 0 && (*s)[0] == '\'' && needs_apostrophe(*s + 1, *len - 1)) {
+        (*s)++;
+        (*len)--;
+    }
+}
+
 /* Copies a field into dst (cap bytes), control characters as spaces. */
 static bool take_text(char *dst, size_t cap, const char *s, size_t len)
 {
@@ -571,6 +605,9 @@ static const char *parse_row(char *line, size_t len, struct history_row *row)
     if (!valid_stamp(f[0], n[0]) ||
         !take_text(row->started, sizeof row->started, f[0], n[0]))
         return "started: not a time like 2026-11-23T09:01:47+01:00";
+    for (int i = 1; i < N_FIELDS; i++)
+        if (i != 3 && i != 4 && i != 5) /* the text fields */
+            strip_apostrophe(&f[i], &n[i]);
     if (!take_text(row->session, sizeof row->session, f[1], n[1]))
         return "session: longer than 63 bytes";
     if (!take_text(row->type, sizeof row->type, f[2], n[2]))
