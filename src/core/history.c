@@ -605,9 +605,10 @@ static const char *parse_row(char *line, size_t len, struct history_row *row)
     if (!valid_stamp(f[0], n[0]) ||
         !take_text(row->started, sizeof row->started, f[0], n[0]))
         return "started: not a time like 2026-11-23T09:01:47+01:00";
-    for (int i = 1; i < N_FIELDS; i++)
-        if (i != 3 && i != 4 && i != 5) /* the text fields */
-            strip_apostrophe(&f[i], &n[i]);
+    /* The text fields, as history_format_row() made them safe. */
+    strip_apostrophe(&f[1], &n[1]); /* session */
+    strip_apostrophe(&f[2], &n[2]); /* type */
+    strip_apostrophe(&f[6], &n[6]); /* detail */
     if (!take_text(row->session, sizeof row->session, f[1], n[1]))
         return "session: longer than 63 bytes";
     if (!take_text(row->type, sizeof row->type, f[2], n[2]))
