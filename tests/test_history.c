@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../src/core/history.h"
+#include "../src/core/history_table.h"
 #include "tmpdir.h"
 
 /* 2026-11-23 09:01:47 in Paris (08:01:47 UTC). */
@@ -503,28 +504,95 @@ static void test_cut_header(void **state)
     history_free(&h);
 }
 
-/* A file that is not our history is never rewritten: our row goes on a
- * line of its own after what was there, byte for byte. */
-static void test_append_after_wrong_header(void **state)
+/* A file that is not our history is never appended to, nor made
+ * private: the append is refused, naming the file and what is wrong, and
+ * the file keeps every byte and its mode. What is a history to the
+ * reader is one to the writer: the header with a Windows line end, or
+ * with no newline at all (a write cut short just before it), is appended
+ * to (and the header cut short: test_cut_header). */
+static void test_append_refuses_wrong_header(void **state)
 {
     struct tmpdir *f = *state;
-    static const char *const files[] = {"date,name\n1,2\n", "date,name\n1,2",
-                                        "\xef\xbb\xbf" HEADER_LF};
+    static const char *const files[] = {
+        "date,name\n1,2\n",
+        "date,name\n1,2",
+        "\xef\xbb\xbf" HEADER_LF GOOD_ROW_1, /* a byte-order mark */
+        HISTORY_HEADER ",extra\n" GOOD_ROW_1,
+        "\n" HEADER_LF GOOD_ROW_1,
+        "STARTED,SESSION,TYPE,PLANNED_S,ELAPSED_S,OUTCOME,DETAIL\n",
+        HISTORY_HEADER "x", /* longer than the header, no newline */
+        "#!/bin/sh\nrm -rf ~\n",
+    };
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         write_text(f->path, files[i]);
-        struct history_row r =
-            make_row("2026-11-23T09:01:47+01:00", "a", "breathing", 60, 60,
-                     HISTORY_COMPLETED, "");
-        append_ok(f->path, &r);
+        assert_int_equal(chmod(f->path, 0644), 0);
+        char err[512] = "", want[512];
+        assert_int_equal(history_append(f->path, &r, err, sizeof err), -1);
+        snprintf(want, sizeof want,
+                 "%s: not a stillpoint history (the first line is not "
+                 "\"%s\"); nothing was written to it",
+                 f->path, HISTORY_HEADER);
+        assert_string_equal(err, want);
         char *text = slurp(f->path);
-        size_t len = strlen(files[i]);
-        assert_memory_equal(text, files[i], len);
-        const char *rest = text + len;
-        if (files[i][len - 1] != '\n')
-            assert_int_equal(*rest++, '\n');
-        assert_string_equal(rest, GOOD_ROW_1);
+        assert_string_equal(text, files[i]);
+        free(text);
+        struct stat st;
+        assert_int_equal(stat(f->path, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0644);
+    }
+
+    /* Ours. */
+    static const char *const ours[] = {HISTORY_HEADER "\r\n", HISTORY_HEADER,
+                                       HEADER_LF GOOD_ROW_2};
+    for (size_t i = 0; i < sizeof ours / sizeof *ours; i++) {
+        write_text(f->path, ours[i]);
+        append_ok(f->path, &r);
+        char *text = slurp(f->path), want[512];
+        snprintf(want, sizeof want, "%s%s" GOOD_ROW_1, ours[i],
+                 i == 1 ? "\n" : "");
+        assert_string_equal(text, want);
         free(text);
     }
+}
+
+/* A symbolic link where the history goes, to a file or to nowhere: the
+ * append is refused naming the link; nothing is written, made private or
+ * created where it leads, and the link stays. */
+static void test_append_refuses_link(void **state)
+{
+    struct tmpdir *f = *state;
+    char real[256], nowhere[256], dir[256], want[512];
+    snprintf(real, sizeof real, "%s/elsewhere.csv", f->dir);
+    snprintf(nowhere, sizeof nowhere, "%s/nowhere.csv", f->dir);
+    snprintf(dir, sizeof dir, "%s/stillpoint", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    write_text(real, HEADER_LF GOOD_ROW_2);
+    assert_int_equal(chmod(real, 0644), 0);
+    snprintf(want, sizeof want,
+             "%s: is a symbolic link; stillpoint will not write through it",
+             f->path);
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "a",
+                                    "breathing", 60, 60, HISTORY_COMPLETED, "");
+    const char *targets[] = {real, nowhere};
+    for (size_t i = 0; i < 2; i++) {
+        unlink(f->path);
+        assert_int_equal(symlink(targets[i], f->path), 0);
+        char err[512] = "";
+        assert_int_equal(history_append(f->path, &r, err, sizeof err), -1);
+        assert_string_equal(err, want);
+        struct stat st;
+        assert_int_equal(lstat(f->path, &st), 0);
+        assert_true(S_ISLNK(st.st_mode));
+    }
+    char *text = slurp(real);
+    assert_string_equal(text, HEADER_LF GOOD_ROW_2);
+    free(text);
+    struct stat st;
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0644);
+    assert_int_equal(access(nowhere, F_OK), -1);
 }
 
 /* An existing history others may read is made private when appended to,
@@ -571,6 +639,129 @@ static void test_format_row(void **state)
     assert_string_equal(line, "");
     r.outcome = (enum history_outcome)42;
     assert_int_equal(history_format_row(&r, line, sizeof line), 0);
+}
+
+/* ---- fields a spreadsheet would run */
+
+/* A text field from a session file (its name, its type, a question in
+ * the detail) that would begin with = + - @, a tab or a carriage return
+ * is a formula to a spreadsheet: it is written with a leading apostrophe,
+ * in history.csv and in --csv alike, and read back without it, so the
+ * table shows what the file said. One for each dangerous first character,
+ * in each field. */
+static void test_formula_fields(void **state)
+{
+    struct tmpdir *f = *state;
+    static const struct {
+        const char *value;   /* as the session file had it */
+        const char *written; /* the field in history.csv */
+        const char *read;    /* what history_read gives back */
+    } table[] = {
+        {"=HYPERLINK(\"http://x.test/\",\"Open your results\")",
+         "\"'=HYPERLINK(\"\"http://x.test/\"\",\"\"Open your results\"\")\"",
+         "=HYPERLINK(\"http://x.test/\",\"Open your results\")"},
+        {"+1+1", "'+1+1", "+1+1"},
+        {"-1+1", "'-1+1", "-1+1"},
+        {"@SUM(A1:A9)", "'@SUM(A1:A9)", "@SUM(A1:A9)"},
+        {"\t=1+1", "' =1+1", " =1+1"}, /* control characters: spaces */
+        {"\r=1+1", "' =1+1", " =1+1"},
+        {"\tx", "' x", " x"},
+        {" =1+1", "' =1+1", " =1+1"}, /* a blank a spreadsheet may trim */
+        {"'=1+1", "''=1+1", "'=1+1"}, /* an apostrophe of its own: kept */
+        {"''@x", "'''@x", "''@x"},
+        {"'quoted'", "'quoted'", "'quoted'"}, /* before nothing dangerous */
+        {"'", "'", "'"},
+        {"a=1+1", "a=1+1", "a=1+1"},
+        {"", "", ""},
+    };
+    enum { SESSION, TYPE, DETAIL };
+    for (int field = SESSION; field <= DETAIL; field++) {
+        for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+            unlink(f->path);
+            struct history_row r = make_row("2026-11-23T09:01:47+01:00", "s",
+                                            "t", 60, 0, HISTORY_BLOCKED, "d");
+            char *dst = field == SESSION ? r.session
+                        : field == TYPE  ? r.type
+                                         : r.detail;
+            strcpy(dst, table[i].value);
+            append_ok(f->path, &r);
+
+            char want[512];
+            snprintf(want, sizeof want,
+                     HEADER_LF "2026-11-23T09:01:47+01:00,%s,%s,60.0,0.0,"
+                               "blocked,%s\n",
+                     field == SESSION ? table[i].written : "s",
+                     field == TYPE ? table[i].written : "t",
+                     field == DETAIL ? table[i].written : "d");
+            char *text = slurp(f->path);
+            if (strcmp(text, want) != 0)
+                fail_msg("field %d, value '%s':\n  wrote %s  wanted %s", field,
+                         table[i].value, text, want);
+            free(text);
+
+            struct history h;
+            read_ok(f->path, &h);
+            assert_int_equal(h.count, 1);
+            assert_int_equal(h.damaged, 0);
+            const struct history_row *got = &h.rows[0];
+            assert_string_equal(field == SESSION ? got->session
+                                : field == TYPE  ? got->type
+                                                 : got->detail,
+                                table[i].read);
+            /* --csv, from what was read: the same safe line. */
+            char *csv = history_csv_text(&h);
+            assert_string_equal(csv, want);
+            free(csv);
+            /* --history: the name as it was, without the apostrophe. */
+            if (field == SESSION && table[i].read[0]) {
+                char *shown = history_table_text(&h, NULL, NULL);
+                char cell[128];
+                snprintf(cell, sizeof cell, "  %.20s",
+                         table[i].read); /* cut at 32 */
+                if (!strstr(shown, cell))
+                    fail_msg("the table does not show '%s':\n%s", table[i].read,
+                             shown);
+                free(shown);
+            }
+            history_free(&h);
+        }
+    }
+}
+
+/* Rows written before the apostrophe (or by hand) are made safe by
+ * --csv all the same; the longest name that needs one still reads back;
+ * seconds, which stillpoint writes itself, stay numbers. */
+static void test_formula_old_rows(void **state)
+{
+    struct tmpdir *f = *state;
+    write_text(f->path,
+               HEADER_LF "2026-11-23T09:01:47+01:00,=cmd|' /C calc'!A0,@t,60.0,"
+                         "0.0,blocked,\"=HYPERLINK(\"\"http://x.test/\"\","
+                         "\"\"Open your results\"\")\"\n");
+    struct history h;
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_string_equal(h.rows[0].session, "=cmd|' /C calc'!A0");
+    char *csv = history_csv_text(&h);
+    assert_string_equal(csv, HEADER_LF
+                        "2026-11-23T09:01:47+01:00,'=cmd|' /C calc'!A0,'@t,"
+                        "60.0,0.0,blocked,\"'=HYPERLINK(\"\"http://x.test/\"\","
+                        "\"\"Open your results\"\")\"\n");
+    free(csv);
+    history_free(&h);
+
+    unlink(f->path);
+    struct history_row r = make_row("2026-11-23T09:01:47+01:00", "", "t", 60,
+                                    60, HISTORY_COMPLETED, "");
+    memset(r.session, '-', sizeof r.session - 1);
+    memset(r.detail, '+', sizeof r.detail - 1);
+    append_ok(f->path, &r);
+    read_ok(f->path, &h);
+    assert_int_equal(h.count, 1);
+    assert_int_equal(h.damaged, 0);
+    assert_string_equal(h.rows[0].session, r.session);
+    assert_string_equal(h.rows[0].detail, r.detail);
+    history_free(&h);
 }
 
 /* Things a person or another program may do to the file that lose no row
@@ -867,11 +1058,17 @@ int main(void)
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_cut_header, setup,
                                         tmpdir_teardown),
-        cmocka_unit_test_setup_teardown(test_append_after_wrong_header, setup,
+        cmocka_unit_test_setup_teardown(test_append_refuses_wrong_header, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_append_refuses_link, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_append_tightens_mode, setup,
                                         tmpdir_teardown),
         cmocka_unit_test(test_format_row),
+        cmocka_unit_test_setup_teardown(test_formula_fields, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_formula_old_rows, setup,
+                                        tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_tolerated_lines, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_wrong_header, setup,

@@ -676,28 +676,50 @@ static void test_failed_save_keeps_old_file(void **state)
     assert_true(q.master_volume == 0.8f);
 }
 
-/* A link (a dotfiles folder) stays a link; the file it names changes. */
-static void test_save_through_link(void **state)
+/* A symbolic link where the preferences go (planted, or a dotfiles
+ * folder) is never written through: the save is refused naming the link,
+ * the link stays, and the file it leads to keeps its bytes and its mode;
+ * a link to nowhere makes nothing where it leads. */
+static void test_save_refuses_link(void **state)
 {
     struct tmpdir *f = *state;
-    char err[512], dir[160], real[200];
+    char err[512], want[512], dir[160], real[200], missing[200];
     snprintf(dir, sizeof dir, "%s/stillpoint", f->dir);
     snprintf(real, sizeof real, "%s/dotfiles.cfg", f->dir);
+    snprintf(missing, sizeof missing, "%s/nowhere.cfg", f->dir);
     assert_int_equal(mkdir(dir, 0700), 0);
     spit(real, "gentle = true;\n");
-    assert_int_equal(symlink(real, f->path), 0);
+    assert_int_equal(chmod(real, 0644), 0);
+    snprintf(want, sizeof want,
+             "%s: is a symbolic link; stillpoint will not write through it",
+             f->path);
 
     struct prefs p, q;
     prefs_defaults(&p);
     p.eyes_open = true;
-    assert_int_equal(prefs_save(f->path, &p, err, sizeof err), 0);
+    const char *targets[] = {missing, real};
+    for (size_t i = 0; i < 2; i++) {
+        unlink(f->path);
+        assert_int_equal(symlink(targets[i], f->path), 0);
+        strcpy(err, "");
+        assert_int_equal(prefs_save(f->path, &p, err, sizeof err), -1);
+        assert_string_equal(err, want);
+        struct stat st;
+        assert_int_equal(lstat(f->path, &st), 0);
+        assert_true(S_ISLNK(st.st_mode));
+        assert_int_equal(count_entries(dir), 1); /* no temporary file */
+    }
+    assert_string_equal(slurp(real), "gentle = true;\n");
     struct stat st;
-    assert_int_equal(lstat(f->path, &st), 0);
-    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0644);
+    assert_int_equal(access(missing, F_OK), -1);
+
+    /* Reading is not writing: the file it leads to still loads. */
     struct diag_list d;
     diag_init(&d);
-    assert_int_equal(prefs_load(real, &q, &d), 0);
-    assert_same(&q, &p);
+    assert_int_equal(prefs_load(f->path, &q, &d), 0);
+    assert_true(q.gentle);
 }
 
 /* ---- the documentation */
@@ -795,7 +817,7 @@ int main(void)
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_failed_save_keeps_old_file, setup,
                                         tmpdir_teardown),
-        cmocka_unit_test_setup_teardown(test_save_through_link, setup,
+        cmocka_unit_test_setup_teardown(test_save_refuses_link, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_readme, setup, tmpdir_teardown),
     };

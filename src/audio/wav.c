@@ -1,9 +1,12 @@
 /* wav.c: a streaming 16-bit PCM WAV writer. */
 #include "wav.h"
 
+#include "../core/fsutil.h"
 #include "mix.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +45,69 @@ static void free_writer(struct wav_writer *w)
     free(w);
 }
 
+/* Opens path for w. Nothing is ever written through a symbolic link: a
+ * link at path is refused, and the path itself is opened O_NOFOLLOW. A
+ * device or a FIFO (/dev/null, a pipe to a player) is written to, never
+ * replaced by a renamed file. Anything else (no file yet, or a regular
+ * file) is written into a new file under a random name beside it
+ * (fsutil_create_temp), renamed over path when complete. */
+static bool open_output(struct wav_writer *w, const char *path, char *err,
+                        size_t errlen)
+{
+    w->path = strdup(path);
+    if (!w->path) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    struct stat st;
+    bool exists = lstat(path, &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+        snprintf(err, errlen, "%s: " FSUTIL_LINK_REFUSED, path);
+        return false;
+    }
+    int fd = -1;
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* Blocks, as a FIFO should, until a reader opens it. */
+        fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            snprintf(err, errlen, "%s: %s", path,
+                     errno == ELOOP ? FSUTIL_LINK_REFUSED : strerror(errno));
+            return false;
+        }
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            close(fd); /* swapped for a file meanwhile: replace it */
+            fd = -1;
+        }
+    }
+    if (fd < 0) {
+        size_t n = strlen(path) + 32;
+        w->tmp = malloc(n);
+        w->iobuf = malloc(IO_BUFFER);
+        if (!w->tmp || !w->iobuf) {
+            snprintf(err, errlen, "out of memory");
+            return false;
+        }
+        fd = fsutil_create_temp(path, 0666, w->tmp, n);
+        if (fd < 0) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            free(w->tmp);
+            w->tmp = NULL; /* nothing to remove */
+            return false;
+        }
+    }
+    w->f = fdopen(fd, "wb");
+    if (!w->f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        close(fd);
+        if (w->tmp)
+            unlink(w->tmp);
+        return false;
+    }
+    if (w->iobuf)
+        setvbuf(w->f, w->iobuf, _IOFBF, IO_BUFFER);
+    return true;
+}
+
 struct wav_writer *wav_open(const char *path, int rate, int channels,
                             int64_t frames, char *err, size_t errlen)
 {
@@ -57,38 +123,11 @@ struct wav_writer *wav_open(const char *path, int rate, int channels,
     }
     w->channels = channels;
     w->expected = frames;
-    struct stat st;
     if (strcmp(path, "-") == 0) {
         w->f = stdout;
-    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* A device or a FIFO (/dev/null, a pipe to a player) is written
-         * to, never replaced by a renamed file. */
-        w->path = strdup(path);
-        w->f = w->path ? fopen(path, "wb") : NULL;
-        if (!w->f) {
-            snprintf(err, errlen, "%s: %s", path,
-                     w->path ? strerror(errno) : "out of memory");
-            free_writer(w);
-            return NULL;
-        }
-    } else {
-        size_t n = strlen(path) + 32;
-        w->path = strdup(path);
-        w->tmp = malloc(n);
-        w->iobuf = malloc(IO_BUFFER);
-        if (!w->path || !w->tmp || !w->iobuf) {
-            snprintf(err, errlen, "out of memory");
-            free_writer(w);
-            return NULL;
-        }
-        snprintf(w->tmp, n, "%s.%ld.tmp", path, (long)getpid());
-        w->f = fopen(w->tmp, "wb");
-        if (!w->f) {
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
-            free_writer(w);
-            return NULL;
-        }
-        setvbuf(w->f, w->iobuf, _IOFBF, IO_BUFFER);
+    } else if (!open_output(w, path, err, errlen)) {
+        free_writer(w);
+        return NULL;
     }
     unsigned char h[44];
     memcpy(h, "RIFF", 4);

@@ -196,14 +196,38 @@ static bool is_control(unsigned char c)
     return c < 0x20 || c == 0x7f;
 }
 
+/* Spreadsheets take a cell that begins with = + - or @ as a formula
+ * (=HYPERLINK(...) in a question from a session file would be a live
+ * link), and some trim blanks before looking. So a text field that would
+ * begin, past any apostrophes of its own, with one of those, a space or a
+ * control character (a tab, a carriage return: written as spaces) is
+ * written with one apostrophe more in front, the common convention; the
+ * reader takes exactly that one away (strip_apostrophe), so what reads
+ * back is what was written, and an apostrophe a field had of its own is
+ * kept. */
+static bool needs_apostrophe(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == '\'')
+        i++;
+    if (i == len)
+        return false;
+    char c = s[i];
+    return is_control((unsigned char)c) || c == ' ' || c == '=' || c == '+' ||
+           c == '-' || c == '@';
+}
+
 /* A text field of at most max bytes: control characters (newlines
- * included) become spaces; quoted when it holds a comma or a quote. */
+ * included) become spaces; an apostrophe in front when a spreadsheet
+ * would run it; quoted when it holds a comma or a quote. */
 static void put_field(struct out_buf *b, const char *s, size_t max)
 {
     size_t len = strnlen(s, max);
     bool quote = memchr(s, ',', len) || memchr(s, '"', len);
     if (quote)
         put_char(b, '"');
+    if (needs_apostrophe(s, len))
+        put_char(b, '\'');
     for (size_t i = 0; i < len; i++) {
         char c = is_control((unsigned char)s[i]) ? ' ' : s[i];
         if (c == '"')
@@ -236,21 +260,6 @@ static int make_parents(const char *path, char *err, size_t errlen)
     return -1;
 }
 
-/* Makes sure a newly created file's name is on disk too. Best effort. */
-static void sync_parent(const char *path)
-{
-    char dir[PATH_CAP];
-    size_t len = strlen(path);
-    if (len >= sizeof dir)
-        return;
-    memcpy(dir, path, len + 1);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        return;
-    slash[slash == dir ? 1 : 0] = '\0';
-    fsutil_sync_folder(dir);
-}
-
 /* Fills st for fd; when fd is not a regular file, says so, closes it and
  * returns false. */
 static bool regular_or_close(int fd, struct stat *st, const char *path,
@@ -263,23 +272,80 @@ static bool regular_or_close(int fd, struct stat *st, const char *path,
     return false;
 }
 
-/* The file is opened read-write (not write-only) so that its last byte
- * can be read on the same descriptor; every write still goes to the end
- * (O_APPEND). O_NONBLOCK keeps a FIFO planted at the path from hanging
- * the open; it changes nothing for a regular file. */
-static int open_for_append(const char *path, char *err, size_t errlen)
+/* The file is opened read-write (not write-only) so that its first line
+ * and last byte can be read on the same descriptor; every write still
+ * goes to the end (O_APPEND). O_NOFOLLOW: a symbolic link at path is
+ * never opened, so nothing is written or made private where it leads.
+ * O_NONBLOCK keeps a FIFO planted at the path from hanging the open; it
+ * changes nothing for a regular file. A missing file is created with
+ * O_EXCL (made here, or by another stillpoint at the same moment, then
+ * opened as it is). *created says this call made it. */
+static int open_for_append(const char *path, bool *created, char *err,
+                           size_t errlen)
 {
-    int flags = O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK;
-    int fd = open(path, flags, 0600);
-    if (fd < 0 && errno == ENOENT) {
+    const int flags = O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+    *created = false;
+    int fd = open(path, flags);
+    for (int i = 0; fd < 0 && errno == ENOENT && i < 3; i++) {
         if (make_parents(path, err, errlen) != 0)
             return -1;
-        fd = open(path, flags, 0600);
+        fd = open(path, flags | O_CREAT | O_EXCL, 0600);
+        *created = fd >= 0;
+        if (fd < 0 && errno == EEXIST)
+            fd = open(path, flags);
     }
-    if (fd < 0)
-        snprintf(err, errlen, "%s: cannot open for writing: %s", path,
-                 strerror(errno));
+    if (fd < 0) {
+        int e = errno;
+        if (fsutil_is_link(path))
+            snprintf(err, errlen, "%s: " FSUTIL_LINK_REFUSED, path);
+        else
+            snprintf(err, errlen, "%s: cannot open for writing: %s", path,
+                     strerror(e));
+    }
     return fd;
+}
+
+enum first_line { FIRST_HEADER, FIRST_CUT_HEADER, FIRST_OTHER };
+
+/* What a file's first line (len bytes, without its '\n' and a '\r'
+ * before it) says of the file: a history starts with HISTORY_HEADER, or
+ * with the beginning of it when the first write (header and row in one)
+ * was cut short. The reader and the writer both judge by this. */
+static enum first_line first_line_kind(const char *line, size_t len)
+{
+    size_t header = strlen(HISTORY_HEADER);
+    if (len == 0 || len > header || memcmp(line, HISTORY_HEADER, len) != 0)
+        return FIRST_OTHER;
+    return len == header ? FIRST_HEADER : FIRST_CUT_HEADER;
+}
+
+/* The first line of the non-empty file on fd, judged as above. False,
+ * with the reason in err, when the file is not a history (or cannot be
+ * read): then nothing may be appended to it. */
+static bool is_history(int fd, const char *path, char *err, size_t errlen)
+{
+    char buf[sizeof HISTORY_HEADER + 1]; /* the header, "\r\n" */
+    ssize_t n;
+    do
+        n = pread(fd, buf, sizeof buf, 0);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+        return false;
+    }
+    const char *nl = memchr(buf, '\n', (size_t)n);
+    /* Without a newline in buf, the first line is the whole file, or
+     * longer than the header and a "\r": not the header either way. */
+    size_t len = nl ? (size_t)(nl - buf) : (size_t)n;
+    if (len > 0 && buf[len - 1] == '\r')
+        len--;
+    if (first_line_kind(buf, len) != FIRST_OTHER)
+        return true;
+    snprintf(err, errlen,
+             "%s: not a stillpoint history (the first line is not \"%s\"); "
+             "nothing was written to it",
+             path, HISTORY_HEADER);
+    return false;
 }
 
 size_t history_format_row(const struct history_row *row, char *out, size_t n)
@@ -362,12 +428,17 @@ int history_append(const char *path, const struct history_row *row, char *err,
         return -1;
     }
 
-    int fd = open_for_append(path, err, errlen);
+    bool created;
+    int fd = open_for_append(path, &created, err, errlen);
     if (fd < 0)
         return -1;
     struct stat st;
     if (!regular_or_close(fd, &st, path, err, errlen))
         return -1;
+    if (st.st_size > 0 && !is_history(fd, path, err, errlen)) {
+        close(fd);
+        return -1;
+    }
     make_private(fd, &st, path, err, errlen);
     char last = '\n';
     if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
@@ -399,8 +470,8 @@ int history_append(const char *path, const struct history_row *row, char *err,
         snprintf(err, errlen, "%s: cannot close: %s", path, strerror(errno));
         rc = -1;
     }
-    if (rc == 0 && st.st_size == 0)
-        sync_parent(path);
+    if (rc == 0 && created)
+        fsutil_sync_parent(path);
     return rc;
 }
 
@@ -499,6 +570,16 @@ static const char *split_fields(char *line, size_t len, char *f[],
     }
 }
 
+/* Takes away the apostrophe put_field() puts in front of a field a
+ * spreadsheet would run (one, and only in front of such a field). */
+static void strip_apostrophe(char **s, size_t *len)
+{
+    if (*len > 0 && (*s)[0] == '\'' && needs_apostrophe(*s + 1, *len - 1)) {
+        (*s)++;
+        (*len)--;
+    }
+}
+
 /* Copies a field into dst (cap bytes), control characters as spaces. */
 static bool take_text(char *dst, size_t cap, const char *s, size_t len)
 {
@@ -524,6 +605,10 @@ static const char *parse_row(char *line, size_t len, struct history_row *row)
     if (!valid_stamp(f[0], n[0]) ||
         !take_text(row->started, sizeof row->started, f[0], n[0]))
         return "started: not a time like 2026-11-23T09:01:47+01:00";
+    /* The text fields, as history_format_row() made them safe. */
+    strip_apostrophe(&f[1], &n[1]); /* session */
+    strip_apostrophe(&f[2], &n[2]); /* type */
+    strip_apostrophe(&f[6], &n[6]); /* detail */
     if (!take_text(row->session, sizeof row->session, f[1], n[1]))
         return "session: longer than 63 bytes";
     if (!take_text(row->type, sizeof row->type, f[2], n[2]))
@@ -686,21 +771,18 @@ int history_read(const char *path, struct history *out, char *err,
     } else {
         if (len > 0 && line[len - 1] == '\r')
             len--;
-        bool header = total <= HISTORY_LINE_MAX &&
-                      len == strlen(HISTORY_HEADER) &&
-                      memcmp(line, HISTORY_HEADER, len) == 0;
-        /* The first write (header and row in one) cut short: the next
-         * append put its row on a line of its own, so read on. */
-        bool cut_header = !header && total <= HISTORY_LINE_MAX && len > 0 &&
-                          len < strlen(HISTORY_HEADER) &&
-                          memcmp(line, HISTORY_HEADER, len) == 0;
-        if (!header && !cut_header) {
+        /* A first line longer than the buffer is cut to HISTORY_LINE_MAX
+         * + 1 bytes, longer than the header: not one. A first write cut
+         * short inside the header: the next append put its row on a line
+         * of its own, so read on. */
+        enum first_line kind = first_line_kind(line, len);
+        if (kind == FIRST_OTHER) {
             snprintf(err, errlen,
                      "%s: not a stillpoint history (the first line is not "
                      "\"%s\")",
                      path, HISTORY_HEADER);
         } else {
-            if (cut_header)
+            if (kind == FIRST_CUT_HEADER)
                 damaged(out, 1, "the header, cut short", false);
             rc = read_rows(path, &r, line, out, err, errlen);
         }

@@ -74,21 +74,32 @@ bool history_stamp(struct history_row *row, time_t when);
 /* The row as one line of the file, '\n' included, quoted as RFC 4180
  * says (a field holding a comma or a quote is quoted, quotes doubled);
  * newlines and other control characters in the text fields become
- * spaces, seconds have one decimal. Returns the line's length, or 0 when
- * it does not fit in n bytes (HISTORY_LINE_MAX always fits). */
+ * spaces, seconds have one decimal. A text field a spreadsheet would run
+ * as a formula (one that begins, past any apostrophes of its own, with
+ * =, +, -, @, a space or a control character such as a tab or a carriage
+ * return) gets one apostrophe more in front; history_read() takes that
+ * one away. Seconds, which stillpoint writes itself, stay numbers. The
+ * same line goes into the file and into --csv. Returns the line's
+ * length, or 0 when it does not fit in n bytes (HISTORY_LINE_MAX always
+ * fits). */
 size_t history_format_row(const struct history_row *row, char *out, size_t n);
 
 /* Appends one row to the file at path as a single write() followed by
- * fsync(). Creates missing folders (0700) and the file (0600, starting
- * with the header). The file is never rewritten: if it does not end with
- * a newline (a write cut short), the row starts with one, so the cut line
- * stays one damaged line and the row stays whole; a file whose first line
- * is not the header is appended to all the same. The row is checked
- * first (a valid started stamp, a known outcome, seconds in range), so
- * whatever is appended reads back. The history is private: an existing
- * file that others may read or write is made 0600 (owner bits kept).
- * Returns 0, with err empty or holding a note saying the permissions
- * were tightened (or could not be); or -1 with a message in err. */
+ * fsync(). Creates missing folders (0700) and a missing file (0600,
+ * O_CREAT | O_EXCL | O_NOFOLLOW, starting with the header; an empty file
+ * gets the header too). The file is never rewritten: if it does not end
+ * with a newline (a write cut short), the row starts with one, so the cut
+ * line stays one damaged line and the row stays whole. Nothing is ever
+ * appended to a file that is not a history: one whose first line is not
+ * the header (nor the header cut short, as history_read() also accepts)
+ * is refused and left as it is. Nothing is written or made private
+ * through a link: a symbolic link at path is refused ("PATH: "
+ * FSUTIL_LINK_REFUSED). The row is checked first (a valid started stamp,
+ * a known outcome, seconds in range), so whatever is appended reads back.
+ * The history is private: an existing file that others may read or
+ * write is made 0600 (owner bits kept; fchmod on the open file). Returns
+ * 0, with err empty or holding a note saying the permissions were
+ * tightened (or could not be); or -1 with a message in err. */
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen);
 
@@ -98,8 +109,12 @@ int history_append(const char *path, const struct history_row *row, char *err,
  * described in out->notes; after HISTORY_ROWS_MAX lines reading stops,
  * out->truncated is set and err holds a note. A first line that is the
  * beginning of the header (a first write cut short) is a damaged line
- * too. A missing file gives 0 rows. Returns 0, or -1 with a message in
- * err when the file cannot be read or its first line is not
+ * too. A text field that begins with an apostrophe before what
+ * history_format_row() neutralises loses that one apostrophe, so a row
+ * reads as it was before it was made safe (an older row without one
+ * reads as it is). A missing file gives 0 rows. Reading follows a
+ * symbolic link (only writing refuses one). Returns 0, or -1 with a
+ * message in err when the file cannot be read or its first line is not
  * HISTORY_HEADER (then out is empty). Never crashes on any bytes. Free
  * out with history_free() in either case. */
 int history_read(const char *path, struct history *out, char *err,

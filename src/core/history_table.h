@@ -28,7 +28,9 @@ char *history_table_text(const struct history *h, history_title_fn title,
                          void *ctx);
 
 /* The rows as CSV: HISTORY_HEADER, then each row as history_format_row()
- * writes it. Returns a string to free(), or NULL when out of memory. */
+ * writes it, so a field a spreadsheet would run gets its apostrophe even
+ * in a row written before stillpoint gave it one. Returns a string to
+ * free(), or NULL when out of memory. */
 char *history_csv_text(const struct history *h);
 
 /* How many terminal columns s takes (as history_table_text counts). */

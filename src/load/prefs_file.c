@@ -336,21 +336,20 @@ static bool replace_file(const char *target, const char *text, size_t len,
 {
     char dir[PATH_MAX], tmp[PATH_MAX];
     const char *slash = strrchr(target, '/');
-    const char *base = slash ? slash + 1 : target;
     int dirlen = !slash ? 1 : slash == target ? 1 : (int)(slash - target);
     snprintf(dir, sizeof(dir), "%.*s", dirlen, slash ? target : ".");
-    int w = snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base);
-    if (w < 0 || (size_t)w >= sizeof(tmp)) {
+    int fd = fsutil_create_temp(target, 0600, tmp, sizeof(tmp));
+    if (fd < 0 && errno == ENAMETOOLONG) {
         snprintf(why, whylen, "the path is too long");
         return false;
     }
-    int fd = mkstemp(tmp);
     if (fd < 0) {
         snprintf(why, whylen, "cannot create a file in %s: %s", dir,
                  strerror(errno));
         return false;
     }
     const char *step = "writing";
+    /* 0600 whatever the umask: on the descriptor, never by name. */
     bool ok = fchmod(fd, 0600) == 0 && write_all(fd, text, len);
     if (ok) {
         step = "syncing";
@@ -363,6 +362,8 @@ static bool replace_file(const char *target, const char *text, size_t len,
         saved = errno;
         ok = false;
     }
+    /* rename() replaces whatever is at target, a link planted since the
+     * check included, and never writes where a link leads. */
     if (ok && rename(tmp, target) != 0) {
         step = "renaming";
         saved = errno;
@@ -386,21 +387,14 @@ int prefs_save(const char *path, const struct prefs *p, char *err,
         snprintf(err, errlen, "%s: not saved: %s", path, why);
         return -1;
     }
-    /* Through a link (a dotfiles folder, say) the file it names is
-     * replaced, not the link. */
-    char real[PATH_MAX];
-    const char *target = path;
-    struct stat st;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        if (!realpath(path, real)) {
-            snprintf(err, errlen, "%s: cannot save: a link to nowhere: %s",
-                     path, strerror(errno));
-            return -1;
-        }
-        target = real;
+    /* A link where the file goes (planted, or a dotfiles folder) is
+     * refused: nothing is written where it leads. */
+    if (fsutil_is_link(path)) {
+        snprintf(err, errlen, "%s: " FSUTIL_LINK_REFUSED, path);
+        return -1;
     }
-    if (!make_parents(target, why, sizeof(why)) ||
-        !replace_file(target, text, len, why, sizeof(why))) {
+    if (!make_parents(path, why, sizeof(why)) ||
+        !replace_file(path, text, len, why, sizeof(why))) {
         snprintf(err, errlen, "%s: cannot save: %s", path, why);
         return -1;
     }

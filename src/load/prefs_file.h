@@ -32,12 +32,14 @@ int prefs_load(const char *path, struct prefs *out, struct diag_list *d);
 int prefs_load_text(const char *name, const char *text, size_t len,
                     struct prefs *out, struct diag_list *d);
 
-/* Writes p to path (through a symbolic link, to the file it names):
- * creates missing folders (0700), writes a temporary file (0600) in the
- * same folder, syncs it, renames it over path and syncs the folder.
- * Returns 0, or -1 with err saying what failed and where; then the file
- * at path is as it was and no temporary file is left. Refuses values out
- * of range, so whatever is written loads back the same. */
+/* Writes p to path: creates missing folders (0700), writes a new file
+ * (0600) under a random name in the same folder (fsutil_create_temp),
+ * syncs it, renames it over path and syncs the folder. A symbolic link at
+ * path is refused ("PATH: " FSUTIL_LINK_REFUSED): nothing is written or
+ * made where it leads, and the link stays. Returns 0, or -1 with err
+ * saying what failed and where; then the file at path is as it was and
+ * no temporary file is left. Refuses values out of range, so whatever is
+ * written loads back the same. */
 int prefs_save(const char *path, const struct prefs *p, char *err,
                size_t errlen);
 

@@ -120,7 +120,7 @@ status limited "$STILLPOINT" --render box-breathing --no-voice \
     -o "$TMP/full.wav" 2>&1 | cat >"$TMP/err"
 has "$TMP/err" "stillpoint: $TMP/full.wav: File too large"
 has "$TMP/err" "exit 1"
-[ -z "$(ls "$TMP" | grep full.wav)" ] || fail "a partial render was left"
+[ -z "$(ls -A "$TMP" | grep full.wav)" ] || fail "a partial render was left (temporary files are .NAME.XXXXXX)"
 status limited "$STILLPOINT" --render box-breathing --no-voice \
     -o /dev/null 2>&1 | cat >"$TMP/err"
 has "$TMP/err" "exit 0"

@@ -1,8 +1,10 @@
 # history.sh: the session history as a person and a spreadsheet see it:
 # --history (the table, titles, aligned UTF-8 columns), --csv, --since, a
-# bad --since, damaged lines named and skipped, a file that is not ours;
-# then in the window: --no-history records nothing, appending makes the
-# file private, and the history screen opens with H or its button.
+# bad --since, damaged lines named and skipped, fields a spreadsheet
+# would run made safe, a file that is not ours; then in the window:
+# --no-history records nothing, appending makes the file private, a
+# question that is a formula is recorded safe, and the history screen
+# opens with H or its button.
 . "$(dirname "$0")/lib.sh"
 
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
@@ -88,6 +90,19 @@ run 0 --history
 has "$TMP/err" "$HISTORY:1: the header, cut short; skipped"
 has "$TMP/out" "1 session, 5:00 practised"
 
+# Fields a spreadsheet would run as formulas, in rows written before
+# stillpoint made them safe (or by hand): --csv gives each an apostrophe
+# in front (seconds stay numbers); the table shows them as they are, and
+# a row already made safe shows without its apostrophe.
+put formula.csv
+run 0 --history --csv
+has "$TMP/out" "2026-11-20T08:00:00+01:00,'=cmd|' /C calc'!A0,'+type,300.0,300.0,completed,'-2+3"
+has "$TMP/out" "2026-11-21T08:00:00+01:00,'@home,breathing,300.0,0.0,blocked,\"'=HYPERLINK(\"\"http://example.test/\"\",\"\"Open your results\"\")\""
+run 0 --history
+has "$TMP/out" "Fri 2026-11-20 08:00  =cmd|' /C calc'!A0 "
+has "$TMP/out" "Sat 2026-11-21 08:00  @home "
+grep -q "'@home" "$TMP/out" && fail "the table shows the apostrophe that made @home safe"
+
 # A file that is not a stillpoint history is left alone: exit 1.
 put not-history.csv
 run 1 --history
@@ -155,6 +170,43 @@ wait_exit
 tail -n1 "$HISTORY" | grep -q ',box-breathing,breathing,.*,blocked,' ||
     fail "the blocked session was not recorded"
 [ "$(stat -c %a "$HISTORY")" = 600 ] || fail "history left mode $(stat -c %a "$HISTORY")"
+
+# A session file's question that a spreadsheet would run as a formula,
+# answered yes: the blocked row's detail has an apostrophe in front, in
+# history.csv (which people open in a spreadsheet) and in --csv.
+mkdir -p "$XDG_CONFIG_HOME/stillpoint/sessions"
+cat >"$XDG_CONFIG_HOME/stillpoint/sessions/formula.cfg" <<'EOF'
+version = 1;
+safety = {
+  formula-test = {
+    before = {
+      contraindications = [ "=HYPERLINK(\"http://example.test/\",\"Open your results\")" ];
+      ask = "your therapist";
+    };
+    during = { stop_signs = [ "Feeling dizzy" ]; };
+    after = { doctor_signs = [ "Pain that does not go away" ]; };
+  };
+};
+sessions = (
+  { name = "formula-check"; title = "Formula check"; type = "formula-test";
+    steps = ( { say = "Breathe."; seconds = 5; } ); }
+);
+EOF
+start formula-check
+wait_title "stillpoint — Formula check — before"
+key Return
+key y
+wait_title "stillpoint — Formula check — blocked"
+key Escape
+wait_exit
+safe=",0.0,blocked,\"'=HYPERLINK(\"\"http://example.test/\"\",\"\"Open your results\"\")\""
+tail -n1 "$HISTORY" | grep -F ',formula-check,formula-test,' | grep -qF -- "$safe" ||
+    fail "history.csv holds a live formula: $(tail -n1 "$HISTORY")"
+run 0 --history --csv
+has "$TMP/out" "$safe"
+run 0 --history
+has "$TMP/out" "Formula check"
+rm "$XDG_CONFIG_HOME/stillpoint/sessions/formula.cfg"
 
 # The history screen: H opens it from the menu, Esc goes back; so does
 # the menu's History button, and Back.
