@@ -86,6 +86,7 @@ run: all
 # Tests run against the source tree's data with a private XDG home, so the
 # user's own sessions never change a result.
 TEST_ENV = STILLPOINT_DATA=$(CURDIR) XDG_CONFIG_HOME=$(CURDIR)/$(BUILD)/home/config \
+           XDG_CACHE_HOME=$(CURDIR)/$(BUILD)/home/cache \
            XDG_STATE_HOME=$(CURDIR)/$(BUILD)/home/state \
            ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

@@ -416,6 +416,13 @@ static void print_schedule(const struct timeline *t,
     }
 }
 
+/* Lines kept in the speech cache are read in just before they are heard
+ * and let go after, so a render of any length holds few of them. */
+static void page_ahead(void *prepare, int64_t position)
+{
+    prepare_page(prepare, position);
+}
+
 /* Readies the session as --schedule (the timeline) or --render (every
  * sound) needs it, through the same preparation the window uses. */
 static int cmd_play_offline(const struct options *o)
@@ -467,7 +474,7 @@ static int cmd_play_offline(const struct options *o)
             fprintf(stderr, "speech %.3f s in %.3f s\n", audio, cpu);
         }
         if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
-                          err, sizeof(err)) != 0) {
+                          page_ahead, p, err, sizeof(err)) != 0) {
             fprintf(stderr, "stillpoint: %s\n", err);
             rc = EXIT_RUNTIME;
         }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "decode.h"
 #include "speech.h"
@@ -19,6 +20,13 @@ struct prepare {
     struct timeline tl;
     struct diag_list problems;
     double speech_audio, speech_cpu;
+    /* Speech in the cache is held only around the clock: from AHEAD
+     * before a line is heard until BEHIND after it ends. */
+    bool *cached;          /* per sound: its samples can be read back */
+    bool *wanted;          /* per sound: scratch for page() */
+    int64_t longest;       /* the longest cached line, in frames */
+    atomic_llong position; /* where the clock is (prepare_follow) */
+    time_t started;        /* lines used since are kept in the cache */
     atomic_bool cancel;
     atomic_int stage;
     pthread_t thread;
@@ -45,6 +53,59 @@ static int64_t first_line_frame(const struct timeline *t)
     return t->total_frames;
 }
 
+enum { AHEAD = 45 * SOUND_RATE, BEHIND = 3 * SOUND_RATE };
+
+/* A line gone from the cache since it was made (removed by hand, or by
+ * another stillpoint keeping the folder small) is made again. */
+static bool resynthesize(struct sound *snd, bool *cached)
+{
+    char err[200];
+    if (speech_synthesize(snd, cached, err, sizeof(err)))
+        return true;
+    *cached = false; /* left out, as a line flite cannot speak */
+    return false;
+}
+
+/* Holds in memory the cached lines heard within [pos - BEHIND, pos +
+ * AHEAD] and lets go of the others. The mixer only starts a sound that is
+ * ready and reads it until it ends; a line is let go only once the clock
+ * is BEHIND past its every use, so no voice can be reading it. */
+static void page(struct prepare *p, int64_t pos)
+{
+    if (!p->cached)
+        return;
+    memset(p->wanted, 0, p->set.count * sizeof(bool));
+    const struct timeline *t = &p->tl;
+    int64_t from = pos - p->longest - BEHIND;
+    size_t lo = 0, hi = t->count;
+    while (lo < hi) { /* the first cue at or after from */
+        size_t mid = (lo + hi) / 2;
+        if (t->cues[mid].frame < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < t->count && t->cues[i].frame <= pos + AHEAD; i++) {
+        int k = t->cues[i].sound;
+        if (k >= 0 && p->cached[k] &&
+            t->cues[i].frame + p->set.items[k].frames + BEHIND >= pos)
+            p->wanted[k] = true;
+    }
+    for (size_t k = 0; k < p->set.count; k++) {
+        struct sound *snd = &p->set.items[k];
+        bool ready = atomic_load_explicit(&snd->ready, memory_order_acquire);
+        if (!p->cached[k] || p->wanted[k] == ready)
+            continue;
+        if (ready) {
+            atomic_store_explicit(&snd->ready, 0, memory_order_release);
+            free(snd->pcm);
+            snd->pcm = NULL;
+        } else if (speech_reload(snd) || resynthesize(snd, &p->cached[k])) {
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        }
+    }
+}
+
 /* Readies one sound: decodes a file, speaks a text-only line. A file
  * that fails now (its header was fine) is told to the window, which
  * shows its caption without it. */
@@ -57,11 +118,14 @@ static void ready_sound(struct prepare *p, struct sound *snd)
     char err[200];
     if (!snd->text) {
         decode_sound(snd, &found);
-    } else if (speech_synthesize(snd, err, sizeof(err))) {
+    } else if (speech_synthesize(snd, &p->cached[snd - p->set.items], err,
+                                 sizeof(err))) {
         double audio, cpu;
         speech_last_timing(&audio, &cpu);
         p->speech_audio += audio;
         p->speech_cpu += cpu;
+        if (p->cached[snd - p->set.items] && snd->frames > p->longest)
+            p->longest = snd->frames;
         atomic_store_explicit(&snd->ready, 1, memory_order_release);
     } else {
         diag_add(&found, snd->source, snd->line, "%s", err);
@@ -84,14 +148,39 @@ static void ready_in_order(struct prepare *p)
             reach(p, PREPARE_FIRST_LINE);
             started = true;
         }
-        if (p->tl.cues[i].sound >= 0)
+        if (p->tl.cues[i].sound >= 0) {
             ready_sound(p, &p->set.items[p->tl.cues[i].sound]);
+            page(p, atomic_load(&p->position));
+        }
     }
     if (atomic_load(&p->cancel))
         return;
+    speech_cache_tidy(p->started);
     if (!started)
         reach(p, PREPARE_FIRST_LINE);
     reach(p, PREPARE_ALL);
+}
+
+/* While the session plays: keeps the lines around the clock in memory
+ * until the session is over. */
+static void follow(struct prepare *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (!atomic_load(&p->cancel)) {
+        pthread_mutex_unlock(&p->lock);
+        page(p, atomic_load(&p->position));
+        pthread_mutex_lock(&p->lock);
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 250 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        if (!atomic_load(&p->cancel))
+            pthread_cond_timedwait(&p->changed, &p->lock, &until);
+    }
+    pthread_mutex_unlock(&p->lock);
 }
 
 static void steps(struct prepare *p)
@@ -106,6 +195,11 @@ static void steps(struct prepare *p)
     if (p->mode != PREPARE_LIVE)
         ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
     ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
+    if (ok) {
+        p->cached = calloc(p->set.count + 1, sizeof(bool));
+        p->wanted = calloc(p->set.count + 1, sizeof(bool));
+        ok = p->cached && p->wanted;
+    }
     if (!ok) {
         if (!p->problems.count && !atomic_load(&p->cancel))
             diag_add(&p->problems, "stillpoint", 0, "out of memory");
@@ -115,6 +209,8 @@ static void steps(struct prepare *p)
     reach(p, PREPARE_TIMELINE);
     if (p->mode != PREPARE_SCHEDULE)
         ready_in_order(p);
+    if (p->mode == PREPARE_LIVE)
+        follow(p);
 }
 
 static void *work(void *arg)
@@ -137,6 +233,8 @@ struct prepare *prepare_start(const struct session *s,
     sound_set_init(&p->set);
     diag_init(&p->problems);
     atomic_init(&p->cancel, false);
+    atomic_init(&p->position, 0);
+    p->started = time(NULL);
     atomic_init(&p->stage, PREPARE_WORKING);
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
@@ -201,12 +299,32 @@ void prepare_speech_figures(const struct prepare *p, double *audio_seconds,
     *cpu_seconds = p->speech_cpu;
 }
 
+void prepare_follow(struct prepare *p, int64_t position)
+{
+    long long was = atomic_exchange(&p->position, (long long)position);
+    /* A second of sound on: the worker looks now rather than at its next
+     * quarter second (a clock faster than real time, in tests). */
+    if (position / SOUND_RATE != was / SOUND_RATE)
+        pthread_cond_signal(&p->changed);
+}
+
+void prepare_page(struct prepare *p, int64_t position)
+{
+    atomic_store(&p->position, (long long)position);
+    page(p, position);
+}
+
 void prepare_free(struct prepare *p)
 {
     if (!p)
         return;
+    pthread_mutex_lock(&p->lock);
     atomic_store(&p->cancel, true);
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
+    free(p->cached);
+    free(p->wanted);
     timeline_free(&p->tl);
     sound_set_free(&p->set);
     pthread_mutex_destroy(&p->lock);

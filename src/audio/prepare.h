@@ -11,6 +11,7 @@
 #define STILLPOINT_PREPARE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../core/diag.h"
 #include "../core/session.h"
@@ -63,6 +64,16 @@ bool prepare_late_problem(struct prepare *p, char *buf, size_t len);
 /* Seconds of speech synthesized and the time it took. */
 void prepare_speech_figures(const struct prepare *p, double *audio_seconds,
                             double *cpu_seconds);
+
+/* The window, while the session plays: the clock is at position. The
+ * worker keeps the cached lines heard around it in memory and lets go of
+ * the rest, so memory stays bounded whatever the session's length. Never
+ * blocks. */
+void prepare_follow(struct prepare *p, int64_t position);
+
+/* --render, once PREPARE_ALL is reached (the worker is done): the same,
+ * done now, before the mixer renders from position on. */
+void prepare_page(struct prepare *p, int64_t position);
 
 /* Cancels what is left and frees everything (waits for the line or file
  * under way). */

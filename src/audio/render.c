@@ -9,7 +9,8 @@
 enum { RENDER_BLOCK = 4096 };
 
 int render_to_wav(const struct timeline *t, const struct sound_set *set,
-                  const char *path, char *err, size_t errlen)
+                  const char *path, render_ahead_fn ahead, void *ctx, char *err,
+                  size_t errlen)
 {
     static float block[RENDER_BLOCK * MIX_OUT_CHANNELS];
     struct player *p = player_new(t);
@@ -25,6 +26,8 @@ int render_to_wav(const struct timeline *t, const struct sound_set *set,
     int64_t left = t->total_frames;
     while (rc == 0 && left > 0) {
         size_t n = left < RENDER_BLOCK ? (size_t)left : RENDER_BLOCK;
+        if (ahead)
+            ahead(ctx, t->total_frames - left);
         mix_render(m, block, n);
         if (wav_write(w, block, n) != 0)
             rc = -1;

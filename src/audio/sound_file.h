@@ -12,7 +12,6 @@
 #include "../core/sound_check.h"
 #include "../core/sound_set.h"
 
-
 /* Fills snd->pcm, ->channels and ->frames from the file at snd->path, or
  * adds "SOURCE:LINE: sound file 'NAME' why" to d and returns false. */
 bool sound_file_decode(struct sound *snd, struct diag_list *d);

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../version.h"
 #include "resample.h"
+#include "speech_cache.h"
 
 cst_voice *register_cmu_us_slt(const char *voxdir);
 
@@ -21,6 +23,27 @@ static const double FADE_SECONDS = 0.03;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static cst_voice *voice;
 static double last_audio, last_cpu;
+/* The cache folder, looked up once ("" when there is none). Under lock. */
+static char cache[4096];
+static bool cache_looked;
+
+static const char *cache_dir(void)
+{
+    if (!cache_looked && !speech_cache_dir(cache, sizeof(cache)))
+        cache[0] = '\0';
+    cache_looked = true;
+    return cache[0] ? cache : NULL;
+}
+
+/* What makes a line sound as it does: the program, the voice, the pace,
+ * the room it must fit in and the words. */
+static bool cache_key(const struct sound *snd, char *key, size_t n)
+{
+    int w = snprintf(key, n, "stillpoint %s|cmu_us_slt|%.3f|%lld|%s",
+                     STILLPOINT_VERSION, SPEECH_STRETCH,
+                     (long long)snd->max_frames, snd->text);
+    return w > 0 && (size_t)w < n;
+}
 
 static double now(void)
 {
@@ -33,6 +56,10 @@ static double now(void)
 static int16_t *synth(const char *text, double stretch, size_t *frames)
 {
     feat_set_float(voice->features, "duration_stretch", (float)stretch);
+    /* flite draws the noise of unvoiced sounds from rand(): seeded the
+     * same for every line, a line sounds the same whatever was spoken
+     * before it, so a line read back from the cache is the line made. */
+    srand(1);
     cst_wave *w = flite_text_to_wave(text, voice);
     if (!w)
         return NULL;
@@ -77,10 +104,47 @@ static void fade_out(int16_t *pcm, size_t n)
             (int16_t)lrint(pcm[n - len + i] * (double)(len - i) / len);
 }
 
-bool speech_synthesize(struct sound *snd, char *err, size_t errlen)
+bool speech_reload(struct sound *snd)
+{
+    char key[SPEECH_CACHE_KEY_MAX];
+    int16_t *pcm;
+    int64_t frames;
+    pthread_mutex_lock(&lock);
+    const char *dir = cache_dir();
+    pthread_mutex_unlock(&lock);
+    if (!cache_key(snd, key, sizeof(key)) ||
+        !speech_cache_load(dir, key, &pcm, &frames))
+        return false;
+    snd->pcm = pcm;
+    snd->channels = 1;
+    snd->frames = frames;
+    return true;
+}
+
+void speech_cache_tidy(time_t keep_since)
 {
     pthread_mutex_lock(&lock);
+    const char *dir = cache_dir();
+    pthread_mutex_unlock(&lock);
+    speech_cache_trim(dir, (uint64_t)SPEECH_CACHE_MAX_MB << 20, keep_since);
+}
+
+bool speech_synthesize(struct sound *snd, bool *cached, char *err,
+                       size_t errlen)
+{
+    *cached = false;
+    char key[SPEECH_CACHE_KEY_MAX];
+    bool keyed = cache_key(snd, key, sizeof(key));
     double t0 = now();
+    if (keyed && speech_reload(snd)) {
+        *cached = true;
+        pthread_mutex_lock(&lock);
+        last_cpu = now() - t0;
+        last_audio = (double)snd->frames / SOUND_RATE;
+        pthread_mutex_unlock(&lock);
+        return true;
+    }
+    pthread_mutex_lock(&lock);
     if (!voice) {
         flite_init();
         voice = register_cmu_us_slt(NULL);
@@ -117,6 +181,10 @@ bool speech_synthesize(struct sound *snd, char *err, size_t errlen)
     snd->pcm = pcm;
     snd->channels = 1;
     snd->frames = (int64_t)frames;
+    pthread_mutex_lock(&lock);
+    const char *dir = cache_dir();
+    pthread_mutex_unlock(&lock);
+    *cached = keyed && speech_cache_store(dir, key, pcm, snd->frames);
     return true;
 }
 

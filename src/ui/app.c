@@ -804,6 +804,7 @@ static void tick(struct app *a)
         device_set_paused(true); /* the fade is done: sleep until asked */
     if (paused(a))
         return;
+    prepare_follow(a->prep, a->snap.position);
     enum run_action act = run_tick(&a->run, a->snap.position);
     if (act == RUN_PAUSE)
         send(a, ENGINE_PAUSE, 0);

@@ -4,7 +4,8 @@ set -eu
 TMP=$(mktemp -d /tmp/stillpoint-e2e.XXXXXX)
 echo "$TMP" >/tmp/stillpoint-e2e.last
 trap 'rm -rf "$TMP"' EXIT
-export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state"
+export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" \
+    XDG_CACHE_HOME="$TMP/cache"
 DATA=$(cd "$(dirname "$0")/../data" && pwd)
 
 fail() {
