@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "history_report.h"
+#include "utf8.h"
 
 /* ---- a growing string */
 
@@ -65,35 +66,27 @@ static char *finish(struct sbuf *b)
 static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
 
 /* Decodes the character at s (n bytes left, n > 0): its code point and
- * byte length; -1 for a byte that does not start a valid sequence
- * (overlong forms, surrogates and values past U+10FFFF included). */
+ * byte length; -1 (length 1) for a byte that does not start valid UTF-8. */
 static long decode(const unsigned char *s, size_t n, size_t *len)
 {
-    *len = 1;
-    if (s[0] < 0x80)
-        return s[0];
-    size_t need;
-    long cp, min;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-        need = 2, cp = s[0] & 0x1f, min = 0x80;
-    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-        need = 3, cp = s[0] & 0x0f, min = 0x800;
-    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-        need = 4, cp = s[0] & 0x07, min = 0x10000;
-    } else {
+    uint32_t cp;
+    *len = utf8_decode(s, n, &cp);
+    if (*len == 0) {
+        *len = 1;
         return -1;
     }
-    if (n < need)
-        return -1;
-    for (size_t i = 1; i < need; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return -1;
-    *len = need;
-    return cp;
+    return (long)cp;
+}
+
+/* How a character a terminal would obey is shown instead: escaped, as
+ * utf8_escape() writes it (C1 controls, bidi overrides and isolates; the
+ * reader made C0 controls spaces already). */
+static const char *escaped(long cp, char *buf, size_t n)
+{
+    if (cp < 0x80 || !utf8_forbidden((uint32_t)cp))
+        return NULL;
+    snprintf(buf, n, "\\u{%04lX}", cp);
+    return buf;
 }
 
 struct range {
@@ -141,9 +134,11 @@ static int char_columns(long cp)
 size_t history_text_columns(const char *s)
 {
     size_t cols = 0, n = strlen(s), len;
+    char esc[16];
     for (size_t i = 0; i < n; i += len) {
         long cp = decode((const unsigned char *)s + i, n - i, &len);
-        cols += cp < 0 ? 1 : (size_t)char_columns(cp);
+        const char *e = escaped(cp, esc, sizeof esc);
+        cols += e ? strlen(e) : cp < 0 ? 1 : (size_t)char_columns(cp);
     }
     return cols;
 }
@@ -156,12 +151,16 @@ static void put_cell(struct sbuf *b, const char *s, size_t cols, bool pad)
         return;
     bool cut = history_text_columns(s) > cols;
     size_t room = cut ? cols - 1 : cols, used = 0, n = strlen(s), len;
+    char esc[16];
     for (size_t i = 0; i < n; i += len) {
         long cp = decode((const unsigned char *)s + i, n - i, &len);
-        size_t w = cp < 0 ? 1 : (size_t)char_columns(cp);
+        const char *e = escaped(cp, esc, sizeof esc);
+        size_t w = e ? strlen(e) : cp < 0 ? 1 : (size_t)char_columns(cp);
         if (used + w > room)
             break;
-        if (cp < 0)
+        if (e)
+            put_str(b, e);
+        else if (cp < 0)
             put_str(b, REPLACEMENT);
         else if (cp < 0x20 || cp == 0x7f)
             put_str(b, " "); /* the reader already made these spaces */
@@ -272,10 +271,17 @@ char *history_csv_text(const struct history *h)
 {
     struct sbuf b = {0};
     put_str(&b, HISTORY_HEADER "\n");
-    char line[HISTORY_LINE_MAX];
+    char line[HISTORY_LINE_MAX], shown[4 * HISTORY_LINE_MAX + 1];
     for (size_t i = 0; i < h->count; i++) {
         size_t n = history_format_row(&h->rows[i], line, sizeof line);
-        put_bytes(&b, line, n);
+        if (n == 0)
+            continue;
+        /* A terminal may show it: nothing in it may steer one. */
+        if (line[n - 1] == '\n')
+            line[--n] = '\0';
+        utf8_escape(line, shown, sizeof shown);
+        put_str(&b, shown);
+        put_str(&b, "\n");
     }
     return finish(&b);
 }
