@@ -157,4 +157,37 @@ export XDG_CONFIG_HOME="$TMP/folded"
 run 0 --import "$H"
 run 0 --schedule travel-breath
 cmp "$TMP/out" "$TMP/original" || fail "a folded bundle plays differently"
+
+# The sessions folder: a session name belongs to the file installed
+# first, whatever the names of the files and folders (the library reads
+# the top-level files before the folders, each in name order), and a
+# built-in session keeps its own. A bundle folder holds one session file:
+# a folder with two has neither read.
+export XDG_CONFIG_HOME="$TMP/names"
+S="$XDG_CONFIG_HOME/$SESSIONS"
+# one_session FILE NAME TITLE: a session file holding one session.
+one_session() {
+    mkdir -p "$(dirname "$1")"
+    printf 'version = 1;\nsessions = ( { name = "%s"; title = "%s"; type = "breathing";\n  steps = ( { say = "Breathe."; seconds = 2; } ); } );\n' \
+        "$2" "$3" >"$1"
+}
+one_session "$S/z-mine/mine.cfg" routine "Mine, installed first"
+one_session "$S/aa-first/first.cfg" other "Other, installed first"
+sleep 0.1
+one_session "$S/a-later/later.cfg" routine "Copied in later"
+one_session "$S/b-later.cfg" routine "Copied in later at the top"
+one_session "$S/zz-later/later.cfg" other "Other, copied in later"
+one_session "$S/two/a.cfg" two-a "Two a"
+one_session "$S/two/b.cfg" two-b "Two b"
+one_session "$S/box.cfg" box-breathing "Not the built-in one"
+run 0 --list
+grep -q "^routine	.*	Mine, installed first$" "$TMP/out" || fail "routine: $(grep routine "$TMP/out")"
+grep -q "^other	.*	Other, installed first$" "$TMP/out" || fail "other: $(grep other "$TMP/out")"
+has "$TMP/err" "$S/a-later/later.cfg:2: session name 'routine' is already used by $S/z-mine/mine.cfg:2 (installed earlier); this file is left out"
+has "$TMP/err" "$S/b-later.cfg:2: session name 'routine' is already used by $S/z-mine/mine.cfg:2 (installed earlier); this file is left out"
+has "$TMP/err" "$S/zz-later/later.cfg:2: session name 'other' is already used by $S/aa-first/first.cfg:2 (installed earlier)"
+has "$TMP/err" "$S/two: 2 session files (a.cfg, b.cfg); a bundle folder holds one, so none of them is read"
+! grep -q "^two-" "$TMP/out" || fail "a folder with two session files was read"
+has "$TMP/err" "$S/box.cfg:2: session name 'box-breathing' is a built-in session's"
+grep "^box-breathing" "$TMP/out" | grep -qv "Not the built-in one" || fail "a file took a built-in name"
 echo "bundles: ok"
