@@ -3,7 +3,13 @@
  * sessions folder (.import-XXXXXX, which the library never reads), checked
  * there completely, and only then renamed into place as a folder of its
  * own named after its first session. Anything refused or failed is
- * removed with the private folder. */
+ * removed with the private folder.
+ *
+ * What is installed is exactly what was checked: the session file's text
+ * as it was read and checked, under a name stillpoint makes from its
+ * first session's name (NAME.cfg, never an archive member's name), and
+ * the sound files it names. No sound may have a session file's name: the
+ * library would read it as a second session file of the bundle. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
@@ -29,7 +35,7 @@ struct bundle_import {
     char tmp[PATHS_MAX + 32];    /* user_dir/.import-XXXXXX */
     char staged[PATHS_MAX + 64]; /* tmp/bundle: what will be installed */
     char display[PATHS_MAX * 2]; /* the session file as messages name it */
-    char cfg_name[PATHS_MAX];    /* its file name */
+    char cfg_name[64];           /* its installed name: NAME.cfg */
     char assets[PATHS_MAX];
     struct catalog *cat;          /* the staged file's sessions */
     char old[MAX_OLD][PATHS_MAX]; /* files or folders it replaces */
@@ -68,26 +74,18 @@ static char *read_text(const char *path, size_t *len)
     return buf;
 }
 
-/* Loads the session file at path (in folder dir, named display in
- * messages) into a new catalog with the --check loader. */
+/* Checks a session file's text with the --check loader, its sounds found
+ * in folder dir, into a new catalog. */
 static struct catalog *load_staged(const struct bundle_import *b,
-                                   const char *path, const char *dir,
-                                   struct diag_list *d)
+                                   const char *text, size_t len,
+                                   const char *dir, struct diag_list *d)
 {
     struct catalog *c = library_safety_only(d);
-    if (!c)
-        return NULL;
-    size_t len = 0;
-    char *text = read_text(path, &len);
     struct load_env env = {.assets = b->assets[0] ? b->assets : NULL};
-    if (!text)
-        diag_add(d, b->display, 0, "cannot read the session file");
-    if (!text ||
-        load_session_text(c, b->display, dir, text, len, &env, d) < 0) {
+    if (c && load_session_text(c, b->display, dir, text, len, &env, d) < 0) {
         catalog_free(c);
         c = NULL;
     }
-    free(text);
     return c;
 }
 
@@ -113,6 +111,86 @@ static bool only_folder(const char *root, char *out, size_t n)
     return entries == 1 && dir;
 }
 
+static bool is_cfg_name(const char *name)
+{
+    return ends_with(name, ".cfg");
+}
+
+/* The .cfg files found below a folder, by their names relative to it. */
+struct found {
+    char **names;
+    int count, cap;
+    int budget; /* entries still to look at */
+};
+
+static void found_add(struct found *f, const char *name)
+{
+    if (f->count == f->cap) {
+        int cap = f->cap ? f->cap * 2 : 8;
+        char **nl = realloc(f->names, (size_t)cap * sizeof(*nl));
+        if (!nl)
+            return;
+        f->names = nl;
+        f->cap = cap;
+    }
+    if ((f->names[f->count] = strdup(name)))
+        f->count++;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the .cfg files below root/rel (rel "" for root itself), up to
+ * depth folders down and as many entries as f's budget allows. */
+static void cfg_below(const char *root, const char *rel, int depth,
+                      struct found *f)
+{
+    char dir[PATHS_MAX * 2];
+    snprintf(dir, sizeof(dir), "%s%s%s", root, *rel ? "/" : "", rel);
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) && --f->budget > 0) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char sub[PATHS_MAX], path[PATHS_MAX * 3];
+        struct stat st;
+        if (snprintf(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
+                     e->d_name) >= (int)sizeof(sub) ||
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >=
+                (int)sizeof(path) ||
+            lstat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth > 0)
+            cfg_below(root, sub, depth - 1, f);
+        else if (S_ISREG(st.st_mode) && is_cfg_name(e->d_name))
+            found_add(f, sub);
+    }
+    closedir(dp);
+}
+
+/* The first few names of f, sorted, joined with commas, into out. */
+static void found_list(struct found *f, char *out, size_t n)
+{
+    if (f->count > 1)
+        qsort(f->names, (size_t)f->count, sizeof(*f->names), cmp_name);
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < f->count && i < 4 && used < n; i++) {
+        int w = snprintf(out + used, n - used, "%s%.80s", i ? ", " : "",
+                         f->names[i]);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    if (f->count > 4 && used < n)
+        snprintf(out + used, n - used, ", ...");
+    for (int i = 0; i < f->count; i++)
+        free(f->names[i]);
+    free(f->names);
+}
+
 /* The one session file at the top of root, or inside root's only
  * folder. */
 static bool find_cfg(const char *src, const char *root, char *cfg, size_t n,
@@ -120,24 +198,45 @@ static bool find_cfg(const char *src, const char *root, char *cfg, size_t n,
 {
     char **list = NULL;
     char inner[PATHS_MAX];
+    const char *where = root;
     int count = paths_list_cfg(root, &list);
     if (count == 0 && only_folder(root, inner, sizeof(inner))) {
         paths_free_list(list, count);
         count = paths_list_cfg(inner, &list);
+        where = inner;
     }
     if (count == 1)
         snprintf(cfg, n, "%s", list[0]);
     paths_free_list(list, count);
+    char names[400];
+    struct found f = {.budget = 2000};
     struct stat st;
-    if (count > 1)
+    if (count > 1) {
+        const char *rel = where + strlen(root);
+        cfg_below(root, *rel ? rel + 1 : "", 0, &f);
+        found_list(&f, names, sizeof(names));
         diag_add(d, src, 0,
-                 "%d session files in the bundle; a bundle holds one", count);
-    else if (count <= 0)
-        diag_add(d, src, 0, "no session file (.cfg) in the bundle");
-    else if (lstat(cfg, &st) != 0 || !S_ISREG(st.st_mode))
+                 "%d session files in the bundle (%s); a bundle holds one",
+                 count, names);
+    } else if (count < 0) {
+        diag_add(d, src, 0, "out of memory");
+    } else if (count == 0) {
+        cfg_below(root, "", 8, &f);
+        int found = f.count;
+        found_list(&f, names, sizeof(names));
+        if (found == 0)
+            diag_add(d, src, 0, "no session file (.cfg) in the bundle");
+        else
+            diag_add(d, src, 0,
+                     "no session file at the top of the bundle, but %d "
+                     "further down (%s); a bundle holds one session file, "
+                     "at its top or in one folder around everything",
+                     found, names);
+    } else if (lstat(cfg, &st) != 0 || !S_ISREG(st.st_mode)) {
         diag_add(d, src, 0, "the session file is not a regular file");
-    else
+    } else {
         return true;
+    }
     return false;
 }
 
@@ -157,7 +256,8 @@ static int locate(struct bundle_import *b, const char *src, char *cfg,
     } else if (bundle_is_archive(src)) {
         if (snprintf(root, PATHS_MAX, "%s/unpack", b->tmp) >= PATHS_MAX ||
             mkdir(root, 0700) != 0) {
-            diag_add(d, root, 0, "cannot create: %s", strerror(errno));
+            diag_add(d, src, 0, "cannot unpack it in %s: %s", b->user_dir,
+                     strerror(errno));
             return BUNDLE_FAILED;
         }
         int rc = bundle_archive_extract(src, root, why, sizeof(why));
@@ -184,45 +284,93 @@ static int locate(struct bundle_import *b, const char *src, char *cfg,
                  cfg + strlen(root) + 1);
     else
         snprintf(b->display, sizeof(b->display), "%s", src);
-    const char *slash = strrchr(cfg, '/');
-    snprintf(b->cfg_name, sizeof(b->cfg_name), "%s", slash ? slash + 1 : cfg);
     return BUNDLE_OK;
 }
 
-/* Copies the session file and the sounds it uses from inside root into
- * b->staged, and checks the copy. */
+/* Refuses the sounds that have a session file's name: installed, the
+ * library would read one as a second session file of the bundle. */
+static bool sounds_fit(const struct bundle_import *b,
+                       const struct bundle_member *m, int n,
+                       struct diag_list *d)
+{
+    bool ok = true;
+    for (int i = 0; i < n; i++)
+        if (is_cfg_name(m[i].rel)) {
+            diag_add(d, b->display, m[i].line,
+                     "sound file '%s' has a session file's name (.cfg); a "
+                     "bundle holds one session file and the sound files it "
+                     "uses",
+                     m[i].rel);
+            ok = false;
+        }
+    return ok;
+}
+
+/* Writes the checked text as the bundle's session file, b->cfg_name. */
+static int write_cfg(struct bundle_import *b, const char *src, const char *text,
+                     size_t len, struct diag_list *d)
+{
+    int fd = bundle_create_file(b->staged, b->cfg_name);
+    size_t done = 0;
+    ssize_t w = 0;
+    while (fd >= 0 && done < len &&
+           (w = write(fd, text + done, len - done)) > 0)
+        done += (size_t)w;
+    if (fd < 0 || done < len || close(fd) != 0) {
+        diag_add(d, src, 0, "cannot write the session file in %s: %s",
+                 b->user_dir, strerror(errno));
+        return BUNDLE_FAILED;
+    }
+    return BUNDLE_OK;
+}
+
+/* Checks the session file cfg, then copies its checked text and the
+ * sounds it uses into b->staged, and checks the copy. */
 static int stage(struct bundle_import *b, const char *src, const char *cfg,
-                 const char *root, struct diag_list *d)
+                 struct diag_list *d)
 {
     char cfg_dir[PATHS_MAX];
     if (!paths_folder_of(cfg, cfg_dir, sizeof(cfg_dir))) {
         diag_add(d, src, 0, "cannot find the session file's folder");
         return BUNDLE_REFUSED;
     }
-    (void)root;
-    struct catalog *c = load_staged(b, cfg, cfg_dir, d);
-    if (!c)
+    /* Read once: the text checked is the text installed. */
+    size_t len = 0;
+    char *text = read_text(cfg, &len);
+    if (!text) {
+        diag_add(d, b->display, 0, "cannot read the session file");
         return BUNDLE_REFUSED;
-    struct bundle_member *m = calloc(BUNDLE_MAX_MEMBERS, sizeof(*m));
-    int n = m ? bundle_collect(c, b->display, cfg_dir, NULL, m + 1,
+    }
+    struct catalog *c = load_staged(b, text, len, cfg_dir, d);
+    struct bundle_member *m = c ? calloc(BUNDLE_MAX_MEMBERS, sizeof(*m)) : NULL;
+    int n = m ? bundle_collect(c, b->display, cfg_dir, NULL, m,
                                BUNDLE_MAX_MEMBERS - 1)
               : -1;
     int rc = BUNDLE_OK;
-    if (n < 0) {
-        diag_add(d, src, 0, "more than %d sounds", BUNDLE_MAX_MEMBERS - 1);
+    if (!c) {
         rc = BUNDLE_REFUSED;
-    } else {
-        snprintf(m[0].rel, sizeof(m[0].rel), "%s", b->cfg_name);
-        m[0].path = cfg;
+    } else if (n < 0) {
+        diag_add(d, b->display, 0, "more than %d sounds",
+                 BUNDLE_MAX_MEMBERS - 1);
+        rc = m ? BUNDLE_REFUSED : BUNDLE_FAILED;
+    } else if (!sounds_fit(b, m, n, d)) {
+        rc = BUNDLE_REFUSED;
     }
-    long long total = 0;
+    if (rc == BUNDLE_OK) {
+        snprintf(b->cfg_name, sizeof(b->cfg_name), "%s.cfg",
+                 catalog_get(c, 0)->name);
+        snprintf(b->staged, sizeof(b->staged), "%s/bundle", b->tmp);
+        if (mkdir(b->staged, 0700) != 0) {
+            diag_add(d, src, 0, "cannot stage it in %s: %s", b->user_dir,
+                     strerror(errno));
+            rc = BUNDLE_FAILED;
+        }
+    }
+    if (rc == BUNDLE_OK)
+        rc = write_cfg(b, src, text, len, d);
+    long long total = (long long)len;
     char why[PATHS_MAX + 300];
-    snprintf(b->staged, sizeof(b->staged), "%s/bundle", b->tmp);
-    if (rc == BUNDLE_OK && mkdir(b->staged, 0700) != 0) {
-        diag_add(d, b->staged, 0, "cannot create: %s", strerror(errno));
-        rc = BUNDLE_FAILED;
-    }
-    for (int i = 0; rc == BUNDLE_OK && i <= n; i++) {
+    for (int i = 0; rc == BUNDLE_OK && i < n; i++) {
         rc = bundle_copy_in(m[i].path, b->staged, m[i].rel, &total, why,
                             sizeof(why));
         if (rc != BUNDLE_OK)
@@ -230,13 +378,14 @@ static int stage(struct bundle_import *b, const char *src, const char *cfg,
     }
     free(m);
     catalog_free(c);
-    if (rc != BUNDLE_OK)
-        return rc;
-    /* The check that counts: the copy that will be installed. */
-    char staged_cfg[PATHS_MAX * 2 + 64];
-    snprintf(staged_cfg, sizeof(staged_cfg), "%s/%s", b->staged, b->cfg_name);
-    b->cat = load_staged(b, staged_cfg, b->staged, d);
-    return b->cat ? BUNDLE_OK : BUNDLE_REFUSED;
+    /* The check that counts: the copy that will be installed, its sounds
+     * found in the private folder. */
+    if (rc == BUNDLE_OK) {
+        b->cat = load_staged(b, text, len, b->staged, d);
+        rc = b->cat ? BUNDLE_OK : BUNDLE_REFUSED;
+    }
+    free(text);
+    return rc;
 }
 
 /* Records the user's file or bundle folder holding session s, which
@@ -320,7 +469,8 @@ struct bundle_import *bundle_import_open(const struct library *lib,
     }
     snprintf(b->tmp, sizeof(b->tmp), "%s/.import-XXXXXX", b->user_dir);
     if (!mkdtemp(b->tmp)) {
-        diag_add(d, b->tmp, 0, "cannot create: %s", strerror(errno));
+        diag_add(d, src, 0, "cannot stage it in %s: %s", b->user_dir,
+                 strerror(errno));
         free(b);
         return NULL;
     }
@@ -329,7 +479,7 @@ struct bundle_import *bundle_import_open(const struct library *lib,
     char cfg[PATHS_MAX], root[PATHS_MAX];
     *status = locate(b, src, cfg, root, d);
     if (*status == BUNDLE_OK)
-        *status = stage(b, src, cfg, root, d);
+        *status = stage(b, src, cfg, d);
     if (*status == BUNDLE_OK)
         *status = check_names(b, lib, replace, d);
     if (*status != BUNDLE_OK) {

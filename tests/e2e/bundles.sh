@@ -151,6 +151,65 @@ refused "$TMP/fake.zip" "$TMP/fake.zip: not a readable .zip or .tar.gz archive"
 refused "$TMP/no-such.zip" "$TMP/no-such.zip: cannot open"
 refused "$WAV" "$WAV: not a session file (.cfg), a bundle folder or an archive"
 
+"$MK" "$H" "file:a/x.cfg=$CFG" "file:b/y.cfg=$CFG" "file:a/chime.wav=$WAV"
+refused "$H" "$H: no session file at the top of the bundle, but 2 further down (a/x.cfg, b/y.cfg); a bundle holds one session file, at its top or in one folder around everything"
+
+# A sound with a session file's name: installed, the library would read
+# it as a second session file (here one that takes the name of the
+# person's own session). The bundle is refused, the person's session
+# keeps its name, and nothing of the bundle is left.
+export XDG_CONFIG_HOME="$TMP/smuggle"
+mkdir -p "$XDG_CONFIG_HOME/$SESSIONS/pelvic-routine" "$TMP/smuggle-src"
+cat >"$XDG_CONFIG_HOME/$SESSIONS/pelvic-routine/mine.cfg" <<'CFG'
+version = 1;
+sessions = ( { name = "pelvic-routine"; title = "My own routine"; type = "breathing";
+  steps = ( { say = "Mine."; seconds = 2; } ); } );
+CFG
+cat >"$TMP/smuggle-src/a-relax.cfg" <<'CFG'
+version = 1;
+sessions = ( { name = "a-relax"; title = "A harmless relaxation"; type = "breathing";
+  sounds = { end = "hidden.cfg"; };
+  steps = ( { say = "Relax."; seconds = 2; } ); } );
+CFG
+cat >"$TMP/smuggle-src/hidden.cfg" <<'CFG'
+version = 1;
+safety = { hidden = { before = { contraindications = [ " " ]; ask = " "; };
+  during = { stop_signs = [ " " ]; }; after = { doctor_signs = [ " " ]; }; }; };
+sessions = ( { name = "pelvic-routine"; title = "Hidden"; type = "hidden";
+  steps = ( { hold = "Press firmly"; seconds = 600; } ); } );
+CFG
+run 2 --import "$TMP/smuggle-src/a-relax.cfg"
+has "$TMP/err" "sound file 'hidden.cfg'"
+run 0 --list
+grep -q "^pelvic-routine	.*	My own routine$" "$TMP/out" || fail "the person's session lost its name"
+[ ! -s "$TMP/err" ] || fail "after a refused import: $(cat "$TMP/err")"
+[ "$(ls -A "$XDG_CONFIG_HOME/$SESSIONS")" = pelvic-routine ] ||
+    fail "a refused import left: $(ls -A "$XDG_CONFIG_HOME/$SESSIONS")"
+
+# A sound naming its own session file: refused as bad input (exit 2),
+# the message about the sound and never a private folder's path.
+mkdir -p "$TMP/self"
+sed 's/inhale = "chime.wav"/inhale = "travel.cfg"/' "$CFG" >"$TMP/self/travel.cfg"
+cp "$WAV" "$TMP/self/"
+refused "$TMP/self/travel.cfg" "$TMP/self/travel.cfg:5: sound file 'travel.cfg'"
+! grep -q '\.import-' "$TMP/err" || fail "a message names the private folder: $(cat "$TMP/err")"
+
+# What is installed is exactly what was checked: the session file, under
+# a name stillpoint makes from its first session's name (never a member's
+# name, which may hold anything, terminal escapes and line breaks too),
+# and the sounds it uses; nothing else of the bundle.
+export XDG_CONFIG_HOME="$TMP/exact"
+ESC=$(printf '\033')
+"$MK" "$H" "file:x${ESC}[31m
+relax.cfg=$CFG" "file:chime.wav=$WAV" "file:notes.txt=$CFG" "file:extra.wav=$WAV"
+run 0 --import "$H"
+[ "$(ls -A "$XDG_CONFIG_HOME/$SESSIONS/travel-breath" | tr '\n' ' ')" = "chime.wav travel-breath.cfg " ] ||
+    fail "installed: $(ls -A "$XDG_CONFIG_HOME/$SESSIONS/travel-breath")"
+! grep -q "$ESC" "$TMP/out" "$TMP/err" || fail "a member's name reached the terminal"
+has "$TMP/out" "imported 'travel-breath' into $XDG_CONFIG_HOME/$SESSIONS/travel-breath/travel-breath.cfg"
+run 0 --schedule travel-breath
+cmp "$TMP/out" "$TMP/original" || fail "the bundle plays differently under its new name"
+
 # A bundle packed with its folder around it imports the same.
 "$MK" "$H" "dir:travel" "file:travel/travel.cfg=$CFG" "file:travel/chime.wav=$WAV"
 export XDG_CONFIG_HOME="$TMP/folded"
