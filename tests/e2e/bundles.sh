@@ -194,6 +194,11 @@ cp "$WAV" "$TMP/self/"
 refused "$TMP/self/travel.cfg" "$TMP/self/travel.cfg:5: sound file 'travel.cfg'"
 ! grep -q '\.import-' "$TMP/err" || fail "a message names the private folder: $(cat "$TMP/err")"
 
+# A sound named '.' is the session file's own folder: said so, not taken
+# for a link.
+sed 's/inhale = "chime.wav"/inhale = "."/' "$CFG" >"$TMP/self/dot.cfg"
+refused "$TMP/self/dot.cfg" "$TMP/self/dot.cfg:5: sound file '.' is not a regular file: it is a folder"
+
 # What is installed is exactly what was checked: the session file, under
 # a name stillpoint makes from its first session's name (never a member's
 # name, which may hold anything, terminal escapes and line breaks too),
