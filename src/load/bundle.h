@@ -16,9 +16,13 @@
 /* What an imported bundle may hold: a session file and its sounds are
  * far below these; an archive past them is refused unread. */
 enum {
-    BUNDLE_MAX_MEMBER_MB = 64, /* one member */
-    BUNDLE_MAX_TOTAL_MB = 256, /* all members together */
-    BUNDLE_MAX_MEMBERS = 200,  /* entries, folders included */
+    BUNDLE_MAX_MEMBER_MB = 64,   /* one member */
+    BUNDLE_MAX_TOTAL_MB = 256,   /* all members together */
+    BUNDLE_MAX_MEMBERS = 200,    /* entries, folders included */
+    BUNDLE_MAX_NAME = 1024,      /* bytes of a member's name */
+    BUNDLE_MAX_NAME_PART = 255,  /* ... between two slashes */
+    BUNDLE_MAX_INDEX_KB = 512,   /* a zip's central directory */
+    BUNDLE_MAX_HEADER_KB = 1024, /* archive bytes read for one header */
 };
 
 enum { BUNDLE_OK = 0, BUNDLE_FAILED = 1, BUNDLE_REFUSED = 2 };

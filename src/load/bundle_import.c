@@ -260,7 +260,8 @@ static int locate(struct bundle_import *b, const char *src, char *cfg,
                      strerror(errno));
             return BUNDLE_FAILED;
         }
-        int rc = bundle_archive_extract(src, root, why, sizeof(why));
+        int rc = bundle_archive_extract(src, ends_with(src, ".zip"), root, why,
+                                        sizeof(why));
         if (rc != BUNDLE_OK) {
             diag_add(d, src, 0, "%s", why);
             return rc;
