@@ -45,6 +45,10 @@ static la_ssize_t on_read(struct archive *a, void *data, const void **out)
 {
     struct reader *r = data;
     *out = r->buf;
+    if (bundle_stop_signal) {
+        archive_set_error(a, EINTR, "interrupted");
+        return -1;
+    }
     if (r->bytes > r->limit) {
         r->over = true;
         archive_set_error(a, EFBIG, "a header past the limit");
@@ -310,6 +314,10 @@ static int check_entry(struct archive_entry *e, int count, long long *total,
 
 static int read_failed(struct reader *r, char *why, size_t whylen)
 {
+    if (bundle_stop_signal) {
+        snprintf(why, whylen, "interrupted");
+        return BUNDLE_FAILED;
+    }
     if (r->over && r->zip) {
         snprintf(why, whylen,
                  "the archive's list of members runs past %d kB; %d members "
@@ -372,6 +380,10 @@ static int extract_one(struct reader *r, const char *dir, const char *rel,
             snprintf(why, whylen, "member '%.200s' cannot be unpacked: %s", rel,
                      strerror(errno));
             rc = BUNDLE_FAILED;
+            break;
+        }
+        if (bundle_stop_signal) {
+            got = -1;
             break;
         }
     }

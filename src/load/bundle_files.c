@@ -18,6 +18,8 @@
 
 #include "bundle.h"
 
+volatile sig_atomic_t bundle_stop_signal;
+
 bool bundle_norm_name(const char *name, char *out, size_t n)
 {
     if (!name || !*name || name[0] == '/' || n == 0)
@@ -157,16 +159,19 @@ int bundle_copy_in(const char *from, const char *root, const char *rel,
         return bundle_name_fault(err) ? BUNDLE_REFUSED : BUNDLE_FAILED;
     }
     char buf[65536];
-    ssize_t got;
+    ssize_t got = 0;
     int rc = BUNDLE_OK;
-    while ((got = read(in, buf, sizeof(buf))) > 0)
+    while (!bundle_stop_signal && (got = read(in, buf, sizeof(buf))) > 0)
         if (write(out, buf, (size_t)got) != got) {
             got = -1;
             break;
         }
     if (close(out) != 0)
         got = -1;
-    if (got < 0) {
+    if (bundle_stop_signal) {
+        snprintf(why, whylen, "interrupted");
+        rc = BUNDLE_FAILED;
+    } else if (got < 0) {
         snprintf(why, whylen, "%s: cannot copy: %s", rel, strerror(errno));
         rc = BUNDLE_FAILED;
     }

@@ -5,6 +5,11 @@
  * own named after its first session. Anything refused or failed is
  * removed with the private folder.
  *
+ * The private folder is flock'ed while the import lives: a folder left
+ * by an import cut off by SIGKILL or a power cut holds no lock, and the
+ * next import or start removes it (bundle_sweep_staging); one that is
+ * locked belongs to an import still under way in another stillpoint.
+ *
  * What is installed is exactly what was checked: the session file's text
  * as it was read and checked, under a name stillpoint makes from its
  * first session's name (NAME.cfg, never an archive member's name), and
@@ -19,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +39,7 @@ enum { MAX_OLD = 16 };
 struct bundle_import {
     char user_dir[PATHS_MAX];    /* real path */
     char tmp[PATHS_MAX + 32];    /* user_dir/.import-XXXXXX */
+    int lock;                    /* tmp, open and flock'ed, or -1 */
     char staged[PATHS_MAX + 64]; /* tmp/bundle: what will be installed */
     char display[PATHS_MAX * 2]; /* the session file as messages name it */
     char cfg_name[64];           /* its installed name: NAME.cfg */
@@ -448,17 +455,86 @@ static int check_names(struct bundle_import *b, const struct library *lib,
     return rc;
 }
 
+/* Whether the folder open as fd is still the one at path (not removed,
+ * not replaced). */
+static bool same_folder(int fd, const char *path)
+{
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && a.st_nlink > 0 && lstat(path, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+void bundle_sweep_staging(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        char path[PATHS_MAX + 256];
+        if (strncmp(e->d_name, ".import-", 8) != 0 ||
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >=
+                (int)sizeof(path))
+            continue;
+        /* A folder only (never a link), and only while we hold its lock:
+         * an import under way holds it until its folder is gone. */
+        int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0 && same_folder(fd, path))
+            bundle_remove_tree(path);
+        close(fd);
+    }
+    closedir(dp);
+}
+
+/* Makes b->tmp and takes its lock. A sweep in another stillpoint may
+ * take a new folder for a stale one in the moment before it is locked,
+ * and remove it: then another is made. (Where the file system has no
+ * locks, no sweep can lock a folder either, and none is removed.) */
+static bool make_staging(struct bundle_import *b)
+{
+    for (int tries = 0; tries < 16; tries++) {
+        snprintf(b->tmp, sizeof(b->tmp), "%s/.import-XXXXXX", b->user_dir);
+        if (!mkdtemp(b->tmp))
+            return false;
+        b->lock = open(b->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (b->lock >= 0 &&
+            (flock(b->lock, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK) &&
+            same_folder(b->lock, b->tmp))
+            return true;
+        if (b->lock >= 0)
+            close(b->lock);
+        b->lock = -1;
+    }
+    errno = EAGAIN;
+    return false;
+}
+
+/* Whether a signal asked the import to stop: then it fails, saying so. */
+static bool stopped(const char *src, struct diag_list *d, int *status)
+{
+    if (!bundle_stop_signal)
+        return false;
+    diag_add(d, src, 0, "interrupted; nothing was imported");
+    *status = BUNDLE_FAILED;
+    return true;
+}
+
 struct bundle_import *bundle_import_open(const struct library *lib,
                                          const char *src, bool replace,
                                          struct diag_list *d, int *status)
 {
+    *status = BUNDLE_FAILED;
+    if (stopped(src, d, status))
+        return NULL;
     struct bundle_import *b = calloc(1, sizeof(*b));
     char dir[PATHS_MAX];
-    *status = BUNDLE_FAILED;
     if (!b) {
         diag_add(d, src, 0, "out of memory");
         return NULL;
     }
+    b->lock = -1;
     if (!paths_user_sessions(dir, sizeof(dir)) || !fsutil_make_folders(dir) ||
         !realpath(dir, b->user_dir)) {
         diag_add(d, src, 0,
@@ -468,11 +544,12 @@ struct bundle_import *bundle_import_open(const struct library *lib,
         free(b);
         return NULL;
     }
-    snprintf(b->tmp, sizeof(b->tmp), "%s/.import-XXXXXX", b->user_dir);
-    if (!mkdtemp(b->tmp)) {
+    bundle_sweep_staging(b->user_dir);
+    if (!make_staging(b)) {
         diag_add(d, src, 0, "cannot stage it in %s: %s", b->user_dir,
                  strerror(errno));
-        free(b);
+        b->tmp[0] = '\0';
+        bundle_import_free(b);
         return NULL;
     }
     if (!lib->assets[0] || !realpath(lib->assets, b->assets))
@@ -483,6 +560,10 @@ struct bundle_import *bundle_import_open(const struct library *lib,
         *status = stage(b, src, cfg, d);
     if (*status == BUNDLE_OK)
         *status = check_names(b, lib, replace, d);
+    if (*status == BUNDLE_FAILED && bundle_stop_signal) {
+        diag_init(d); /* what broke off says only that it was stopped */
+        stopped(src, d, status);
+    }
     if (*status != BUNDLE_OK) {
         bundle_import_free(b);
         return NULL;
@@ -498,6 +579,9 @@ const struct catalog *bundle_import_sessions(const struct bundle_import *b)
 int bundle_import_commit(struct bundle_import *b, struct library *lib,
                          char *where, size_t wherelen, struct diag_list *d)
 {
+    int status;
+    if (stopped(b->display, d, &status))
+        return status;
     /* What it replaces goes into the private folder first, and comes back
      * when the new bundle cannot take its place. */
     char moved[MAX_OLD][PATHS_MAX + 64];
@@ -522,6 +606,8 @@ int bundle_import_commit(struct bundle_import *b, struct library *lib,
     snprintf(where, wherelen, "%s/%s", final, b->cfg_name);
     bundle_remove_tree(b->tmp);
     b->tmp[0] = '\0';
+    close(b->lock);
+    b->lock = -1;
     if (lib) {
         struct load_env env = {.assets = lib->assets[0] ? lib->assets : NULL};
         load_session_file(lib->catalog, where, &env, d);
@@ -535,6 +621,8 @@ void bundle_import_free(struct bundle_import *b)
         return;
     if (b->tmp[0])
         bundle_remove_tree(b->tmp);
+    if (b->lock >= 0)
+        close(b->lock); /* only now: the folder is gone */
     catalog_free(b->cat);
     free(b);
 }

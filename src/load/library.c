@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "../core/voice_text.h"
+#include "bundle.h"
 #include "loader.h"
 #include "voice_clips.h"
 
@@ -313,6 +314,8 @@ bool library_load(struct library *lib, const char *const *extra_files,
     if (!load_builtin(lib, &env, err, errlen))
         return false;
     if (paths_user_sessions(lib->user_dir, sizeof(lib->user_dir))) {
+        /* What imports cut off by SIGKILL or a power cut left. */
+        bundle_sweep_staging(lib->user_dir);
         load_user_folder(lib, &env);
     }
     for (size_t i = 0; i < n_extra; i++)
