@@ -258,7 +258,11 @@ static int locate(struct bundle_import *b, const char *src, char *cfg,
     }
     char why[PATHS_MAX + 300];
     if (S_ISDIR(st.st_mode)) {
-        if (!realpath(src, root) || !find_cfg(src, root, cfg, PATHS_MAX, d))
+        if (!realpath(src, root)) {
+            diag_add(d, src, 0, "cannot open: %s", strerror(errno));
+            return BUNDLE_REFUSED;
+        }
+        if (!find_cfg(src, root, cfg, PATHS_MAX, d))
             return BUNDLE_REFUSED;
     } else if (bundle_is_archive(src)) {
         if (snprintf(root, PATHS_MAX, "%s/unpack", b->tmp) >= PATHS_MAX ||
