@@ -478,7 +478,6 @@ static int cmd_export(const struct options *o)
     return rc;
 }
 
-/* --import SRC [--replace]: checked whole, then moved into place. */
 /* SIGINT, SIGTERM and SIGHUP during --import: only a flag is set; the
  * import stops at its next block of data and removes its private folder,
  * then cmd_import ends the program by that signal. A signal ignored when
@@ -488,6 +487,7 @@ static void stop_import(int sig)
     bundle_stop_signal = sig;
 }
 
+/* --import SRC [--replace]: checked whole, then moved into place. */
 static int cmd_import(const struct options *o)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
