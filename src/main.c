@@ -502,9 +502,27 @@ static int cmd_export(const struct options *o)
     return rc;
 }
 
+/* SIGINT, SIGTERM and SIGHUP during --import: only a flag is set; the
+ * import stops at its next block of data and removes its private folder,
+ * then cmd_import ends the program by that signal. A signal ignored when
+ * we started (a background job's SIGINT, nohup's SIGHUP) stays ignored. */
+static void stop_import(int sig)
+{
+    bundle_stop_signal = sig;
+}
+
 /* --import SRC [--replace]: checked whole, then moved into place. */
 static int cmd_import(const struct options *o)
 {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = stop_import;
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
     struct library lib;
     char err[512];
     if (!library_load(&lib, NULL, 0, err, sizeof(err))) {
@@ -527,6 +545,12 @@ static int cmd_import(const struct options *o)
     }
     bundle_import_free(b);
     library_free(&lib);
+    if (bundle_stop_signal) {
+        /* Everything is cleaned up: end as the signal asked. */
+        int sig = bundle_stop_signal;
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
     return rc;
 }
 

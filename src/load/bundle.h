@@ -6,6 +6,7 @@
 #ifndef STILLPOINT_BUNDLE_H
 #define STILLPOINT_BUNDLE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -16,12 +17,23 @@
 /* What an imported bundle may hold: a session file and its sounds are
  * far below these; an archive past them is refused unread. */
 enum {
-    BUNDLE_MAX_MEMBER_MB = 64, /* one member */
-    BUNDLE_MAX_TOTAL_MB = 256, /* all members together */
-    BUNDLE_MAX_MEMBERS = 200,  /* entries, folders included */
+    BUNDLE_MAX_MEMBER_MB = 64,   /* one member */
+    BUNDLE_MAX_TOTAL_MB = 256,   /* all members together */
+    BUNDLE_MAX_MEMBERS = 200,    /* entries, folders included */
+    BUNDLE_MAX_NAME = 1024,      /* bytes of a member's name */
+    BUNDLE_MAX_NAME_PART = 255,  /* ... between two slashes */
+    BUNDLE_MAX_INDEX_KB = 512,   /* a zip's central directory */
+    BUNDLE_MAX_HEADER_KB = 1024, /* archive bytes read for one header */
 };
 
 enum { BUNDLE_OK = 0, BUNDLE_FAILED = 1, BUNDLE_REFUSED = 2 };
+
+/* Set to a signal's number by the handler the caller installs for SIGINT
+ * and SIGTERM, its only writer (so the handler is async-signal-safe): an
+ * import under way stops at its next block of data and fails, its
+ * private folder removed by bundle_import_free as after any failure; the
+ * caller then ends as the signal asks. */
+extern volatile sig_atomic_t bundle_stop_signal;
 
 /* Whether dest names an archive (.zip or .tar.gz) rather than a folder. */
 bool bundle_is_archive(const char *path);
@@ -36,7 +48,9 @@ int bundle_export(const struct library *lib, const char *name, const char *dest,
 struct bundle_import;
 
 /* Stages src (a .cfg file, a bundle folder or an archive) in a private
- * folder inside the user's sessions folder and checks all of it: the
+ * folder inside the user's sessions folder (locked while b lives, so
+ * that no other stillpoint takes it for one left behind; stale ones are
+ * removed first) and checks all of it: the
  * archive's members, the session file with the --check loader, and its
  * session names against lib (with replace, a user session of the same
  * name may be replaced; a built-in one never). Returns NULL with a
@@ -56,5 +70,10 @@ int bundle_import_commit(struct bundle_import *b, struct library *lib,
 
 /* Frees b and removes whatever of its private folder is left. */
 void bundle_import_free(struct bundle_import *b);
+
+/* Removes the private folders (.import-*) in the sessions folder dir
+ * that imports cut off by SIGKILL, a crash or a power cut left: those no
+ * running import holds its lock on. */
+void bundle_sweep_staging(const char *dir);
 
 #endif

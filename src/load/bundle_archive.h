@@ -9,16 +9,15 @@
 
 #include "bundle_files.h"
 
-/* Reads every member header of the archive src and refuses the bundle
- * when one is a link, a device, a FIFO or a socket, has an absolute name
- * or a ".." part, or is past the limits. Returns a BUNDLE_ status. */
-int bundle_archive_check(const char *src, char *why, size_t whylen);
-
-/* Writes the regular members of src (checked first) into the existing
- * folder dir, holding each to the limits by the bytes it really has.
- * Returns a BUNDLE_ status. */
-int bundle_archive_extract(const char *src, const char *dir, char *why,
-                           size_t whylen);
+/* Writes the regular members of the archive src (a zip, else a gzip'd
+ * or plain tar) into the existing folder dir, in one pass, refusing the
+ * bundle at the first member that is a link, a device, a FIFO or a
+ * socket, has an absolute, too long or ".." name, or passes a limit:
+ * held to the limits by the bytes it really has, and refused at the
+ * header that passes the member count. What was written before a refusal
+ * is left in dir, for the caller to remove. Returns a BUNDLE_ status. */
+int bundle_archive_extract(const char *src, bool zip, const char *dir,
+                           char *why, size_t whylen);
 
 /* Writes members (regular files) to a new archive at path: zip, or else
  * gzip-compressed tar. Returns a BUNDLE_ status. */

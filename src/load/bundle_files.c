@@ -18,6 +18,8 @@
 
 #include "bundle.h"
 
+volatile sig_atomic_t bundle_stop_signal;
+
 bool bundle_norm_name(const char *name, char *out, size_t n)
 {
     if (!name || !*name || name[0] == '/' || n == 0)
@@ -71,6 +73,7 @@ static int add_ref(const struct sound_ref *r, const char *only_under,
         return -1;
     memcpy(out[n].rel, rel, sizeof(rel));
     out[n].path = r->path;
+    out[n].line = r->line;
     return n + 1;
 }
 
@@ -104,13 +107,24 @@ int bundle_create_file(const char *root, const char *rel)
     for (char *p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
         *p = '\0';
         struct stat st;
-        if (mkdir(path, 0700) != 0 &&
-            !(errno == EEXIST && lstat(path, &st) == 0 && S_ISDIR(st.st_mode)))
-            return -1;
+        if (mkdir(path, 0700) != 0) {
+            if (errno != EEXIST)
+                return -1;
+            if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                errno = ENOTDIR; /* a file (or a link) where a folder goes */
+                return -1;
+            }
+        }
         *p = '/';
     }
     return open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                 0644);
+}
+
+bool bundle_name_fault(int err)
+{
+    return err == EEXIST || err == ENOTDIR || err == EISDIR ||
+           err == ENAMETOOLONG || err == ELOOP;
 }
 
 int bundle_copy_in(const char *from, const char *root, const char *rel,
@@ -139,22 +153,25 @@ int bundle_copy_in(const char *from, const char *root, const char *rel,
     }
     int out = bundle_create_file(root, rel);
     if (out < 0) {
-        snprintf(why, whylen, "%s/%s: cannot create: %s", root, rel,
-                 strerror(errno));
+        int err = errno;
+        snprintf(why, whylen, "%s: cannot copy: %s", rel, strerror(err));
         close(in);
-        return BUNDLE_FAILED;
+        return bundle_name_fault(err) ? BUNDLE_REFUSED : BUNDLE_FAILED;
     }
     char buf[65536];
-    ssize_t got;
+    ssize_t got = 0;
     int rc = BUNDLE_OK;
-    while ((got = read(in, buf, sizeof(buf))) > 0)
+    while (!bundle_stop_signal && (got = read(in, buf, sizeof(buf))) > 0)
         if (write(out, buf, (size_t)got) != got) {
             got = -1;
             break;
         }
     if (close(out) != 0)
         got = -1;
-    if (got < 0) {
+    if (bundle_stop_signal) {
+        snprintf(why, whylen, "interrupted");
+        rc = BUNDLE_FAILED;
+    } else if (got < 0) {
         snprintf(why, whylen, "%s: cannot copy: %s", rel, strerror(errno));
         rc = BUNDLE_FAILED;
     }

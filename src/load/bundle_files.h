@@ -12,10 +12,12 @@
 
 enum { BUNDLE_MB = 1024 * 1024 };
 
-/* A file of a bundle: its name inside the bundle and where it is now. */
+/* A file of a bundle: its name inside the bundle, where it is now, and
+ * the line of the session file that names it (0 for the file itself). */
 struct bundle_member {
     char rel[PATHS_MAX];
     const char *path;
+    int line;
 };
 
 /* The name without "." and empty parts ("./a//b" -> "a/b"). False when
@@ -35,12 +37,19 @@ int bundle_collect(const struct catalog *c, const char *source,
 
 /* Creates root/rel as a new file (0644) open for writing, and the folders
  * its parents need (0700), following no link. Returns its descriptor, or
- * -1 with errno set (EEXIST: root/rel is there already). */
+ * -1 with errno set (EEXIST: root/rel is there already; ENOTDIR: a
+ * folder it needs is a file). */
 int bundle_create_file(const char *root, const char *rel);
+
+/* Whether errno, after bundle_create_file failed, says the names were at
+ * fault (a name twice, a file where a folder must be, a name too long)
+ * rather than the disk. */
+bool bundle_name_fault(int err);
 
 /* Copies the regular file from to root/rel (a new file), counting its
  * bytes into *total against the member and total limits. Returns 0, or
- * BUNDLE_REFUSED / BUNDLE_FAILED with why filled. */
+ * BUNDLE_REFUSED / BUNDLE_FAILED with why filled (naming rel, never
+ * root, which is a private folder). */
 int bundle_copy_in(const char *from, const char *root, const char *rel,
                    long long *total, char *why, size_t whylen);
 

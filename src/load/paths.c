@@ -50,6 +50,11 @@ static int try_base(const char *name, const char *base, char *real, char *why,
         return 0;
     if (lstat(cand, &st) != 0)
         return 0;
+    if (S_ISDIR(st.st_mode)) { /* ".", "voice/", a folder's name */
+        snprintf(why, whylen,
+                 "sound file '%s' is not a regular file: it is a folder", name);
+        return -1;
+    }
     if (!realpath(base, base_real) || !realpath(cand, real)) {
         snprintf(why, whylen, "sound file '%s' is a broken link", name);
         return -1;
@@ -61,7 +66,8 @@ static int try_base(const char *name, const char *base, char *real, char *why,
         return -1;
     }
     if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, whylen, "sound file '%s' is not a regular file", name);
+        snprintf(why, whylen, "sound file '%s' is not a regular file%s", name,
+                 S_ISDIR(st.st_mode) ? ": it is a link to a folder" : "");
         return -1;
     }
     return 1;

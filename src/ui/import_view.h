@@ -1,8 +1,8 @@
 /* import_view.h: the window's import screen, shown when a session file or
  * bundle is dropped on the window (or named on the command line): what
- * it holds (title, type, about how long) and the safety profile that
- * comes with it, or why it cannot be imported. Enter imports it, through
- * the same checks as --import; Esc leaves nothing behind. */
+ * it holds (every session: title, type, about how long) and the safety
+ * profiles that come with them, or why it cannot be imported. Enter imports it,
+ * through the same checks as --import; Esc leaves nothing behind. */
 #ifndef STILLPOINT_IMPORT_VIEW_H
 #define STILLPOINT_IMPORT_VIEW_H
 
@@ -21,7 +21,8 @@ struct import_view *import_view_open(const struct library *lib,
 /* Removes whatever was staged and not imported. */
 void import_view_free(struct import_view *v);
 
-/* Whether the bundle passed every check and Enter may import it. */
+/* Whether the bundle passed every check and the last frame drawn listed
+ * every session it adds: only then may Enter import it. */
 bool import_view_ready(const struct import_view *v);
 
 /* Imports it and adds its sessions to lib. Returns the name of its first
@@ -29,8 +30,10 @@ bool import_view_ready(const struct import_view *v);
 const char *import_view_commit(struct import_view *v, struct library *lib);
 
 /* Draws the screen on a cleared w x h window, leaving the bottom twelfth
- * for the caller's buttons. */
-void import_view_draw(const struct import_view *v, SDL_Renderer *r,
-                      struct text *t, int w, int h);
+ * for the caller's buttons: every session the bundle adds, in columns
+ * when there are many, or, when even so they do not fit, that it cannot
+ * be imported here (and import_view_ready says no). */
+void import_view_draw(struct import_view *v, SDL_Renderer *r, struct text *t,
+                      int w, int h);
 
 #endif

@@ -5,9 +5,17 @@
  *   zeros:NAME=BYTES   a regular file of BYTES zero bytes
  *   symlink:NAME=TO    a symbolic link      hardlink:NAME=TO  a hard link
  *   fifo:NAME          a FIFO               chr:NAME          a device
- *   dir:NAME           a folder */
+ *   dir:NAME           a folder
+ * or, alone, a zip written byte by byte (libarchive writes none so bad):
+ *   zipcd:N[:LISTED]   one small member, and a central directory of N
+ *                      entries (Zip64 past 65535) whose end records say
+ *                      it has LISTED (default N), and its size for them;
+ *                      the shape of an archive made to exhaust a reader's
+ *                      memory before any member */
 #include <archive.h>
 #include <archive_entry.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,10 +89,106 @@ static void add(struct archive *a, char *spec)
     archive_entry_free(e);
 }
 
+static void le(FILE *f, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        fputc((int)((v >> (8 * i)) & 0xff), f);
+}
+
+/* zipcd:N[:LISTED]: see the top of the file. */
+static void huge_central_directory(const char *out, const char *spec)
+{
+    unsigned long long n = strtoull(spec, NULL, 10), listed = n;
+    const char *colon = strchr(spec, ':');
+    if (colon)
+        listed = strtoull(colon + 1, NULL, 10);
+    FILE *f = fopen(out, "wb");
+    if (!f)
+        die(NULL, out);
+    static const char data[] = "a member\n", name[] = "member.txt";
+    /* The one member: stored, its CRC-32 computed by hand. */
+    uint32_t crc = 0xffffffffu;
+    for (size_t i = 0; i < sizeof(data) - 1; i++) {
+        crc ^= (unsigned char)data[i];
+        for (int k = 0; k < 8; k++)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    crc = ~crc;
+    le(f, 0x04034b50, 4);
+    le(f, 20, 2);
+    le(f, 0, 2);
+    le(f, 0, 2);
+    le(f, 0, 4);
+    le(f, crc, 4);
+    le(f, sizeof(data) - 1, 4);
+    le(f, sizeof(data) - 1, 4);
+    le(f, sizeof(name) - 1, 2);
+    le(f, 0, 2);
+    fputs(name, f);
+    fputs(data, f);
+    uint64_t cd_start = (uint64_t)ftell(f);
+    char entry[64];
+    for (unsigned long long i = 0; i < n; i++) {
+        int len = snprintf(entry, sizeof(entry),
+                           "padding/entry-%012llu-of-a-huge-index.wav", i);
+        le(f, 0x02014b50, 4);
+        le(f, 0x031e, 2); /* made by Unix */
+        le(f, 20, 2);
+        le(f, 0, 2);
+        le(f, 0, 2);
+        le(f, 0, 4);
+        le(f, crc, 4);
+        le(f, sizeof(data) - 1, 4);
+        le(f, sizeof(data) - 1, 4);
+        le(f, (uint64_t)len, 2);
+        le(f, 0, 2);
+        le(f, 0, 2);
+        le(f, 0, 2);
+        le(f, 0, 2);
+        le(f, 0100644u << 16, 4);
+        le(f, 0, 4);
+        fwrite(entry, 1, (size_t)len, f);
+    }
+    uint64_t cd_end = (uint64_t)ftell(f), cd_size = cd_end - cd_start;
+    if (listed != n) /* the end records lie about the size too */
+        cd_size = n ? cd_size / n * listed : 0;
+    bool zip64 = n > 0xfffe;
+    if (zip64) {
+        le(f, 0x06064b50, 4); /* Zip64 end of central directory */
+        le(f, 44, 8);
+        le(f, 45, 2);
+        le(f, 45, 2);
+        le(f, 0, 4);
+        le(f, 0, 4);
+        le(f, listed, 8);
+        le(f, listed, 8);
+        le(f, cd_size, 8);
+        le(f, cd_start, 8);
+        le(f, 0x07064b50, 4); /* its locator */
+        le(f, 0, 4);
+        le(f, cd_end, 8);
+        le(f, 1, 4);
+    }
+    le(f, 0x06054b50, 4);
+    le(f, 0, 2);
+    le(f, 0, 2);
+    le(f, zip64 ? 0xffff : listed, 2);
+    le(f, zip64 ? 0xffff : listed, 2);
+    le(f, cd_size > 0xffffffffu ? 0xffffffffu : cd_size, 4);
+    le(f, cd_start > 0xffffffffu ? 0xffffffffu : cd_start, 4);
+    le(f, 0, 2);
+    if (fclose(f) != 0)
+        die(NULL, out);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
         die(NULL, "usage: make_archive OUT SPEC...");
+    if (argc == 3 && !strncmp(argv[2], "zipcd:", 6)) {
+        huge_central_directory(argv[1], argv[2] + 6);
+        return 0;
+    }
     size_t len = strlen(argv[1]);
     struct archive *a = archive_write_new();
     if (len > 4 && !strcmp(argv[1] + len - 4, ".zip")) {
