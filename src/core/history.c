@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "utf8.h"
 
 enum { N_FIELDS = 7, PATH_CAP = 4096, READ_CHUNK = 65536 };
 
@@ -580,13 +581,29 @@ static void strip_apostrophe(char **s, size_t *len)
     }
 }
 
-/* Copies a field into dst (cap bytes), control characters as spaces. */
+/* Copies a field into dst (cap bytes) as text a terminal or a window
+ * can show and never obeys: control characters (C0 and C1) and bidi
+ * overrides, embeddings and isolates become spaces, a byte that is not
+ * UTF-8 a '?'. Never longer than the field. */
 static bool take_text(char *dst, size_t cap, const char *s, size_t len)
 {
     if (len >= cap)
         return false;
-    for (size_t i = 0; i < len; i++)
-        dst[i] = is_control((unsigned char)s[i]) ? ' ' : s[i];
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            dst[i++] = '?';
+        } else if (utf8_forbidden(cp)) {
+            memset(dst + i, ' ', n);
+            i += n;
+        } else {
+            memcpy(dst + i, s + i, n);
+            i += n;
+        }
+    }
     dst[len] = '\0';
     return true;
 }

@@ -78,17 +78,6 @@ static long decode(const unsigned char *s, size_t n, size_t *len)
     return (long)cp;
 }
 
-/* How a character a terminal would obey is shown instead: escaped, as
- * utf8_escape() writes it (C1 controls, bidi overrides and isolates; the
- * reader made C0 controls spaces already). */
-static const char *escaped(long cp, char *buf, size_t n)
-{
-    if (cp < 0x80 || !utf8_forbidden((uint32_t)cp))
-        return NULL;
-    snprintf(buf, n, "\\u{%04lX}", cp);
-    return buf;
-}
-
 struct range {
     long lo, hi;
 };
@@ -134,11 +123,9 @@ static int char_columns(long cp)
 size_t history_text_columns(const char *s)
 {
     size_t cols = 0, n = strlen(s), len;
-    char esc[16];
     for (size_t i = 0; i < n; i += len) {
         long cp = decode((const unsigned char *)s + i, n - i, &len);
-        const char *e = escaped(cp, esc, sizeof esc);
-        cols += e ? strlen(e) : cp < 0 ? 1 : (size_t)char_columns(cp);
+        cols += cp < 0 ? 1 : (size_t)char_columns(cp);
     }
     return cols;
 }
@@ -151,18 +138,14 @@ static void put_cell(struct sbuf *b, const char *s, size_t cols, bool pad)
         return;
     bool cut = history_text_columns(s) > cols;
     size_t room = cut ? cols - 1 : cols, used = 0, n = strlen(s), len;
-    char esc[16];
     for (size_t i = 0; i < n; i += len) {
         long cp = decode((const unsigned char *)s + i, n - i, &len);
-        const char *e = escaped(cp, esc, sizeof esc);
-        size_t w = e ? strlen(e) : cp < 0 ? 1 : (size_t)char_columns(cp);
+        size_t w = cp < 0 ? 1 : (size_t)char_columns(cp);
         if (used + w > room)
             break;
-        if (e)
-            put_str(b, e);
-        else if (cp < 0)
+        if (cp < 0)
             put_str(b, REPLACEMENT);
-        else if (cp < 0x20 || cp == 0x7f)
+        else if (utf8_forbidden((uint32_t)cp))
             put_str(b, " "); /* the reader already made these spaces */
         else
             put_bytes(b, s + i, len);
@@ -271,17 +254,10 @@ char *history_csv_text(const struct history *h)
 {
     struct sbuf b = {0};
     put_str(&b, HISTORY_HEADER "\n");
-    char line[HISTORY_LINE_MAX], shown[4 * HISTORY_LINE_MAX + 1];
+    char line[HISTORY_LINE_MAX];
     for (size_t i = 0; i < h->count; i++) {
         size_t n = history_format_row(&h->rows[i], line, sizeof line);
-        if (n == 0)
-            continue;
-        /* A terminal may show it: nothing in it may steer one. */
-        if (line[n - 1] == '\n')
-            line[--n] = '\0';
-        utf8_escape(line, shown, sizeof shown);
-        put_str(&b, shown);
-        put_str(&b, "\n");
+        put_bytes(&b, line, n);
     }
     return finish(&b);
 }
