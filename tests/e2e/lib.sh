@@ -49,7 +49,7 @@ window_setup() {
     command -v Xvfb >/dev/null && command -v xdotool >/dev/null ||
         fail "Xvfb and xdotool are needed (scripts/install-deps)"
     exec 3>"$TMP/display"
-    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &
     XVFB=$!
     trap 'stop_x; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
     for i in $(seq 50); do [ -s "$TMP/display" ] && break; sleep 0.1; done
