@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile soxr
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -143,9 +143,9 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -D_POSIX_C_SOURCE=200809L $(DEP_CFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
-# fuzz_sound also takes the sound file path of src/audio/ (pure C but for
-# SDL's resampler and libsndfile).
-$(BUILD)/fuzz/fuzz_sound: src/audio/sound_file.c \
+# fuzz_sound also takes the sound file path of src/audio/ (pure C with the
+# decoders' libraries and libsoxr).
+$(BUILD)/fuzz/fuzz_sound: src/audio/sound_file.c src/audio/resample.c \
                           src/audio/decode_pcm.c src/audio/sound_reader.c
 
 fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
@@ -170,7 +170,12 @@ $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
-bench: stillpoint $(BUILD)/tools/bare_window
+# The resampler beside the two it replaced, for make bench.
+$(BUILD)/tools/resample_bench: tests/tools/resample_bench.c src/audio/resample.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+bench: stillpoint $(BUILD)/tools/bare_window $(BUILD)/tools/resample_bench
 	@STILLPOINT_DATA=$(CURDIR) sh scripts/bench
 
 # valgrind's memcheck on the plain build: renders and a live window under

@@ -2,15 +2,8 @@
  * synthesized tones. */
 #include "decode.h"
 
-#include <SDL.h>
-
 #include "sound_file.h"
 #include "synth.h"
-
-void decode_thread_end(void)
-{
-    SDL_TLSCleanup();
-}
 
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel)

@@ -31,9 +31,4 @@ bool decode_sound(struct sound *snd, struct diag_list *d);
 bool decode_measure_set(struct sound_set *set, struct diag_list *d,
                         const atomic_bool *cancel);
 
-/* Frees what SDL keeps for the calling thread (its error message, set by
- * a decoder that failed); call at the end of a thread that decoded, since
- * SDL frees it by itself only for threads it started. */
-void decode_thread_end(void);
-
 #endif

@@ -1,13 +1,14 @@
-/* decode_pcm.c: a sound file read a block at a time (sound_reader.h) and
- * converted to 48 kHz by an SDL_AudioStream (see decode_pcm.h). */
+/* decode_pcm.c: a sound file read a block at a time (sound_reader.h),
+ * folded to mono or stereo and converted to 48 kHz by libsoxr
+ * (resample.h); see decode_pcm.h. */
 #include "decode_pcm.h"
 
-#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/sound_set.h"
+#include "resample.h"
 #include "sound_reader.h"
 
 enum { SAMPLE_BYTES = 2, BLOCK_FRAMES = 4096 };
@@ -20,37 +21,83 @@ struct out_pcm {
     int64_t frames, room, cap;
 };
 
-/* Moves what the stream has ready into o; false when it would pass cap
- * (too long) or memory runs out (*oom set). */
-static bool drain(SDL_AudioStream *st, struct out_pcm *o, bool *oom)
+/* Makes room in o for `more` frames; false when that would pass cap (too
+ * long) or memory runs out (*oom set). */
+static bool grow(struct out_pcm *o, int64_t more, bool *oom)
+{
+    int64_t want = o->frames + more;
+    if (want > o->cap)
+        return false;
+    if (want <= o->room)
+        return true;
+    int64_t room = o->room ? o->room : SOUND_RATE;
+    while (room < want)
+        room *= 2;
+    if (room > o->cap)
+        room = o->cap;
+    int16_t *p =
+        realloc(o->pcm, (size_t)room * SAMPLE_BYTES * (size_t)o->channels);
+    if (!p) {
+        *oom = true;
+        return false;
+    }
+    o->pcm = p;
+    o->room = room;
+    return true;
+}
+
+/* Folds `frames` frames of `from` channels to o->channels in place: more
+ * than two channels become stereo, the even ones (left, centre, left
+ * surround in the usual orders) on the left and the odd ones on the
+ * right, each side the mean of its channels. */
+static void fold(float *block, long frames, int from, int to)
+{
+    if (from == to)
+        return;
+    for (long f = 0; f < frames; f++) {
+        const float *in = block + f * from;
+        float l = 0, r = 0;
+        int nl = 0, nr = 0;
+        for (int c = 0; c < from; c++) {
+            if (c % 2 == 0)
+                l += in[c], nl++;
+            else
+                r += in[c], nr++;
+        }
+        block[f * to] = l / (float)nl;
+        if (to == 2)
+            block[f * to + 1] = nr ? r / (float)nr : l / (float)nl;
+    }
+}
+
+/* Runs in (NULL: the end) through the resampler into o until it is all
+ * taken (or all given out, at the end). */
+static int feed(struct resampler *rs, const float *in, size_t frames,
+                struct out_pcm *o, bool *oom, char *why, size_t whylen)
 {
     for (;;) {
-        int ready = SDL_AudioStreamAvailable(st);
-        if (ready <= 0)
-            return true;
-        int frame_bytes = SAMPLE_BYTES * o->channels;
-        int64_t want = o->frames + ready / frame_bytes;
-        if (want > o->cap)
-            return false;
-        if (want > o->room) {
-            int64_t room = o->room ? o->room : SOUND_RATE;
-            while (room < want)
-                room *= 2;
-            if (room > o->cap)
-                room = o->cap;
-            int16_t *p = realloc(o->pcm, (size_t)(room * frame_bytes));
-            if (!p) {
-                *oom = true;
-                return false;
-            }
-            o->pcm = p;
-            o->room = room;
+        /* Enough room for what these frames can become, at most. */
+        int64_t more = (int64_t)(frames * 8) + 8192;
+        if (!grow(o, o->cap - o->frames < more ? o->cap - o->frames : more,
+                  oom))
+            return *oom ? -1 : 0;
+        size_t used = 0;
+        long got = resampler_run(rs, in, frames, &used,
+                                 o->pcm + o->frames * o->channels,
+                                 (size_t)(o->room - o->frames), why, whylen);
+        if (got < 0)
+            return -1;
+        o->frames += got;
+        if (in) {
+            in += used * (size_t)o->channels;
+            frames -= used;
+            if (frames == 0)
+                return 1;
+        } else if (got == 0) {
+            return 1;
         }
-        int got =
-            SDL_AudioStreamGet(st, o->pcm + o->frames * o->channels, ready);
-        if (got <= 0)
-            return true;
-        o->frames += got / frame_bytes;
+        if (got == 0 && used == 0 && o->frames >= o->cap)
+            return 0; /* full: too long */
     }
 }
 
@@ -64,9 +111,8 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         return DECODE_PCM_FAILED;
     enum decode_pcm_status rc = DECODE_PCM_FAILED;
     float *block = NULL;
-    SDL_AudioStream *st = NULL;
-    /* Room on top of the limit for the silence that flushes the
-     * resampler (1024 frames at 8 kHz or more: 6144 at 48 kHz). */
+    struct resampler *rs = NULL;
+    /* Room on top of the limit for what the resampler holds back. */
     struct out_pcm o = {.cap = max_frames + 8192};
     bool oom = false;
     /* A mono file stays mono: half the memory, and the mixer plays it
@@ -82,14 +128,15 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         snprintf(why, whylen, "out of memory");
         goto fail;
     }
-    st = SDL_NewAudioStream(AUDIO_F32SYS, (Uint8)r.channels, r.rate,
-                            AUDIO_S16SYS, (Uint8)o.channels, SOUND_RATE);
+    rs = resampler_new(r.rate, SOUND_RATE, o.channels, why, whylen);
     block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
-    if (!st || !block) {
-        snprintf(why, whylen, "%s", st ? "out of memory" : SDL_GetError());
+    if (!rs || !block) {
+        if (rs)
+            snprintf(why, whylen, "out of memory");
         goto fail;
     }
     int64_t in_frames = 0;
+    int fed = 1;
     for (;;) {
         long got = sound_reader_read(&r, block, BLOCK_FRAMES, why, whylen);
         if (got < 0)
@@ -97,30 +144,17 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         if (got == 0)
             break;
         in_frames += got;
-        int bytes = (int)got * r.channels * (int)sizeof(float);
-        if (SDL_AudioStreamPut(st, block, bytes) != 0) {
-            snprintf(why, whylen, "%s", SDL_GetError());
-            goto fail;
-        }
-        if (!drain(st, &o, &oom))
-            goto too_long;
+        fold(block, got, r.channels, o.channels);
+        if ((fed = feed(rs, block, (size_t)got, &o, &oom, why, whylen)) <= 0)
+            break;
     }
-    /* SDL's resampler keeps the last 512 frames back even when flushed
-     * (measured: a 0.5 s tone at 16 kHz came out 32 ms short): silence
-     * after the end pushes them out, and the sound is cut back to the
-     * length it has at 48 kHz. */
-    if (r.rate != SOUND_RATE) {
-        memset(block, 0, sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
-        if (SDL_AudioStreamPut(
-                st, block, (int)(sizeof(float) * 1024 * (size_t)r.channels)) !=
-            0) {
-            snprintf(why, whylen, "%s", SDL_GetError());
-            goto fail;
-        }
-    }
-    SDL_AudioStreamFlush(st);
-    if (!drain(st, &o, &oom))
+    if (fed > 0)
+        fed = feed(rs, NULL, 0, &o, &oom, why, whylen);
+    if (fed < 0 && !oom)
+        goto fail;
+    if (fed <= 0)
         goto too_long;
+    /* The input's length at 48 kHz, to the frame. */
     int64_t exact = (in_frames * SOUND_RATE + r.rate / 2) / r.rate;
     if (o.frames > exact)
         o.frames = exact;
@@ -145,7 +179,7 @@ fail:
     out->frames = o.frames; /* how far it got */
 done:
     free(block);
-    SDL_FreeAudioStream(st);
+    resampler_free(rs);
     sound_reader_close(&r);
     return rc;
 }

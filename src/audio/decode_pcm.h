@@ -1,7 +1,7 @@
 /* decode_pcm.h: turns the bytes of a sound file, already checked by
  * sniff.h, into 48 kHz 16-bit samples (mono or stereo), in memory: read a
  * block at a time (sound_reader.h: WAV, FLAC, Ogg Vorbis, Ogg Opus, MP3)
- * and converted by an SDL_AudioStream, so what it holds is bounded by the
+ * and converted by libsoxr (resample.h), so what it holds is bounded by the
  * length it may reach. It takes no lock anything else needs (SDL_mixer's
  * own decoders hold the audio device's lock for the whole file), so a
  * file can be decoded while a session plays. */

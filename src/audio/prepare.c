@@ -216,7 +216,6 @@ static void steps(struct prepare *p)
 static void *work(void *arg)
 {
     steps(arg);
-    decode_thread_end(); /* what SDL kept for this thread */
     return NULL;
 }
 

@@ -1,57 +1,87 @@
-/* resample.c: sample-rate conversion for synthesized speech. */
+/* resample.c: libsoxr, set up once for every sound (see resample.h). */
 #include "resample.h"
 
 #include <math.h>
+#include <soxr.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-enum { TAPS_PER_SIDE = 12 }; /* input samples either side of a point */
+struct resampler {
+    soxr_t soxr;
+    bool same_rate; /* nothing to convert but the sample format */
+    int channels;
+};
 
-static int16_t clip16(double x)
+static soxr_quality_spec_t quality(void)
 {
-    if (x >= 32767.0)
-        return 32767;
-    if (x <= -32768.0)
-        return -32768;
-    return (int16_t)lrint(x);
+    return soxr_quality_spec(SOXR_HQ, SOXR_LINEAR_PHASE);
 }
 
-/* Upsampling by an integer factor: each output sample is a windowed-sinc
- * interpolation of the input, cut off a little below the input's
- * Nyquist frequency so no image of the voice's top octave is heard. */
-static int upsample(const int16_t *in, size_t frames, int factor, int16_t *out,
-                    size_t out_frames)
+struct resampler *resampler_new(int in_rate, int out_rate, int channels,
+                                char *why, size_t whylen)
 {
-    const double cutoff = 0.9; /* of the input's Nyquist frequency */
-    const double pi = 3.14159265358979323846;
-    /* One filter phase per output position between two inputs. */
-    double *h = malloc(sizeof(double) * (size_t)factor * 2 * TAPS_PER_SIDE);
-    if (!h)
+    struct resampler *r = calloc(1, sizeof(*r));
+    if (!r || in_rate <= 0 || out_rate <= 0 || channels <= 0) {
+        snprintf(why, whylen,
+                 r ? "cannot resample %d Hz to %d Hz" : "out of memory",
+                 in_rate, out_rate);
+        free(r);
+        return NULL;
+    }
+    r->channels = channels;
+    r->same_rate = in_rate == out_rate;
+    if (r->same_rate)
+        return r;
+    soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_INT16_I);
+    io.flags |= SOXR_NO_DITHER;
+    soxr_quality_spec_t q = quality();
+    soxr_runtime_spec_t rt = soxr_runtime_spec(1);
+    soxr_error_t err = NULL;
+    r->soxr =
+        soxr_create(in_rate, out_rate, (unsigned)channels, &err, &io, &q, &rt);
+    if (!r->soxr) {
+        snprintf(why, whylen, "cannot resample: %s", soxr_strerror(err));
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static int16_t to16(float x)
+{
+    float v = x * 32768.0f;
+    return v >= 32767.0f ? 32767 : v <= -32768.0f ? -32768 : (int16_t)lrintf(v);
+}
+
+long resampler_run(struct resampler *r, const float *in, size_t frames,
+                   size_t *used, int16_t *out, size_t room, char *why,
+                   size_t whylen)
+{
+    *used = 0;
+    if (r->same_rate) {
+        size_t n = in ? (frames < room ? frames : room) : 0;
+        for (size_t i = 0; i < n * (size_t)r->channels; i++)
+            out[i] = to16(in[i]);
+        *used = n;
+        return (long)n;
+    }
+    size_t done = 0;
+    soxr_error_t err =
+        soxr_process(r->soxr, in, in ? frames : 0, used, out, room, &done);
+    if (err) {
+        snprintf(why, whylen, "cannot resample: %s", soxr_strerror(err));
         return -1;
-    for (int p = 0; p < factor; p++) {
-        double frac = (double)p / factor;
-        for (int k = 0; k < 2 * TAPS_PER_SIDE; k++) {
-            double t = (k - TAPS_PER_SIDE + 1) - frac; /* in input samples */
-            double x = pi * cutoff * t;
-            double sinc = t == 0 ? 1.0 : sin(x) / x;
-            double w = t / TAPS_PER_SIDE;
-            double win = fabs(w) >= 1 ? 0 : 0.5 + 0.5 * cos(pi * w);
-            h[p * 2 * TAPS_PER_SIDE + k] = cutoff * sinc * win;
-        }
     }
-    for (size_t o = 0; o < out_frames; o++) {
-        size_t base = o / (size_t)factor;
-        int p = (int)(o % (size_t)factor);
-        const double *hp = h + p * 2 * TAPS_PER_SIDE;
-        double acc = 0;
-        for (int k = 0; k < 2 * TAPS_PER_SIDE; k++) {
-            long i = (long)base + k - TAPS_PER_SIDE + 1;
-            if (i >= 0 && (size_t)i < frames)
-                acc += hp[k] * in[i];
-        }
-        out[o] = clip16(acc);
-    }
-    free(h);
-    return 0;
+    return (long)done;
+}
+
+void resampler_free(struct resampler *r)
+{
+    if (!r)
+        return;
+    if (r->soxr)
+        soxr_delete(r->soxr);
+    free(r);
 }
 
 int16_t *resample_mono(const int16_t *in, size_t frames, int in_rate,
@@ -60,24 +90,29 @@ int16_t *resample_mono(const int16_t *in, size_t frames, int in_rate,
     *out_frames = 0;
     if (in_rate <= 0 || out_rate <= 0)
         return NULL;
-    size_t n = (size_t)((double)frames * out_rate / in_rate);
-    int16_t *out = malloc((n ? n : 1) * sizeof(*out));
+    size_t want = (size_t)(((uint64_t)frames * (uint64_t)out_rate +
+                            (uint64_t)in_rate / 2) /
+                           (uint64_t)in_rate);
+    int16_t *out = malloc((want ? want : 1) * sizeof(int16_t));
     if (!out)
         return NULL;
-    if (out_rate % in_rate == 0) {
-        if (upsample(in, frames, out_rate / in_rate, out, n) != 0) {
-            free(out);
-            return NULL;
-        }
-    } else {
-        for (size_t o = 0; o < n; o++) {
-            double x = (double)o * in_rate / out_rate;
-            size_t i = (size_t)x;
-            double f = x - (double)i;
-            double a = in[i], b = i + 1 < frames ? in[i + 1] : 0;
-            out[o] = clip16(a + (b - a) * f);
-        }
+    if (in_rate == out_rate) {
+        for (size_t i = 0; i < frames; i++)
+            out[i] = in[i];
+        *out_frames = frames;
+        return out;
     }
-    *out_frames = n;
+    soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    io.flags |= SOXR_NO_DITHER;
+    soxr_quality_spec_t q = quality();
+    soxr_runtime_spec_t rt = soxr_runtime_spec(1);
+    size_t done = 0;
+    soxr_error_t err = soxr_oneshot(in_rate, out_rate, 1, in, frames, NULL, out,
+                                    want, &done, &io, &q, &rt);
+    if (err) {
+        free(out);
+        return NULL;
+    }
+    *out_frames = done;
     return out;
 }

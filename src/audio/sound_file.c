@@ -39,9 +39,8 @@ static void store(struct sound *snd, struct decoded *d)
 /* Whether a file decoded to frames (at SOUND_RATE) stops well before the
  * length its header declares: then why says so. A FLAC file cut short
  * decodes up to the cut, or fails there; a whole one decodes to the
- * length it declares, give or take the resampler's filter and its drift
- * (SDL's resampler gives 3.4 frames a million fewer from 44.1 kHz:
- * 2028 frames short over ten minutes, measured). */
+ * length it declares (libsoxr gives the length to the frame), give or
+ * take a decoder that stops a block short. */
 static bool cut_short(const struct sniff_info *in, int64_t frames, char *why,
                       size_t n)
 {

@@ -21,8 +21,8 @@ b=$(od -An -tu1 -j21 -N1 "$S/undeclared.flac" | tr -d ' ')
 printf "\\$(printf %03o $((b & 240)))\\0\\0\\0\\0" |
     dd of="$S/undeclared.flac" bs=1 seek=21 conv=notrunc status=none
 
-# Just under the limit, at CD rate: whole, though resampled to 48 kHz it
-# comes out 34 ms shorter than its header says (SDL's resampler drifts).
+# Just under the limit, at CD rate: whole, resampled to 48 kHz (once,
+# SDL's resampler made it 34 ms shorter than its header said).
 sox -n -r 44100 -c 1 "$S/nine-fifty.flac" synth 590 sine 440 gain -20
 
 CFG="$S/sounds.cfg"
