@@ -35,12 +35,16 @@ static const char *cache_dir(void)
     return cache[0] ? cache : NULL;
 }
 
-/* What makes a line sound as it does: the program, the voice, the pace,
- * the room it must fit in and the words. */
+/* How a line is made after flite: a new name when that changes, so no
+ * line made the old way is read back. */
+#define SPEECH_PIPELINE "srand1 soxr-hq normalize-22"
+
+/* What makes a line sound as it does: the program, how lines are made,
+ * the voice, the pace, the room it must fit in and the words. */
 static bool cache_key(const struct sound *snd, char *key, size_t n)
 {
-    int w = snprintf(key, n, "stillpoint %s|cmu_us_slt|%.3f|%lld|%s",
-                     STILLPOINT_VERSION, SPEECH_STRETCH,
+    int w = snprintf(key, n, "stillpoint %s|%s|cmu_us_slt|%.3f|%lld|%s",
+                     STILLPOINT_VERSION, SPEECH_PIPELINE, SPEECH_STRETCH,
                      (long long)snd->max_frames, snd->text);
     return w > 0 && (size_t)w < n;
 }
