@@ -1,0 +1,192 @@
+/* app_state.h: what the window's files share, inside src/ui/ only: the
+ * commands keys and buttons turn into, the screens, the window's state
+ * (struct app), and the calls between the screens (menu.c, before.c,
+ * running.c, after.c, choices.c), the session's life (session_life.c),
+ * the shared pieces of drawing (widgets.c) and the loop (app.c). */
+#ifndef STILLPOINT_APP_STATE_H
+#define STILLPOINT_APP_STATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../audio/engine.h"
+#include "../audio/live.h"
+#include "../audio/prepare.h"
+#include "../core/adapt.h"
+#include "../core/history.h"
+#include "../core/prefs.h"
+#include "../core/run.h"
+#include "../core/safety_flow.h"
+#include "../core/timeline.h"
+#include "app.h"
+#include "draw.h"
+#include "history_view.h"
+#include "import_view.h"
+#include "text.h"
+
+enum ui_cmd {
+    UI_NONE,
+    UI_UP,
+    UI_DOWN,
+    UI_ENTER,
+    UI_YES,
+    UI_NO,
+    UI_PAUSE,
+    UI_STOP,
+    UI_DISCOMFORT,
+    UI_INFO,
+    UI_FULLSCREEN,
+    UI_QUIT,
+    UI_LEFT,
+    UI_RIGHT,
+    UI_CHOICES,
+    UI_GROUNDING,
+    UI_ANY,
+    UI_HISTORY,
+    UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
+    UI_OPEN_BASE = 1000,
+};
+
+enum screen {
+    SCR_MENU,
+    SCR_BEFORE,
+    SCR_BLOCKED,
+    SCR_PREPARING, /* its sound is being readied; Esc leaves at once */
+    SCR_RUNNING,
+    SCR_AFTER,
+    SCR_CHOICES, /* the person's choices, from the menu or a before screen */
+    SCR_HISTORY,
+    SCR_IMPORT, /* a dropped session file or bundle, before import */
+};
+
+enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8 };
+
+struct app {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    struct text *text;
+    struct library *lib;
+    const struct app_options *opt;
+    int w, h;
+    enum screen screen;
+    bool quit, dirty;
+    /* menu */
+    const struct session *menu[MAX_MENU];
+    size_t menu_count, sel;
+    /* the open session: as chosen, then as played (with the person's
+     * choices applied, in scratch) */
+    const struct session *s;
+    struct arena *scratch;
+    struct safety_flow flow;
+    struct prepare *prep;
+    struct timeline tl;          /* a view of the prepared timeline */
+    long long enter_ns;          /* when Enter began it (for make bench) */
+    long long key_ns;            /* when the last key came (for make bench) */
+    struct live *live;           /* the session playing, or NULL */
+    struct engine_snapshot snap; /* its clock, as last read */
+    bool silent;
+    char notice[300];
+    char run_notice[400]; /* on the running screen: sound, late problems */
+    bool sound_lost;      /* the device went away; the next wake replaces it */
+    float volume;
+    bool fullscreen;
+    struct run run; /* the during-session rules */
+    /* the person's choices: the preferences file and the options the
+     * session is prepared with (the command line's, then these) */
+    struct prefs prefs;
+    char prefs_path[1024];
+    char prefs_notice[300];
+    bool prefs_changed;
+    int choice;               /* the selected item */
+    enum screen choices_from; /* where Esc returns */
+    struct timeline_options tlopt;
+    struct adapt_options adopt;
+    /* history and the after screen */
+    char history_path[1024];
+    struct history_row row;
+    enum history_outcome outcome;
+    char history_error[300];
+    struct history_view *history; /* the history screen, while open */
+    struct import_view *import;   /* the import screen, while open */
+    /* drawing */
+    struct button buttons[MAX_BUTTONS];
+    int n_buttons;
+    char title[400];
+    char view[160];
+};
+
+/* ---- widgets.c: pieces every screen draws with ---------------------- */
+
+/* MM:SS; a countdown rounds up (it shows 00:00 only at the end), time
+ * done rounds down. */
+void ui_fmt_mmss(char *buf, size_t n, double seconds, bool up);
+/* A countdown, MM:SS. */
+void ui_fmt_clock(char *buf, size_t n, double seconds);
+double ui_seconds_left(const struct app *a);
+/* The session is paused, or fading out to a pause. */
+bool ui_paused(const struct app *a);
+void ui_add_button(struct app *a, int x, int y, int w, int h, const char *label,
+                   int cmd);
+/* The row of buttons along the bottom; the last one is always the way
+ * out (Stop, Leave, Quit...). */
+void ui_bottom_buttons(struct app *a, const char *const *labels,
+                       const int *cmds, int n);
+/* A monotonic clock in nanoseconds, for make bench's figures. */
+long long ui_now_ns(void);
+/* Draws a heading and a bulleted list; returns the y below it. */
+int ui_draw_list(struct app *a, int x, int y, int w, const char *heading,
+                 const struct text_list *l, SDL_Color hc);
+
+/* ---- session_life.c: a session from Enter to its history row --------- */
+
+/* Sends a command to the clock thread, waking the device first. */
+void app_send(struct app *a, enum engine_cmd cmd, float arg);
+void app_send_volume(struct app *a, float delta);
+/* The sound device went away: a session playing pauses and says so. */
+void app_sound_lost(struct app *a);
+/* Whether the clock thread has applied every command sent. */
+bool app_settled(const struct app *a);
+void app_close_session(struct app *a);
+/* Writes the session's history row with outcome o. */
+void app_record(struct app *a, enum history_outcome o, const char *detail);
+void app_begin_row(struct app *a, double planned);
+/* Keeps changed choices; false when that failed just now. */
+bool app_save_prefs(struct app *a);
+/* Applies the person's choices and starts readying the sound; app_tick
+ * starts the clock once the first line is ready. */
+bool app_begin_preparing(struct app *a);
+/* Ends the session (stopping the clock unless it finished), records it
+ * and shows the after screen. */
+void app_end_session(struct app *a, enum history_outcome o, const char *why);
+void app_open_session(struct app *a, const struct session *s);
+/* Back to the menu (or out, for a session named on the command line). */
+void app_leave(struct app *a);
+/* Follows the clock: the start, the end, check-ins, reminders. */
+void app_tick(struct app *a);
+
+/* ---- the screens ----------------------------------------------------- */
+
+void menu_build(struct app *a);
+void menu_draw(struct app *a);
+void menu_command(struct app *a, int cmd);
+
+void before_draw(struct app *a);
+void before_command(struct app *a, int cmd);
+void preparing_draw(struct app *a);
+void blocked_draw(struct app *a);
+
+void running_draw(struct app *a);
+void running_command(struct app *a, int cmd);
+/* The breathing circle's radius for breath cue c at the clock's place. */
+int running_breath_radius(const struct app *a, const struct cue *c);
+
+void after_draw(struct app *a);
+/* The grounding exercise, offered after a session was stopped; or NULL. */
+const struct session *after_grounding_offer(const struct app *a);
+
+void choices_open(struct app *a);
+void choices_command(struct app *a, int cmd);
+void choices_draw(struct app *a);
+
+#endif

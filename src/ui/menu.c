@@ -1,0 +1,94 @@
+/* menu.c: the menu screen: every session, grouped by type, with why a
+ * file could not be read. */
+#include "app_state.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../load/loader.h"
+
+void menu_draw(struct app *a)
+{
+    int m = a->w / 16, y = a->h / 16;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
+                   "stillpoint");
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, 0,
+                   "Choose a session with the arrow keys and Enter, or "
+                   "click it.");
+    y += a->h / 40;
+    /* The notices (why a session could not play, choices not kept) get
+     * their room first; the list scrolls in what is left. */
+    const char *notices[] = {a->notice, a->prefs_notice};
+    int end = a->h * 3 / 4;
+    for (int i = 0; i < 2; i++)
+        end -= text_height(a->text, TEXT_SMALL, a->w - 2 * m, notices[i]);
+    int line = text_line_height(a->text, TEXT_BODY);
+    int rows = (end - y) / line;
+    size_t first = a->sel >= (size_t)rows / 2 ? a->sel - (size_t)rows / 2 : 0;
+    const char *type = NULL;
+    for (size_t i = first; i < a->menu_count && y < end; i++) {
+        const struct session *s = a->menu[i];
+        if (!type || strcmp(type, s->type) != 0) {
+            type = s->type;
+            y += text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m,
+                           y + line / 4, 0, type) +
+                 line / 4;
+        }
+        char label[200];
+        snprintf(label, sizeof(label), "%s%s  \xc2\xb7  %.0f min",
+                 i == a->sel ? "\xe2\x96\xb8 " : "   ", s->title,
+                 ceil(load_estimate_seconds(s) / 60));
+        text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
+                  ALIGN_LEFT, m, y, 0, label);
+        /* A click target with no label: the row itself is drawn above. */
+        ui_add_button(a, m, y, a->w - 2 * m, line, NULL, UI_OPEN_BASE + (int)i);
+        y += line;
+    }
+    for (int i = 0; i < 2; i++)
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                       a->w - 2 * m, notices[i]);
+    for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
+                       a->w - 2 * m, a->lib->broken.msgs[i]);
+    static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
+                                         "History (H)", "Quit (Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_HISTORY, UI_STOP};
+    ui_bottom_buttons(a, labels, cmds, 4);
+}
+
+static int type_rank(const char *type)
+{
+    static const char *const order[] = {"breathing", "body-scan", "bodywork",
+                                        "pelvic-care", "trauma-informed"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(order[i], type) == 0)
+            return i;
+    return 5;
+}
+
+void menu_build(struct app *a)
+{
+    const struct catalog *c = a->lib->catalog;
+    a->menu_count = 0;
+    for (int rank = 0; rank <= 5; rank++)
+        for (size_t i = 0; i < catalog_count(c) && a->menu_count < MAX_MENU;
+             i++)
+            if (type_rank(catalog_get(c, i)->type) == rank)
+                a->menu[a->menu_count++] = catalog_get(c, i);
+}
+
+void menu_command(struct app *a, int cmd)
+{
+    if (cmd == UI_STOP)
+        a->quit = true;
+    else if (cmd == UI_UP && a->sel > 0)
+        a->sel--;
+    else if (cmd == UI_DOWN && a->sel + 1 < a->menu_count)
+        a->sel++;
+    else if (cmd == UI_ENTER && a->menu_count > 0)
+        app_open_session(a, a->menu[a->sel]);
+    else if (cmd >= UI_OPEN_BASE &&
+             (size_t)(cmd - UI_OPEN_BASE) < a->menu_count)
+        app_open_session(a, a->menu[a->sel = (size_t)(cmd - UI_OPEN_BASE)]);
+}

@@ -1,0 +1,186 @@
+/* running.c: the running screen: the clock, the breathing circle, the
+ * body figure or the hold's countdown, the caption, and the panel of
+ * stop signs (core/run.c says when). */
+#include "app_state.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+
+void running_command(struct app *a, int cmd)
+{
+    if (cmd != UI_STOP && cmd != UI_DISCOMFORT && cmd != UI_QUIT &&
+        run_key(&a->run, a->snap.position))
+        return; /* it answered the check-in, and does nothing else */
+    switch (cmd) {
+    case UI_PAUSE:
+        if (ui_paused(a)) {
+            app_send(a, ENGINE_RESUME, 0);
+            run_resumed(&a->run);
+        } else {
+            app_send(a, ENGINE_PAUSE, 0);
+        }
+        break;
+    case UI_STOP:
+        app_end_session(a, HISTORY_STOPPED, "stopped");
+        break;
+    case UI_DISCOMFORT:
+        app_end_session(a, HISTORY_DISCOMFORT, "stopped for discomfort");
+        break;
+    case UI_INFO:
+        run_toggle_info(&a->run);
+        break;
+    case UI_UP:
+        app_send_volume(a, 0.1f);
+        break;
+    case UI_DOWN:
+        app_send_volume(a, -0.1f);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The breathing circle: grows on the inhale, rests on holds, shrinks on
+ * the exhale, moved by the audio clock. */
+/* The stage between the clock and the caption, where the visuals go. */
+/* Whether the panel of stop signs covers the stage. */
+static bool panel_shown(const struct app *a)
+{
+    return a->run.info || ui_paused(a) || a->run.checkin_open;
+}
+
+/* Under the clock: a line for the stop reminder, then the running
+ * notice (the sound device, a sound that failed) when there is one and
+ * the panel, which would show it, does not. Returns where the band ends;
+ * *notice_y says where the notice goes. */
+static int under_clock(const struct app *a, int *notice_y)
+{
+    int y = a->h / 30 + text_line_height(a->text, TEXT_HUGE);
+    *notice_y = y + text_line_height(a->text, TEXT_SMALL);
+    if (!a->run_notice[0] || panel_shown(a))
+        return y;
+    int m = a->w / 14;
+    return *notice_y +
+           text_height(a->text, TEXT_SMALL, a->w - 2 * m, a->run_notice);
+}
+
+static void stage(const struct app *a, int *top, int *bottom)
+{
+    int notice_y;
+    *top = under_clock(a, &notice_y) + a->h / 80;
+    *bottom = a->h * 3 / 4 - a->h / 40 - a->h / 80;
+}
+
+int running_breath_radius(const struct app *a, const struct cue *c)
+{
+    int top, bottom;
+    stage(a, &top, &bottom);
+    int rmax = (bottom - top) / 2, rmin = rmax / 3;
+    double u = c->frames > 0
+                   ? (double)(a->snap.position - c->frame) / (double)c->frames
+                   : 1.0;
+    u = u < 0 ? 0 : u > 1 ? 1 : u;
+    double e = 0.5 - 0.5 * cos(M_PI * u);
+    switch (c->phase) {
+    case BREATH_IN:
+        return rmin + (int)((rmax - rmin) * e);
+    case BREATH_HOLD_IN:
+        return rmax;
+    case BREATH_OUT:
+        return rmax - (int)((rmax - rmin) * e);
+    default:
+        return rmin;
+    }
+}
+
+void running_draw(struct app *a)
+{
+    int m = a->w / 14, w = a->w - 2 * m;
+    char left[16];
+    ui_fmt_clock(left, sizeof(left), ui_seconds_left(a));
+    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30, w,
+              a->s->title);
+    text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30, a->w,
+              left);
+    size_t ph = timeline_phase_at(&a->tl, a->snap.position);
+    const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
+    int top, bottom;
+    stage(a, &top, &bottom);
+    int cy = (top + bottom) / 2;
+    if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
+              c->kind == CUE_HOLD)) {
+        draw_fill_circle(a->ren, a->w / 2, cy, running_breath_radius(a, c),
+                         COLOR_ACCENT);
+    } else if (c && c->kind == CUE_SCAN) {
+        const struct step *st = &a->s->steps[c->step];
+        draw_body(a->ren, a->w / 2, top, bottom - top, st->label);
+    } else if (c && c->kind == CUE_BEGIN) {
+        char hold[16];
+        ui_fmt_clock(hold, sizeof(hold),
+                     (double)(c->frame + c->frames - a->snap.position) /
+                         SOUND_RATE);
+        text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
+                  cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
+    }
+    if (c && c->caption) {
+        /* Two lines of large type fit above the buttons; a longer line is
+         * set smaller, its bottom kept clear of the buttons. */
+        enum text_size size = TEXT_LARGE;
+        int limit = 2 * text_line_height(a->text, TEXT_LARGE);
+        if (text_height(a->text, size, w, c->caption) > limit)
+            size = TEXT_BODY;
+        int hgt = text_height(a->text, size, w, c->caption);
+        int bottom = a->h - a->h / 12 - 2 * (a->w / 60);
+        int y = a->h * 3 / 4 - a->h / 40;
+        if (y + hgt > bottom)
+            y = bottom - hgt;
+        text_draw(a->text, size, COLOR_TEXT, ALIGN_CENTER, m, y, w, c->caption);
+    }
+    const struct safety_profile *p = a->s->safety;
+    int64_t pos = a->snap.position;
+    if (run_reminder_shown(&a->run, pos))
+        text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
+                  a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
+                  "You can stop at any time: press Esc.");
+    int notice_y, below = under_clock(a, &notice_y);
+    if (a->run_notice[0] && !panel_shown(a))
+        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_CENTER, m, notice_y, w,
+                  a->run_notice);
+    if (panel_shown(a)) {
+        /* Between the clock and the caption, covering neither. */
+        int top = below;
+        SDL_Rect panel = {m / 2, top, a->w - m,
+                          a->h * 3 / 4 - a->h / 40 - a->h / 60 - top};
+        SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
+        SDL_RenderFillRect(a->ren, &panel);
+        int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
+        if (a->run_notice[0]) {
+            y += text_draw(a->text, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, x, y, pw,
+                           a->run_notice);
+            y += a->h / 30;
+        }
+        if (a->run.checkin_open) {
+            y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
+                           pw, "Still comfortable? Press any key.");
+            y += a->h / 30;
+        } else if (ui_paused(a) && !a->sound_lost) { /* (the notice says) */
+            y +=
+                text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
+                          a->run.checkin_missed
+                              ? "No answer to the check-in, so the "
+                                "session is paused. Press Space to go on."
+                              : "Paused. Press Space to go on.");
+            y += a->h / 30;
+        }
+        ui_draw_list(a, x, y, pw,
+                     "Stop at once (Esc, or D) if you notice:", &p->stop_signs,
+                     COLOR_WARN);
+    }
+    static const char *const labels[] = {"Pause (Space)", "Stop signs (I)",
+                                         "Discomfort (D)", "Stop (Esc)"};
+    static const char *const labels_paused[] = {
+        "Go on (Space)", "Stop signs (I)", "Discomfort (D)", "Stop (Esc)"};
+    static const int cmds[] = {UI_PAUSE, UI_INFO, UI_DISCOMFORT, UI_STOP};
+    ui_bottom_buttons(a, ui_paused(a) ? labels_paused : labels, cmds, 4);
+}
