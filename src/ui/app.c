@@ -15,44 +15,7 @@
 #include "../load/prefs_file.h"
 #include "app_state.h"
 
-/* The history screen reads the file afresh each time it opens. */
-static void open_history(struct app *a)
-{
-    history_view_free(a->history);
-    a->history = history_view_load(a->history_path, a->opt->no_history);
-    a->screen = SCR_HISTORY;
-}
-
 /* ---- commands ---------------------------------------------------------- */
-
-/* A session file or bundle dropped on the window (or named on the
- * command line): checked at once, imported on Enter. */
-static void open_import(struct app *a, const char *path)
-{
-    import_view_free(a->import);
-    a->import = import_view_open(a->lib, path);
-    a->screen = SCR_IMPORT;
-    a->dirty = true;
-}
-
-static void cmd_import(struct app *a, int cmd)
-{
-    const char *name = NULL;
-    if (cmd == UI_ENTER && import_view_ready(a->import)) {
-        name = import_view_commit(a->import, a->lib);
-        if (!name)
-            return; /* the screen says why */
-        menu_build(a);
-        for (size_t i = 0; i < a->menu_count; i++)
-            if (!strcmp(a->menu[i]->name, name))
-                a->sel = i;
-    } else if (cmd != UI_STOP && cmd != UI_ENTER) {
-        return;
-    }
-    import_view_free(a->import);
-    a->import = NULL;
-    a->screen = SCR_MENU;
-}
 
 static void command(struct app *a, int cmd)
 {
@@ -81,7 +44,7 @@ static void command(struct app *a, int cmd)
         break;
     case SCR_MENU:
         if (cmd == UI_HISTORY)
-            open_history(a);
+            menu_open_history(a);
         else
             menu_command(a, cmd);
         break;
@@ -113,7 +76,7 @@ static void command(struct app *a, int cmd)
             a->screen = SCR_MENU;
         break;
     case SCR_IMPORT:
-        cmd_import(a, cmd);
+        import_command(a, cmd);
         break;
     }
 }
@@ -182,7 +145,7 @@ static void handle(struct app *a, const SDL_Event *e)
     case SDL_DROPFILE:
         /* Only where nothing is under way: never over a session. */
         if (a->screen == SCR_MENU || a->screen == SCR_IMPORT)
-            open_import(a, e->drop.file);
+            menu_open_import(a, e->drop.file);
         SDL_free(e->drop.file);
         break;
     case SDL_WINDOWEVENT:
@@ -201,58 +164,6 @@ static void handle(struct app *a, const SDL_Event *e)
 /* ---- the clock, check-ins and the end ---------------------------------- */
 
 /* ---- drawing ----------------------------------------------------------- */
-
-static const char *state_word(const struct app *a)
-{
-    switch (a->screen) {
-    case SCR_BEFORE:
-    case SCR_PREPARING:
-        return "before";
-    case SCR_BLOCKED:
-        return "blocked";
-    case SCR_AFTER:
-        return "after";
-    case SCR_RUNNING:
-        return ui_paused(a) ? "paused" : "running";
-    case SCR_HISTORY:
-        return "history";
-    case SCR_IMPORT:
-        return import_view_ready(a->import) ? "before" : "blocked";
-    case SCR_CHOICES:
-        return a->choices_from == SCR_BEFORE ? "before" : NULL;
-    default:
-        return NULL;
-    }
-}
-
-static void update_title(struct app *a)
-{
-    char t[sizeof(a->title)];
-    const char *state = state_word(a);
-    if (!state) {
-        snprintf(t, sizeof(t), "stillpoint");
-    } else if (a->screen == SCR_HISTORY) {
-        snprintf(t, sizeof(t),
-                 "stillpoint \xe2\x80\x94 History \xe2\x80\x94 %s", state);
-    } else if (a->screen == SCR_IMPORT) {
-        snprintf(t, sizeof(t), "stillpoint \xe2\x80\x94 Import \xe2\x80\x94 %s",
-                 state);
-    } else if (a->screen == SCR_RUNNING) {
-        char left[16];
-        ui_fmt_clock(left, sizeof(left), ui_seconds_left(a));
-        snprintf(t, sizeof(t),
-                 "stillpoint \xe2\x80\x94 %s \xe2\x80\x94 %s "
-                 "\xe2\x80\x94 %s left",
-                 a->s->title, state, left);
-    } else {
-        snprintf(t, sizeof(t), "stillpoint \xe2\x80\x94 %s \xe2\x80\x94 %s",
-                 a->s->title, state);
-    }
-    if (strcmp(t, a->title) != 0) {
-        snprintf(a->title, sizeof(a->title), "%s", t);
-        SDL_SetWindowTitle(a->win, t);
-    }
-}
 
 /* What the screen shows, in a few words: drawing happens only when this
  * changes (or on an expose or a command). */
@@ -353,44 +264,10 @@ static int wait_ms(const struct app *a)
 
 /* ---- setup ------------------------------------------------------------- */
 
-int app_run(struct library *lib, const struct app_options *o, char *err,
-            size_t errlen)
+/* Opens the display, the sound device and the window; 0, or 1 with err
+ * filled (then nothing is left open). */
+static int open_window(struct app *a, char *err, size_t errlen)
 {
-    static struct app app;
-    struct app *a = &app;
-    memset(a, 0, sizeof(*a));
-    a->lib = lib;
-    a->opt = o;
-    prefs_defaults(&a->prefs);
-    if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
-        struct diag_list d;
-        diag_init(&d);
-        /* A mistake costs only its own setting; the rest apply. */
-        if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
-            snprintf(a->prefs_notice, sizeof(a->prefs_notice),
-                     "Your choices file has a problem (the rest of it "
-                     "applies): %.200s",
-                     d.msgs[0]);
-    }
-    a->volume = a->prefs.master_volume;
-    a->w = 1280;
-    a->h = 800;
-    menu_build(a);
-    if (o->import) {
-        open_import(a, o->import);
-    } else if (o->session) {
-        const struct session *s = catalog_find(lib->catalog, o->session);
-        if (!s) {
-            snprintf(err, errlen,
-                     "no session named '%s' (see stillpoint "
-                     "--list)",
-                     o->session);
-            return 2;
-        }
-        app_open_session(a, s);
-    }
-    if (!history_default_path(a->history_path, sizeof(a->history_path)))
-        a->history_path[0] = '\0';
     /* X11 sets the UTF-8 window title (_NET_WM_NAME, what scripts and
      * screen readers read) only under a UTF-8 character type. */
     if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -442,9 +319,53 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
         SDL_Quit();
         return 1;
     }
+    return 0;
+}
+
+int app_run(struct library *lib, const struct app_options *o, char *err,
+            size_t errlen)
+{
+    static struct app app;
+    struct app *a = &app;
+    memset(a, 0, sizeof(*a));
+    a->lib = lib;
+    a->opt = o;
+    prefs_defaults(&a->prefs);
+    if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
+        struct diag_list d;
+        diag_init(&d);
+        /* A mistake costs only its own setting; the rest apply. */
+        if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
+            snprintf(a->prefs_notice, sizeof(a->prefs_notice),
+                     "Your choices file has a problem (the rest of it "
+                     "applies): %.200s",
+                     d.msgs[0]);
+    }
+    a->volume = a->prefs.master_volume;
+    a->w = 1280;
+    a->h = 800;
+    menu_build(a);
+    if (o->import) {
+        menu_open_import(a, o->import);
+    } else if (o->session) {
+        const struct session *s = catalog_find(lib->catalog, o->session);
+        if (!s) {
+            snprintf(err, errlen,
+                     "no session named '%s' (see stillpoint "
+                     "--list)",
+                     o->session);
+            return 2;
+        }
+        app_open_session(a, s);
+    }
+    if (!history_default_path(a->history_path, sizeof(a->history_path)))
+        a->history_path[0] = '\0';
+    int rc = open_window(a, err, errlen);
+    if (rc != 0)
+        return rc;
     a->dirty = true;
     while (!a->quit) {
-        update_title(a);
+        title_update(a);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms(a))) {
             handle(a, &e);

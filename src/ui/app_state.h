@@ -170,6 +170,15 @@ void app_tick(struct app *a);
 void menu_build(struct app *a);
 void menu_draw(struct app *a);
 void menu_command(struct app *a, int cmd);
+/* The history screen, read afresh each time it opens. */
+void menu_open_history(struct app *a);
+/* A session file or bundle dropped on the window (or named on the
+ * command line): checked at once, imported on Enter. */
+void menu_open_import(struct app *a, const char *path);
+void import_command(struct app *a, int cmd);
+
+/* title.c: the window's title, set when what it says changes. */
+void title_update(struct app *a);
 
 void before_draw(struct app *a);
 void before_command(struct app *a, int cmd);

@@ -92,3 +92,40 @@ void menu_command(struct app *a, int cmd)
              (size_t)(cmd - UI_OPEN_BASE) < a->menu_count)
         app_open_session(a, a->menu[a->sel = (size_t)(cmd - UI_OPEN_BASE)]);
 }
+
+/* The history screen reads the file afresh each time it opens. */
+void menu_open_history(struct app *a)
+{
+    history_view_free(a->history);
+    a->history = history_view_load(a->history_path, a->opt->no_history);
+    a->screen = SCR_HISTORY;
+}
+
+/* A session file or bundle dropped on the window (or named on the
+ * command line): checked at once, imported on Enter. */
+void menu_open_import(struct app *a, const char *path)
+{
+    import_view_free(a->import);
+    a->import = import_view_open(a->lib, path);
+    a->screen = SCR_IMPORT;
+    a->dirty = true;
+}
+
+void import_command(struct app *a, int cmd)
+{
+    const char *name = NULL;
+    if (cmd == UI_ENTER && import_view_ready(a->import)) {
+        name = import_view_commit(a->import, a->lib);
+        if (!name)
+            return; /* the screen says why */
+        menu_build(a);
+        for (size_t i = 0; i < a->menu_count; i++)
+            if (!strcmp(a->menu[i]->name, name))
+                a->sel = i;
+    } else if (cmd != UI_STOP && cmd != UI_ENTER) {
+        return;
+    }
+    import_view_free(a->import);
+    a->import = NULL;
+    a->screen = SCR_MENU;
+}
