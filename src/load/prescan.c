@@ -104,6 +104,98 @@ static char *fail(struct out *o)
     return NULL;
 }
 
+enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
+
+/* Where the walk over the bytes is. */
+struct scan {
+    const char *file;
+    struct diag_list *d;
+    const unsigned char *p, *end;
+    int line, depth, string_line;
+    size_t string_len;
+    bool at_line_start;
+    enum scan_state state;
+};
+
+/* In code at s->p (a valid character): how many bytes go through as
+ * they are, or 0 when the file must not be parsed (reported). */
+static size_t in_code(struct scan *s)
+{
+    unsigned char c = *s->p;
+    bool next = s->p + 1 < s->end;
+    if (c == '"') {
+        s->state = STRING;
+        s->string_len = 0;
+        s->string_line = s->line;
+    } else if (c == '#' || (c == '/' && next && s->p[1] == '/')) {
+        s->state = LINE_COMMENT;
+    } else if (c == '/' && next && s->p[1] == '*') {
+        s->state = BLOCK_COMMENT;
+        return 2;
+    } else if (c == '{' || c == '(' || c == '[') {
+        if (++s->depth > PRESCAN_MAX_DEPTH) {
+            diag_add(s->d, s->file, s->line, "nested deeper than %d levels",
+                     PRESCAN_MAX_DEPTH);
+            return 0;
+        }
+    } else if (c == '}' || c == ')' || c == ']') {
+        s->depth--;
+    }
+    return 1;
+}
+
+/* In a string at s->p (a valid character of n bytes): as in_code. */
+static size_t in_string(struct scan *s, size_t n)
+{
+    unsigned char c = *s->p;
+    if (c == '\\' && s->p + 1 < s->end) {
+        /* What follows a backslash is text too. */
+        uint32_t cp;
+        unsigned char after = s->p[1];
+        size_t m =
+            after ? utf8_decode(s->p + 1, (size_t)(s->end - s->p - 1), &cp) : 0;
+        if (m == 0) {
+            diag_add(s->d, s->file, s->line,
+                     after ? "not a text file (byte 0x%02x is not UTF-8)"
+                           : "not a text file (a zero byte)",
+                     after);
+            return 0;
+        }
+        s->string_len++;
+        return 1 + m;
+    }
+    if (c == '"') {
+        s->state = CODE;
+    } else if (++s->string_len > PRESCAN_MAX_STRING) {
+        diag_add(s->d, s->file, s->string_line,
+                 "text longer than %d characters", PRESCAN_MAX_STRING);
+        return 0;
+    }
+    return n;
+}
+
+/* In a comment: the bytes go through; the comment may end here. */
+static size_t in_comment(struct scan *s, size_t n)
+{
+    if (s->state == LINE_COMMENT && *s->p == '\n') {
+        s->state = CODE;
+    } else if (s->state == BLOCK_COMMENT && *s->p == '*' && s->p + 1 < s->end &&
+               s->p[1] == '/') {
+        s->state = CODE;
+        return 2;
+    }
+    return n;
+}
+
+/* A number starts at s->p: in code, not inside a name. */
+static bool number_starts(const struct scan *s, unsigned char prev)
+{
+    const unsigned char *p = s->p;
+    return s->state == CODE && !name_char(prev) &&
+           (isdigit(*p) ||
+            ((*p == '-' || *p == '+') && p + 1 < s->end && isdigit(p[1])));
+}
+
 char *prescan_text(const char *file, const char *text, size_t len,
                    struct diag_list *d)
 {
@@ -117,125 +209,61 @@ char *prescan_text(const char *file, const char *text, size_t len,
         return NULL;
     }
     struct out o = {0};
-    if (!put(&o, "", 0)) {
-        diag_add(d, file, 0, "out of memory");
-        return NULL;
-    }
-    const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    int line = 1, depth = 0, string_line = 0;
-    size_t string_len = 0;
-    bool ok = true, at_line_start = true;
+    struct scan s = {.file = file,
+                     .d = d,
+                     .p = (const unsigned char *)text,
+                     .end = (const unsigned char *)text + len,
+                     .line = 1,
+                     .at_line_start = true,
+                     .state = CODE};
+    bool ok = put(&o, "", 0);
     unsigned char prev = ' ';
-    enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } state = CODE;
-    while (p < end) {
-        if (*p == 0) {
-            diag_add(d, file, line, "not a text file (a zero byte)");
-            return fail(&o);
-        }
+    while (ok && s.p < s.end) {
         uint32_t cp;
-        size_t n = utf8_decode(p, (size_t)(end - p), &cp);
+        size_t n = *s.p ? utf8_decode(s.p, (size_t)(s.end - s.p), &cp) : 0;
         if (n == 0) {
-            diag_add(d, file, line,
-                     "not a text file (byte 0x%02x is not "
-                     "UTF-8)",
-                     *p);
+            diag_add(d, file, s.line,
+                     *s.p ? "not a text file (byte 0x%02x is not UTF-8)"
+                          : "not a text file (a zero byte)",
+                     *s.p);
             return fail(&o);
         }
-        unsigned char c = *p;
-        if (state == CODE && at_line_start && c != ' ' && c != '\t') {
-            at_line_start = false;
-            if ((size_t)(end - p) >= 8 && memcmp(p, "@include", 8) == 0) {
-                diag_add(d, file, line,
+        if (s.state == CODE && s.at_line_start && *s.p != ' ' && *s.p != '\t') {
+            s.at_line_start = false;
+            if ((size_t)(s.end - s.p) >= 8 && memcmp(s.p, "@include", 8) == 0) {
+                diag_add(d, file, s.line,
                          "@include is not allowed: the file "
                          "must be complete in itself");
-                ok = false;
-            }
-        }
-        if (state == CODE && !name_char(prev) &&
-            (isdigit(c) ||
-             ((c == '-' || c == '+') && p + 1 < end && isdigit(p[1])))) {
-            const unsigned char *t = p + 1;
-            while (t < end && token_char(*t))
-                t++;
-            if (!put_number(&o, (const char *)p, (size_t)(t - p)))
-                goto oom;
-            prev = t[-1];
-            p = t;
-            continue;
-        }
-        size_t take = n;
-        switch (state) {
-        case CODE:
-            if (c == '"') {
-                state = STRING;
-                string_len = 0;
-                string_line = line;
-            } else if (c == '#') {
-                state = LINE_COMMENT;
-            } else if (c == '/' && p + 1 < end && p[1] == '/') {
-                state = LINE_COMMENT;
-            } else if (c == '/' && p + 1 < end && p[1] == '*') {
-                state = BLOCK_COMMENT;
-                take = 2;
-            } else if (c == '{' || c == '(' || c == '[') {
-                if (++depth > PRESCAN_MAX_DEPTH) {
-                    diag_add(d, file, line, "nested deeper than %d levels",
-                             PRESCAN_MAX_DEPTH);
-                    return fail(&o);
-                }
-            } else if (c == '}' || c == ')' || c == ']') {
-                depth--;
-            }
-            break;
-        case STRING:
-            if (c == '\\' && p + 1 < end) {
-                /* What follows a backslash is text too. */
-                size_t m =
-                    p[1] ? utf8_decode(p + 1, (size_t)(end - p - 1), &cp) : 0;
-                if (m == 0) {
-                    diag_add(d, file, line,
-                             p[1] ? "not a text file (byte 0x%02x is not "
-                                    "UTF-8)"
-                                  : "not a text file (a zero byte)",
-                             p[1]);
-                    return fail(&o);
-                }
-                take = 1 + m;
-                string_len++;
-            } else if (c == '"') {
-                state = CODE;
-            } else if (++string_len > PRESCAN_MAX_STRING) {
-                diag_add(d, file, string_line, "text longer than %d characters",
-                         PRESCAN_MAX_STRING);
                 return fail(&o);
             }
-            break;
-        case LINE_COMMENT:
-            if (c == '\n')
-                state = CODE;
-            break;
-        case BLOCK_COMMENT:
-            if (c == '*' && p + 1 < end && p[1] == '/') {
-                state = CODE;
-                take = 2;
-            }
-            break;
+        }
+        size_t take;
+        if (number_starts(&s, prev)) {
+            const unsigned char *t = s.p + 1;
+            while (t < s.end && token_char(*t))
+                t++;
+            take = (size_t)(t - s.p);
+            ok = put_number(&o, (const char *)s.p, take);
+        } else {
+            take = s.state == CODE     ? in_code(&s)
+                   : s.state == STRING ? in_string(&s, n)
+                                       : in_comment(&s, n);
+            if (take == 0)
+                return fail(&o);
+            ok = put(&o, s.p, take);
         }
         for (size_t i = 0; i < take; i++)
-            if (p[i] == '\n') {
-                line++;
-                at_line_start = true;
+            if (s.p[i] == '\n') {
+                s.line++;
+                s.at_line_start = true;
             }
-        if (!put(&o, p, take))
-            goto oom;
-        prev = p[take - 1];
-        p += take;
+        prev = s.p[take - 1];
+        s.p += take;
     }
-    if (!ok)
+    if (!ok) {
+        diag_add(d, file, 0, "out of memory");
         return fail(&o);
+    }
     o.p[o.len] = '\0';
     return o.p;
-oom:
-    diag_add(d, file, 0, "out of memory");
-    return fail(&o);
 }
