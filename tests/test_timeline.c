@@ -10,10 +10,11 @@
 #include <cmocka.h>
 
 #include "../src/audio/synth.h"
+#include "../src/core/pace.h"
 #include "../src/core/player.h"
 #include "../src/core/timeline.h"
 
-#define F(sec) timeline_frames(sec)
+#define F(sec) pace_frames(sec)
 
 static const struct safety_profile profile = {.type = "breathing"};
 
@@ -90,7 +91,7 @@ static void test_positions(void **state)
     assert_int_equal(c[0].frame, 0);
     assert_string_equal(c[0].caption, SESSION_FLOOR_NOTICE);
     assert_int_equal(c[0].step, -1);
-    int64_t pos = F(timeline_reading_seconds(SESSION_FLOOR_NOTICE));
+    int64_t pos = F(pace_reading_seconds(SESSION_FLOOR_NOTICE));
     /* say: the line's reading time, then its seconds. With no recording
      * it is spoken by the synthesizer, fitted inside that time. */
     assert_int_equal(c[1].kind, CUE_SAY);
@@ -98,8 +99,8 @@ static void test_positions(void **state)
     assert_true(c[1].sound >= 0);
     assert_string_equal(set->items[c[1].sound].text, "Sit comfortably.");
     assert_true(set->items[c[1].sound].max_frames <
-                F(timeline_reading_seconds("Sit comfortably.")));
-    pos += F(timeline_reading_seconds("Sit comfortably.")) + F(5);
+                F(pace_reading_seconds("Sit comfortably.")));
+    pos += F(pace_reading_seconds("Sit comfortably.")) + F(5);
     /* breathe: 4 in, (no hold), 6 out, 2 hold; twice. */
     static const enum cue_kind kinds[] = {CUE_INHALE, CUE_EXHALE, CUE_HOLD};
     static const double lens[] = {4, 6, 2};
@@ -130,7 +131,7 @@ static void test_positions(void **state)
     assert_int_equal(c[i].kind, CUE_SCAN);
     assert_int_equal(c[i].frame, pos);
     assert_string_equal(c[i].caption, "Notice your feet.");
-    pos += F(timeline_reading_seconds("Notice your feet.")) + F(20);
+    pos += F(pace_reading_seconds("Notice your feet.")) + F(20);
     i++;
     assert_int_equal(c[i].kind, CUE_SILENCE);
     assert_int_equal(c[i].frame, pos);
@@ -180,8 +181,8 @@ static void test_voice_length(void **state)
     assert_int_equal(t.cues[1].sound, -1);
     assert_string_equal(t.cues[1].caption, "Hello there.");
     assert_int_equal(t.cues[2].frame,
-                     t.cues[1].frame +
-                         F(timeline_reading_seconds("Hello there.")) + F(2));
+                     t.cues[1].frame + F(pace_reading_seconds("Hello there.")) +
+                         F(2));
     timeline_free(&t);
     sound_set_free(&set);
 }

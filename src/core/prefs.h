@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sound_set.h" /* enum cue_style */
+#include "timeline_options.h" /* enum cue_style */
 
 struct prefs {
     float master_volume;  /* 0..1, default 0.8 */

@@ -1,6 +1,8 @@
 /* run.c: the during-session rules (see run.h). */
 #include "run.h"
 
+#include "pace.h"
+
 void run_start(struct run *r, const struct safety_profile *p,
                const struct timeline *tl)
 {
@@ -8,9 +10,8 @@ void run_start(struct run *r, const struct safety_profile *p,
     for (size_t i = 0; i < tl->count && !r->info_until; i++)
         if (tl->cues[i].step < 0 && tl->cues[i].kind == CUE_SAY)
             r->info_until = tl->cues[i].frame + tl->cues[i].frames;
-    r->next_checkin = p->checkin_seconds > 0
-                          ? timeline_frames(p->checkin_seconds)
-                          : INT64_MAX;
+    r->next_checkin =
+        p->checkin_seconds > 0 ? pace_frames(p->checkin_seconds) : INT64_MAX;
 }
 
 enum run_action run_tick(struct run *r, int64_t position)
@@ -24,14 +25,13 @@ enum run_action run_tick(struct run *r, int64_t position)
     if (!r->checkin_open && position >= r->next_checkin) {
         r->checkin_open = true;
         r->checkin_deadline =
-            position + timeline_frames(r->profile->checkin_timeout);
+            position + pace_frames(r->profile->checkin_timeout);
         act = RUN_CHANGED;
     } else if (r->checkin_open && position >= r->checkin_deadline) {
         /* Unanswered: pause, and show the stop signs until the person
          * goes on. */
         r->checkin_open = false;
-        r->next_checkin =
-            position + timeline_frames(r->profile->checkin_seconds);
+        r->next_checkin = position + pace_frames(r->profile->checkin_seconds);
         r->info = true;
         r->info_until = 0;
         r->checkin_missed = true;
@@ -45,7 +45,7 @@ bool run_key(struct run *r, int64_t position)
     if (!r->checkin_open)
         return false;
     r->checkin_open = false;
-    r->next_checkin = position + timeline_frames(r->profile->checkin_seconds);
+    r->next_checkin = position + pace_frames(r->profile->checkin_seconds);
     return true;
 }
 
@@ -66,9 +66,9 @@ bool run_reminder_shown(const struct run *r, int64_t position)
     double every = r->profile->reminder_seconds;
     if (every <= 0)
         return false;
-    int64_t period = timeline_frames(every);
+    int64_t period = pace_frames(every);
     return period > 0 && position >= period &&
-           position % period < timeline_frames(RUN_REMINDER_SHOWN);
+           position % period < pace_frames(RUN_REMINDER_SHOWN);
 }
 
 void run_end(struct run *r)

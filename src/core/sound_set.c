@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "timeline.h"
+#include "pace.h"
 #include "voice_text.h"
 
 /* Synthesized speech must end this long before its place does. */
@@ -161,8 +161,8 @@ static bool add_line(struct sound_set *set, const struct session *s,
                             .synth = SYNTH_NONE};
         return add(set, &snd);
     }
-    int64_t room = timeline_frames(timeline_reading_seconds(text)) -
-                   timeline_frames(SPEECH_TAIL_SECONDS);
+    int64_t room = pace_frames(pace_reading_seconds(text)) -
+                   pace_frames(SPEECH_TAIL_SECONDS);
     struct sound snd = {.name = "speech",
                         .text = text,
                         .max_frames = room,

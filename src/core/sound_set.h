@@ -10,9 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pace.h" /* SOUND_RATE */
 #include "session.h"
+#include "timeline_options.h"
 
-enum { SOUND_RATE = 48000 };
 
 /* Tones made in code; SYNTH_NONE marks a sound file or speech. */
 enum synth_kind {
@@ -50,21 +51,6 @@ struct sound {
 struct sound_set {
     struct sound *items;
     size_t count, cap;
-};
-
-/* How breathing and hold cues reach the person: tones and captions,
- * captions only, or neither (the breathing visual alone). */
-enum cue_style { CUE_STYLE_SOUND, CUE_STYLE_CAPTION, CUE_STYLE_NONE };
-
-struct timeline_options {
-    bool no_voice;   /* nothing spoken (captions stay) */
-    bool no_ambient; /* leave out the ambient bed */
-    enum cue_style cue_style;
-    double settling_seconds; /* quiet after the floor notice */
-    /* The stock recording of a line stillpoint itself wrote (the floor
-     * notice, a built-in session's line, an anchor), or NULL. */
-    const char *(*stock_clip)(void *ctx, const char *text);
-    void *stock_ctx;
 };
 
 void sound_set_init(struct sound_set *set);

@@ -1,6 +1,7 @@
 /* timeline.c: compiles a session into cues on exact sample positions. */
 #include "timeline.h"
 
+#include "pace.h"
 #include "voice_text.h"
 
 #include <math.h>
@@ -14,24 +15,6 @@ enum {
 
 static const char *const breath_captions[4] = {"Breathe in", "Hold",
                                                "Breathe out", "Hold"};
-
-int64_t timeline_frames(double seconds)
-{
-    return (int64_t)llround(seconds * SOUND_RATE);
-}
-
-double timeline_reading_seconds(const char *text)
-{
-    int words = 0, in_word = 0;
-    for (const char *p = text; *p; p++) {
-        int space = (*p == ' ' || *p == '\n' || *p == '\t');
-        if (!space && !in_word)
-            words++;
-        in_word = !space;
-    }
-    double s = 1.0 + 0.4 * words;
-    return s < 2.0 ? 2.0 : s;
-}
 
 const char *timeline_kind_name(enum cue_kind k)
 {
@@ -88,8 +71,8 @@ static int64_t line_frames(const char *text, const struct sound_set *set,
     if (!text)
         return 0;
     if (sound >= 0 && !set->items[sound].text)
-        return sound_length(&set->items[sound]) + timeline_frames(0.5);
-    return timeline_frames(timeline_reading_seconds(text));
+        return sound_length(&set->items[sound]) + pace_frames(0.5);
+    return pace_frames(pace_reading_seconds(text));
 }
 
 static void compile_breathe(struct builder *b, const struct session *s,
@@ -104,7 +87,7 @@ static void compile_breathe(struct builder *b, const struct session *s,
                                            SLOT_HOLD};
     for (int c = 1; c <= st->cycles; c++) {
         for (int ph = 0; ph < 4; ph++) {
-            int64_t len = timeline_frames(st->pattern[ph]);
+            int64_t len = pace_frames(st->pattern[ph]);
             if (len == 0)
                 continue;
             struct cue *cue =
@@ -123,17 +106,17 @@ static void compile_hold(struct builder *b, const struct session *s,
                          const struct sound_set *set, const struct step *st,
                          int idx)
 {
-    int64_t start = b->pos, len = timeline_frames(st->seconds);
+    int64_t start = b->pos, len = pace_frames(st->seconds);
     int bell = sound_set_for_slot(set, s, SLOT_BELL);
     push(b, CUE_BEGIN, len, sound_set_for_slot(set, s, SLOT_HOLD), st->label,
          idx);
     for (size_t i = 0; i < st->n_bells; i++) {
-        b->pos = start + timeline_frames(st->bells[i]);
+        b->pos = start + pace_frames(st->bells[i]);
         push(b, CUE_BELL, 0, bell, NULL, idx);
     }
     b->pos = start + len;
-    push(b, CUE_BELL, timeline_frames(RELEASE_SECONDS), bell, "Release", idx);
-    b->pos += timeline_frames(RELEASE_SECONDS);
+    push(b, CUE_BELL, pace_frames(RELEASE_SECONDS), bell, "Release", idx);
+    b->pos += pace_frames(RELEASE_SECONDS);
 }
 
 static void compile_step(struct builder *b, const struct session *s,
@@ -145,7 +128,7 @@ static void compile_step(struct builder *b, const struct session *s,
     int voice = sound_set_find_line(set, text, &st->voice,
                                     s->builtin || st->stock, opt);
     int64_t line = line_frames(text, set, voice);
-    int64_t quiet = timeline_frames(st->seconds);
+    int64_t quiet = pace_frames(st->seconds);
     switch (st->kind) {
     case STEP_SAY:
         push(b, CUE_SAY, line + quiet, voice, st->say, idx);
@@ -198,14 +181,14 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
     push(&b, CUE_SAY, floor_len, floor_voice, SESSION_FLOOR_NOTICE, -1);
     b.pos += floor_len;
     if (opt->settling_seconds > 0) {
-        int64_t settle = timeline_frames(opt->settling_seconds);
+        int64_t settle = pace_frames(opt->settling_seconds);
         push(&b, CUE_SILENCE, settle, -1, "Settling in", -1);
         b.pos += settle;
     }
     for (size_t i = 0; i < s->n_steps; i++)
         compile_step(&b, s, set, opt, (int)i);
     int end = sound_set_for_slot(set, s, SLOT_END);
-    int64_t ring = timeline_frames(END_MIN_SECONDS);
+    int64_t ring = pace_frames(END_MIN_SECONDS);
     if (end >= 0 && sound_length(&set->items[end]) > ring)
         ring = sound_length(&set->items[end]);
     out->end_frame = b.pos;

@@ -45,9 +45,6 @@ struct timeline {
     int64_t end_frame;    /* where the end cue sounds */
 };
 
-/* Seconds a caption-only line stays before the step goes on. */
-double timeline_reading_seconds(const char *text);
-
 /* Compiles s with the sounds in set (which must hold what
  * sound_set_collect registered, with lengths filled in). Returns 0, or -1
  * when out of memory. */
@@ -60,7 +57,5 @@ const char *timeline_kind_name(enum cue_kind k);
 /* Index of the last phase-opening cue at or before frame (cues with
  * frames > 0), or SIZE_MAX before the first. */
 size_t timeline_phase_at(const struct timeline *t, int64_t frame);
-
-int64_t timeline_frames(double seconds);
 
 #endif

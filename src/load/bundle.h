@@ -12,7 +12,9 @@
 
 #include "../core/diag.h"
 #include "../core/session.h"
-#include "library.h"
+#include "paths.h"
+
+struct library;
 
 /* What an imported bundle may hold: a session file and its sounds are
  * far below these; an archive past them is refused unread. */

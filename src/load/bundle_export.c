@@ -19,6 +19,7 @@
 #include "bundle.h"
 #include "bundle_archive.h"
 #include "bundle_files.h"
+#include "library.h"
 
 enum { MAX_MEMBERS = BUNDLE_MAX_MEMBERS };
 

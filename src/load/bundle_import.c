@@ -32,6 +32,7 @@
 #include "bundle.h"
 #include "bundle_archive.h"
 #include "bundle_files.h"
+#include "library.h"
 #include "loader.h"
 
 enum { MAX_OLD = 16 };

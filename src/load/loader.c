@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../core/nearest.h"
+#include "../core/pace.h"
 #include "../core/sound_check.h"
 #include "../core/timeline.h"
 #include "builtin_safety.h"
@@ -416,11 +417,11 @@ static void load_step(struct loader *l, const config_setting_t *g,
 
 double load_estimate_seconds(const struct session *s)
 {
-    double t = timeline_reading_seconds(SESSION_FLOOR_NOTICE);
+    double t = pace_reading_seconds(SESSION_FLOOR_NOTICE);
     for (size_t i = 0; i < s->n_steps; i++) {
         const struct step *st = &s->steps[i];
         if (st->say)
-            t += timeline_reading_seconds(st->say);
+            t += pace_reading_seconds(st->say);
         switch (st->kind) {
         case STEP_BREATHE:
             t += st->cycles * (st->pattern[0] + st->pattern[1] +

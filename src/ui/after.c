@@ -1,5 +1,6 @@
 /* after.c: the after screen: how the session ended, the care after
  * it, the signs that need a doctor, and the grounding offer. */
+#include "app.h"
 #include "app_state.h"
 
 #include <stdio.h>

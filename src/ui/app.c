@@ -13,6 +13,7 @@
 
 #include "../audio/device.h"
 #include "../load/prefs_file.h"
+#include "app.h"
 #include "app_state.h"
 
 /* ---- commands ---------------------------------------------------------- */

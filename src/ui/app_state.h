@@ -19,11 +19,12 @@
 #include "../core/run.h"
 #include "../core/safety_flow.h"
 #include "../core/timeline.h"
-#include "app.h"
 #include "draw.h"
 #include "history_view.h"
 #include "import_view.h"
 #include "text.h"
+
+struct app_options; /* app.h */
 
 enum ui_cmd {
     UI_NONE,

@@ -1,5 +1,6 @@
 /* menu.c: the menu screen: every session, grouped by type, with why a
  * file could not be read. */
+#include "app.h"
 #include "app_state.h"
 
 #include <math.h>

@@ -2,6 +2,7 @@
  * person's choices applied, the sound readied (audio/prepare.c) and
  * played (audio/live.c), the clock followed (core/run.c), the end
  * recorded. */
+#include "app.h"
 #include "app_state.h"
 
 #include <stdio.h>

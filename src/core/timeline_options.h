@@ -1,0 +1,25 @@
+/* timeline_options.h: the choices a session is compiled with (the
+ * command line's and the person's): what is spoken, the background, how
+ * breathing cues reach the person, quiet time after the floor notice,
+ * and where stillpoint's own recorded lines are found. */
+#ifndef STILLPOINT_TIMELINE_OPTIONS_H
+#define STILLPOINT_TIMELINE_OPTIONS_H
+
+#include <stdbool.h>
+
+/* How breathing and hold cues reach the person: tones and captions,
+ * captions only, or neither (the breathing visual alone). */
+enum cue_style { CUE_STYLE_SOUND, CUE_STYLE_CAPTION, CUE_STYLE_NONE };
+
+struct timeline_options {
+    bool no_voice;   /* nothing spoken (captions stay) */
+    bool no_ambient; /* leave out the ambient bed */
+    enum cue_style cue_style;
+    double settling_seconds; /* quiet after the floor notice */
+    /* The stock recording of a line stillpoint itself wrote (the floor
+     * notice, a built-in session's line, an anchor), or NULL. */
+    const char *(*stock_clip)(void *ctx, const char *text);
+    void *stock_ctx;
+};
+
+#endif
