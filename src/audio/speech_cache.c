@@ -68,34 +68,30 @@ static bool entry_path(const char *dir, const char *key, char *out, size_t n)
     return w > 0 && (size_t)w < n;
 }
 
-static bool read_all(int fd, void *buf, size_t n)
+/* Reads (or, writing, writes) all n bytes, through interruptions. */
+static bool all_of(int fd, void *buf, size_t n, bool writing)
 {
     char *p = buf;
     while (n > 0) {
-        ssize_t got = read(fd, p, n);
-        if (got < 0 && errno == EINTR)
+        ssize_t done = writing ? write(fd, p, n) : read(fd, p, n);
+        if (done < 0 && errno == EINTR)
             continue;
-        if (got <= 0)
+        if (done <= 0)
             return false;
-        p += got;
-        n -= (size_t)got;
+        p += done;
+        n -= (size_t)done;
     }
     return true;
 }
 
+static bool read_all(int fd, void *buf, size_t n)
+{
+    return all_of(fd, buf, n, false);
+}
+
 static bool write_all(int fd, const void *buf, size_t n)
 {
-    const char *p = buf;
-    while (n > 0) {
-        ssize_t put = write(fd, p, n);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return false;
-        p += put;
-        n -= (size_t)put;
-    }
-    return true;
+    return all_of(fd, (void *)buf, n, true);
 }
 
 /* Reads and checks the entry open on fd against key. */
