@@ -16,6 +16,7 @@
 #include "../src/audio/decode.h"
 #include "../src/audio/device.h"
 #include "../src/audio/engine.h"
+#include "../src/audio/live.h"
 #include "../src/audio/synth.h"
 
 static const struct safety_profile profile = {.type = "breathing"};
@@ -85,15 +86,17 @@ static void test_live_onsets(void **state)
     collect(&s, &set);
     struct timeline t;
     assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
-    struct player *p = player_new(&t);
-    struct mixer *m = mix_new(&set, p);
-    struct engine *e = engine_new(m, p);
-    device_play(e);
+    /* The chain the window plays a session through. */
+    static const struct live_volumes full = {1, 1, 1, 1};
+    struct live *l = live_new(&t, &set, &full);
+    assert_non_null(l);
+    live_play(l);
     struct engine_snapshot snap;
     do {
         nap();
-        engine_snapshot(e, &snap);
+        live_snapshot(l, &snap);
     } while (snap.state != PLAYER_FINISHED);
+    live_free(l);
     device_close();
 
     size_t frames;
@@ -124,9 +127,6 @@ static void test_live_onsets(void **state)
     free(pcm);
     mix_free(m2);
     player_free(p2);
-    engine_free(e);
-    mix_free(m);
-    player_free(p);
     timeline_free(&t);
     sound_set_free(&set);
     unlink(path);
@@ -159,23 +159,24 @@ static void test_stop_latency(void **state)
     struct timeline t;
     assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
     int64_t inhale = t.cues[1].frame;
-    struct player *p = player_new(&t);
-    struct mixer *m = mix_new(&set, p);
-    struct engine *e = engine_new(m, p);
-    device_play(e);
+    static const struct live_volumes full = {1, 1, 1, 1};
+    struct live *l = live_new(&t, &set, &full);
+    assert_non_null(l);
+    live_play(l);
     struct engine_snapshot snap;
     do {
         nap();
-        engine_snapshot(e, &snap);
+        live_snapshot(l, &snap);
     } while (snap.position < inhale + SOUND_RATE / 2);
     uint64_t sent_at = snap.frames_out;
-    assert_true(engine_send(e, ENGINE_STOP, 0));
+    live_send(l, ENGINE_STOP, 0);
     do {
         nap();
-        engine_snapshot(e, &snap);
+        live_snapshot(l, &snap);
     } while (snap.state != PLAYER_STOPPED);
     for (int i = 0; i < 20; i++)
         nap();
+    live_free(l);
     device_close();
 
     size_t frames;
@@ -196,9 +197,6 @@ static void test_stop_latency(void **state)
     assert_true(latency > 0);
     assert_true(latency <= 2 * DEVICE_BUFFER_FRAMES + PLAYER_STOP_FADE + 1);
     free(pcm);
-    engine_free(e);
-    mix_free(m);
-    player_free(p);
     timeline_free(&t);
     sound_set_free(&set);
     unlink(path);
