@@ -2,6 +2,7 @@
  * `during` part: the stop signs while the floor notice plays, check-ins
  * that pause the session when unanswered, the stop reminder, and what a
  * key does while a check-in waits. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,6 +125,34 @@ static void test_end_closes_everything(void **state)
     assert_false(r.checkin_open);
 }
 
+/* The history row: the time practised (never more than planned, rounded
+ * down) and how it ended, in the words the history keeps. */
+static void test_finish_row(void **state)
+{
+    (void)state;
+    static const struct {
+        enum history_outcome o;
+        const char *why;
+        double at, planned;
+        double elapsed;
+        const char *detail;
+    } cases[] = {
+        {HISTORY_COMPLETED, "", 600.2, 600, 600, "played to the end"},
+        {HISTORY_STOPPED, "stopped", 65.99, 600, 65.99, "stopped at 01:05"},
+        {HISTORY_DISCOMFORT, "stopped for discomfort", 3, 600, 3,
+         "stopped for discomfort at 00:03"},
+        {HISTORY_STOPPED, "window closed", 0, 600, 0, "window closed at 00:00"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct history_row row = {.planned_s = cases[i].planned};
+        run_finish_row(&row, cases[i].o, cases[i].why,
+                       (int64_t)(cases[i].at * SOUND_RATE + 0.5));
+        assert_int_equal(row.outcome, cases[i].o);
+        assert_true(fabs(row.elapsed_s - cases[i].elapsed) < 1e-4);
+        assert_string_equal(row.detail, cases[i].detail);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_any_key_answers_and_does_nothing_else),
         cmocka_unit_test(test_reminder),
         cmocka_unit_test(test_end_closes_everything),
+        cmocka_unit_test(test_finish_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

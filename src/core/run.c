@@ -1,6 +1,9 @@
 /* run.c: the during-session rules (see run.h). */
 #include "run.h"
 
+#include <math.h>
+#include <stdio.h>
+
 #include "pace.h"
 
 void run_start(struct run *r, const struct safety_profile *p,
@@ -75,4 +78,20 @@ void run_end(struct run *r)
 {
     r->info = false;
     r->checkin_open = false;
+}
+
+void run_finish_row(struct history_row *row, enum history_outcome o,
+                    const char *why, int64_t position)
+{
+    row->outcome = o;
+    row->elapsed_s = (double)position / SOUND_RATE;
+    if (row->elapsed_s > row->planned_s)
+        row->elapsed_s = row->planned_s;
+    /* Time done rounds down: M:SS practised, never more. */
+    int s = (int)floor(row->elapsed_s + 1e-9);
+    if (o == HISTORY_COMPLETED)
+        snprintf(row->detail, sizeof(row->detail), "played to the end");
+    else
+        snprintf(row->detail, sizeof(row->detail), "%s at %02d:%02d", why,
+                 s / 60, s % 60);
 }

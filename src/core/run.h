@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "history.h"
 #include "session.h"
 #include "timeline.h"
 
@@ -56,5 +57,13 @@ bool run_reminder_shown(const struct run *r, int64_t position);
 
 /* The session has ended: nothing of it stays open. */
 void run_end(struct run *r);
+
+/* How a session that ended at position (frames played, pauses left
+ * out) is recorded in row (its planned_s set): the time practised, never
+ * more than planned, and the detail: "played to the end" for
+ * HISTORY_COMPLETED, else "WHY at M:SS" (why: "stopped", "stopped for
+ * discomfort", "window closed"). Sets row->outcome. */
+void run_finish_row(struct history_row *row, enum history_outcome o,
+                    const char *why, int64_t position);
 
 #endif

@@ -226,15 +226,9 @@ void app_end_session(struct app *a, enum history_outcome o, const char *why)
             fprintf(stderr, "key-to-silence %lld\n",
                     device_last_sound_ns() - a->key_ns);
     }
-    a->row.elapsed_s = (double)a->snap.position / SOUND_RATE;
-    if (a->row.elapsed_s > a->row.planned_s)
-        a->row.elapsed_s = a->row.planned_s;
-    char detail[200], at[16];
-    ui_fmt_mmss(at, sizeof(at), a->row.elapsed_s, false);
-    if (o == HISTORY_COMPLETED)
-        snprintf(detail, sizeof(detail), "played to the end");
-    else
-        snprintf(detail, sizeof(detail), "%s at %s", why, at);
+    run_finish_row(&a->row, o, why, a->snap.position);
+    char detail[sizeof a->row.detail];
+    snprintf(detail, sizeof(detail), "%s", a->row.detail);
     app_record(a, o, detail);
     a->outcome = o;
     run_end(&a->run);
