@@ -14,6 +14,9 @@
 enum {
     PREFS_FORMAT_VERSION = 1,
     PREFS_MAX_FILE_BYTES = 64 << 10,
+    /* Settings a preferences file can hold, the version included; the
+     * preferences table has fewer rows (tests/test_prefs.c checks). */
+    PREFS_MAX_SETTINGS = 32,
 };
 
 /* $XDG_CONFIG_HOME/stillpoint/stillpoint.cfg, or
