@@ -4,6 +4,23 @@
 
 run 0 --help
 has "$TMP/out" "Usage: stillpoint"
+# --help comes from the table of options: each one shown once, and each
+# one shown is taken (with an argument where it shows one, FILE... being
+# the files after the options; then --help ends the run before anything
+# is done).
+grep -oE -- '^  (-[[:alnum:]], |    )--[a-z-]+( [A-Z][^ ]*)?' "$TMP/out" >"$TMP/opts"
+[ "$(wc -l <"$TMP/opts")" -ge 20 ] || fail "--help shows fewer than 20 options"
+[ -z "$(grep -oE -- '--[a-z-]+' "$TMP/opts" | sort | uniq -d)" ] ||
+    fail "--help shows an option twice"
+[ -z "$(grep -oE -- '-[[:alnum:]],' "$TMP/opts" | sort | uniq -d)" ] ||
+    fail "--help shows a short option twice"
+while read -r line; do
+    opt=$(echo "$line" | grep -oE -- '--[a-z-]+')
+    case $line in *...) ;; *" "[A-Z]*) opt="$opt=x" ;; esac
+    "$STILLPOINT" "$opt" --help >/dev/null 2>"$TMP/err" || true
+    ! grep -qE "unrecognized|allow an argument|requires an argument" "$TMP/err" ||
+        fail "stillpoint $opt: $(cat "$TMP/err")"
+done <"$TMP/opts"
 run 0 --version
 has "$TMP/out" "session format version 1"
 run 2 --bogus
