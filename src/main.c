@@ -23,6 +23,7 @@
 #include "load/bundle.h"
 #include "load/library.h"
 #include "load/loader.h"
+#include "load/prefs_file.h"
 #include "load/schema.h"
 #include "ui/app.h"
 #include "version.h"
@@ -37,6 +38,7 @@ enum command {
     CMD_SCHEDULE,
     CMD_RENDER,
     CMD_REFERENCE,
+    CMD_PREFS_REFERENCE,
     CMD_HISTORY,
     CMD_EXPORT,
     CMD_IMPORT
@@ -75,6 +77,8 @@ static const struct cli_option cli_options[] = {
     {NULL, 0, 0, NULL, CLI_PREFS, CMD_NONE, 0, NULL},
     {"format-reference", 0, no_argument, NULL, CLI_PRINT, CMD_REFERENCE, 0,
      "print the session-file settings table"},
+    {"prefs-reference", 0, no_argument, NULL, CLI_PRINT, CMD_PREFS_REFERENCE, 0,
+     "print the preferences-file settings table"},
     {"history", 0, no_argument, NULL, CLI_COMMAND, CMD_HISTORY, 0,
      "the sessions you have run, newest last: when, session, planned, done, "
      "outcome"},
@@ -593,6 +597,9 @@ int main(int argc, char **argv)
         return cmd_play_offline(&o);
     case CMD_REFERENCE:
         schema_write_reference(stdout);
+        return EXIT_OK;
+    case CMD_PREFS_REFERENCE:
+        prefs_write_reference(stdout);
         return EXIT_OK;
     case CMD_HISTORY:
         return cmd_history(&o);

@@ -81,12 +81,20 @@ done
 
 
 # config/README.md stays true: its reference tables are what the loader
-# checks, and its complete example passes --check.
+# checks, its preferences table is the program's table of preferences, and
+# its complete example passes --check.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# in_readme WHAT OPTION: the output of the last run (stillpoint OPTION)
+# stands whole in config/README.md.
+in_readme() {
+    awk 'NR == FNR { ref = ref $0 "\n"; next } { doc = doc $0 "\n" }
+         END { exit index(doc, ref) == 0 }' "$TMP/out" "$ROOT/config/README.md" \
+        || fail "config/README.md: $1 out of date (stillpoint $2)"
+}
 run 0 --format-reference
-awk 'NR == FNR { ref = ref $0 "\n"; next } { doc = doc $0 "\n" }
-     END { exit index(doc, ref) == 0 }' "$TMP/out" "$ROOT/config/README.md" \
-    || fail "config/README.md: reference tables out of date (stillpoint --format-reference)"
+in_readme "reference tables" --format-reference
+run 0 --prefs-reference
+in_readme "preferences table" --prefs-reference
 mkdir -p "$TMP/example/voice"
 cp "$ROOT/assets/bowl.ogg" "$TMP/example/voice/welcome.ogg"
 awk '/^## A complete example/ { on = 1 } on && /^```$/ { n++; next } on && n == 1' \
