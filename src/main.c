@@ -1,6 +1,7 @@
-/* main.c: the command line. Parses options, runs one command, prints
- * every message and chooses the exit code: 0 ok, 1 runtime failure,
- * 2 bad usage or bad input. Nothing below main prints. */
+/* main.c: the command line. Parses options (declared once each, in
+ * cli_options below and in the preferences table), runs one command,
+ * prints every message and chooses the exit code: 0 ok, 1 runtime
+ * failure, 2 bad usage or bad input. Nothing below main prints. */
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -11,6 +12,7 @@
 #include "audio/prepare.h"
 #include "audio/render.h"
 #include "core/adapt.h"
+#include "core/cli.h"
 #include "core/history.h"
 #include "core/history_report.h"
 #include "core/history_table.h"
@@ -21,6 +23,7 @@
 #include "load/bundle.h"
 #include "load/library.h"
 #include "load/loader.h"
+#include "load/prefs_file.h"
 #include "load/schema.h"
 #include "ui/app.h"
 #include "version.h"
@@ -35,6 +38,7 @@ enum command {
     CMD_SCHEDULE,
     CMD_RENDER,
     CMD_REFERENCE,
+    CMD_PREFS_REFERENCE,
     CMD_HISTORY,
     CMD_EXPORT,
     CMD_IMPORT
@@ -47,226 +51,142 @@ struct options {
     const char *output;    /* -o */
     const char *configs[MAX_CONFIGS];
     size_t n_configs;
-    struct timeline_options tl;
-    struct adapt_options adapt;
+    struct prefs prefs;   /* the preferences' options; defaults where none */
     bool csv, no_history; /* --csv (with --history), --no-history */
     const char *since;    /* --since DATE (with --history) */
     const char *dest;     /* --export's DEST, --import's SRC */
     bool replace;         /* --replace (with --import) */
 };
 
+#define FIELD(f) CLI_FIELD(struct options, f)
+
+/* Every option, in the order of --help. */
+static const struct cli_option cli_options[] = {
+    {"list", 'l', no_argument, NULL, CLI_COMMAND, CMD_LIST, 0,
+     "list sessions: NAME TYPE MINUTES TITLE"},
+    {"check", 'c', no_argument, "FILE...", CLI_COMMAND, CMD_CHECK, 0,
+     "validate session files"},
+    {"schedule", 's', required_argument, "NAME", CLI_COMMAND, CMD_SCHEDULE,
+     FIELD(name), "print the session's cues: SECONDS KIND SOUND CAPTION"},
+    {"render", 'r', required_argument, "NAME", CLI_COMMAND, CMD_RENDER,
+     FIELD(name), "render the session to a WAV file (needs -o)"},
+    {"output", 'o', required_argument, "FILE", CLI_TEXT, CMD_NONE,
+     FIELD(output), "where --render writes (- for stdout)"},
+    {"config", 0, required_argument, "FILE", CLI_CONFIG, CMD_NONE, 0,
+     "load one more session file (repeatable)"},
+    {NULL, 0, 0, NULL, CLI_PREFS, CMD_NONE, 0, NULL},
+    {"format-reference", 0, no_argument, NULL, CLI_PRINT, CMD_REFERENCE, 0,
+     "print the session-file settings table"},
+    {"prefs-reference", 0, no_argument, NULL, CLI_PRINT, CMD_PREFS_REFERENCE, 0,
+     "print the preferences-file settings table"},
+    {"history", 0, no_argument, NULL, CLI_COMMAND, CMD_HISTORY, 0,
+     "the sessions you have run, newest last: when, session, planned, done, "
+     "outcome"},
+    {"csv", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(csv),
+     "with --history: CSV for a spreadsheet"},
+    {"since", 0, required_argument, "DATE", CLI_TEXT, CMD_NONE, FIELD(since),
+     "with --history: from DATE (YYYY-MM-DD, local time) on"},
+    {"no-history", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(no_history),
+     "run a session without recording it"},
+    {"export", 0, required_argument, "NAME DEST", CLI_COMMAND, CMD_EXPORT,
+     FIELD(name),
+     "write the file holding session NAME and the sounds it uses to DEST: a "
+     ".zip or .tar.gz archive, else a new folder"},
+    {"import", 0, required_argument, "SRC", CLI_COMMAND, CMD_IMPORT,
+     FIELD(dest),
+     "check a session file, bundle folder or archive, then add it to your "
+     "sessions"},
+    {"replace", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(replace),
+     "with --import: replace your session of the same name"},
+    {"help", 'h', no_argument, NULL, CLI_HELP, CMD_NONE, 0, "show this help"},
+    {"version", 'V', no_argument, NULL, CLI_VERSION, CMD_NONE, 0,
+     "show the version"},
+};
+
+#define N_OPTIONS (sizeof(cli_options) / sizeof(cli_options[0]))
+
 static void usage(FILE *out)
 {
     fputs("Usage: stillpoint [OPTION]... [NAME]\n"
           "Guided relaxation sessions: breathing, body scans and timed holds,\n"
           "with sound cues and the safety prompts of each session type.\n"
-          "\n"
-          "  -l, --list              list sessions: NAME TYPE MINUTES TITLE\n"
-          "  -c, --check FILE...     validate session files\n"
-          "  -s, --schedule NAME     print the session's cues:\n"
-          "                          SECONDS KIND SOUND CAPTION\n"
-          "  -r, --render NAME       render the session to a WAV file (needs "
-          "-o)\n"
-          "  -o, --output FILE       where --render writes (- for stdout)\n"
-          "      --config FILE       load one more session file (repeatable)\n"
-          "      --no-voice          speak nothing (captions stay)\n"
-          "      --no-ambient        leave the ambient sound out\n"
-          "      --leave-out REGION[,REGION...]\n"
-          "                          leave body regions out of a body scan;\n"
-          "                          a neutral anchor takes their place\n"
-          "      --eyes-open         wording for keeping the eyes open\n"
-          "      --gentle            no breath holds, shorter timed holds\n"
-          "      --cues STYLE        breathing and hold cues: sound, caption\n"
-          "                          or none (the breathing visual only)\n"
-          "      --settle SECONDS    quiet time before the first step\n"
-          "      --format-reference  print the session-file settings table\n"
-          "      --history           the sessions you have run, newest last:\n"
-          "                          when, session, planned, done, outcome\n"
-          "      --csv               with --history: CSV for a spreadsheet\n"
-          "      --since DATE        with --history: from DATE (YYYY-MM-DD,\n"
-          "                          local time) on\n"
-          "      --no-history        run a session without recording it\n"
-          "      --export NAME DEST  write the file holding session NAME and\n"
-          "                          the sounds it uses to DEST: a .zip or\n"
-          "                          .tar.gz archive, else a new folder\n"
-          "      --import SRC        check a session file, bundle folder or\n"
-          "                          archive, then add it to your sessions\n"
-          "      --replace           with --import: replace your session of\n"
-          "                          the same name\n"
-          "  -h, --help              show this help\n"
-          "  -V, --version           show the version\n"
-          "\n"
+          "\n",
+          out);
+    cli_write_help(out, cli_options, N_OPTIONS);
+    fputs("\n"
           "Exit status: 0 ok, 1 runtime failure, 2 bad usage or bad input.\n"
           "Session files: $XDG_CONFIG_HOME/stillpoint/sessions/*.cfg\n"
           "History: $XDG_STATE_HOME/stillpoint/history.csv\n",
           out);
 }
 
-static int parse_args(int argc, char **argv, struct options *o)
+/* A second command: names the ones to choose between. */
+static int opt_conflict(void)
 {
-    enum {
-        OPT_CONFIG = 256,
-        OPT_NO_VOICE,
-        OPT_NO_AMBIENT,
-        OPT_REFERENCE,
-        OPT_LEAVE_OUT,
-        OPT_EYES_OPEN,
-        OPT_GENTLE,
-        OPT_CUES,
-        OPT_SETTLE,
-        OPT_HISTORY,
-        OPT_CSV,
-        OPT_SINCE,
-        OPT_NO_HISTORY,
-        OPT_EXPORT,
-        OPT_IMPORT,
-        OPT_REPLACE
-    };
-    static const struct option longopts[] = {
-        {"list", no_argument, NULL, 'l'},
-        {"check", no_argument, NULL, 'c'},
-        {"schedule", required_argument, NULL, 's'},
-        {"render", required_argument, NULL, 'r'},
-        {"output", required_argument, NULL, 'o'},
-        {"config", required_argument, NULL, OPT_CONFIG},
-        {"no-voice", no_argument, NULL, OPT_NO_VOICE},
-        {"no-ambient", no_argument, NULL, OPT_NO_AMBIENT},
-        {"format-reference", no_argument, NULL, OPT_REFERENCE},
-        {"leave-out", required_argument, NULL, OPT_LEAVE_OUT},
-        {"eyes-open", no_argument, NULL, OPT_EYES_OPEN},
-        {"gentle", no_argument, NULL, OPT_GENTLE},
-        {"cues", required_argument, NULL, OPT_CUES},
-        {"settle", required_argument, NULL, OPT_SETTLE},
-        {"history", no_argument, NULL, OPT_HISTORY},
-        {"csv", no_argument, NULL, OPT_CSV},
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"no-history", no_argument, NULL, OPT_NO_HISTORY},
-        {"export", required_argument, NULL, OPT_EXPORT},
-        {"import", required_argument, NULL, OPT_IMPORT},
-        {"replace", no_argument, NULL, OPT_REPLACE},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-    int c;
-    while ((c = getopt_long(argc, argv, "lcs:r:o:hV", longopts, NULL)) != -1) {
-        enum command cmd = CMD_NONE;
-        switch (c) {
-        case 'l':
-            cmd = CMD_LIST;
-            break;
-        case 'c':
-            cmd = CMD_CHECK;
-            break;
-        case 's':
-            cmd = CMD_SCHEDULE;
-            o->name = optarg;
-            break;
-        case 'r':
-            cmd = CMD_RENDER;
-            o->name = optarg;
-            break;
-        case OPT_REFERENCE:
-            cmd = CMD_REFERENCE;
-            break;
-        case OPT_HISTORY:
-            cmd = CMD_HISTORY;
-            break;
-        case OPT_CSV:
-            o->csv = true;
-            break;
-        case OPT_SINCE:
-            o->since = optarg;
-            break;
-        case OPT_NO_HISTORY:
-            o->no_history = true;
-            break;
-        case OPT_EXPORT:
-            cmd = CMD_EXPORT;
-            o->name = optarg;
-            break;
-        case OPT_IMPORT:
-            cmd = CMD_IMPORT;
-            o->dest = optarg;
-            break;
-        case OPT_REPLACE:
-            o->replace = true;
-            break;
-        case 'o':
-            o->output = optarg;
-            break;
-        case OPT_CONFIG:
-            if (o->n_configs == MAX_CONFIGS) {
-                fprintf(stderr, "stillpoint: at most %d --config files\n",
-                        MAX_CONFIGS);
-                return EXIT_BAD;
-            }
-            o->configs[o->n_configs++] = optarg;
-            break;
-        case OPT_NO_VOICE:
-            o->tl.no_voice = true;
-            break;
-        case OPT_NO_AMBIENT:
-            o->tl.no_ambient = true;
-            break;
-        case OPT_LEAVE_OUT: {
-            char err[300];
-            if (!prefs_regions_parse(optarg, &o->adapt.leave_out, err,
-                                     sizeof(err))) {
-                fprintf(stderr, "stillpoint: --leave-out: %s\n", err);
-                return EXIT_BAD;
-            }
-            break;
-        }
-        case OPT_EYES_OPEN:
-            o->adapt.eyes_open = true;
-            break;
-        case OPT_GENTLE:
-            o->adapt.gentle = true;
-            break;
-        case OPT_CUES: {
-            char err[300];
-            if (!prefs_cue_style_parse(optarg, &o->tl.cue_style, err,
-                                       sizeof(err))) {
-                fprintf(stderr, "stillpoint: --cues: %s\n", err);
-                return EXIT_BAD;
-            }
-            break;
-        }
-        case OPT_SETTLE: {
-            char *end;
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || !(v >= 0 && v <= 120)) {
-                fprintf(stderr,
-                        "stillpoint: --settle: expected seconds 0..120, got "
-                        "'%s'\n",
-                        optarg);
-                return EXIT_BAD;
-            }
-            o->tl.settling_seconds = v;
-            break;
-        }
-        case 'h':
-            usage(stdout);
-            exit(EXIT_OK);
-        case 'V':
-            printf("stillpoint %s (session format version %d)\n",
-                   STILLPOINT_VERSION, LOAD_FORMAT_VERSION);
-            exit(EXIT_OK);
-        default:
-            fputs("Try 'stillpoint --help'.\n", stderr);
-            return EXIT_BAD;
-        }
-        if (cmd != CMD_NONE) {
-            if (o->cmd != CMD_NONE && o->cmd != cmd) {
-                fputs("stillpoint: give one of --list, --check, --schedule, "
-                      "--render, --history, --export, --import\n",
-                      stderr);
-                return EXIT_BAD;
-            }
-            o->cmd = cmd;
+    fputs("stillpoint: give one of", stderr);
+    const char *sep = " ";
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        if (cli_options[i].does == CLI_COMMAND) {
+            fprintf(stderr, "%s--%s", sep, cli_options[i].name);
+            sep = ", ";
         }
     }
+    fputc('\n', stderr);
+    return EXIT_BAD;
+}
+
+/* Does what one option says, its argument in arg. */
+static int take_option(const struct cli_found *f, const char *arg,
+                       struct options *o)
+{
+    char err[300];
+    if (f->pref) {
+        if (prefs_set_option(f->pref, &o->prefs, arg, err, sizeof(err)))
+            return EXIT_OK;
+        fprintf(stderr, "stillpoint: --%s: %s\n", f->pref->opt, err);
+        return EXIT_BAD;
+    }
+    const struct cli_option *c = f->row;
+    char *at = c->field ? (char *)o + c->field - 1 : NULL;
+    switch (c->does) {
+    case CLI_COMMAND:
+    case CLI_PRINT:
+        if (at)
+            *(const char **)(void *)at = arg;
+        if (o->cmd != CMD_NONE && o->cmd != (enum command)c->cmd)
+            return opt_conflict();
+        o->cmd = (enum command)c->cmd;
+        break;
+    case CLI_FLAG:
+        *(bool *)(void *)at = true;
+        break;
+    case CLI_TEXT:
+        *(const char **)(void *)at = arg;
+        break;
+    case CLI_CONFIG:
+        if (o->n_configs == MAX_CONFIGS) {
+            fprintf(stderr, "stillpoint: at most %d --config files\n",
+                    MAX_CONFIGS);
+            return EXIT_BAD;
+        }
+        o->configs[o->n_configs++] = arg;
+        break;
+    case CLI_HELP:
+        usage(stdout);
+        exit(EXIT_OK);
+    case CLI_VERSION:
+        printf("stillpoint %s (session format version %d)\n",
+               STILLPOINT_VERSION, LOAD_FORMAT_VERSION);
+        exit(EXIT_OK);
+    case CLI_PREFS:
+        break;
+    }
+    return EXIT_OK;
+}
+
+/* The checks between options, and the arguments after them. */
+static int take_operands(int argc, char **argv, struct options *o)
+{
     if ((o->csv || o->since) && o->cmd != CMD_HISTORY) {
         fputs("stillpoint: --csv and --since go with --history\n", stderr);
         return EXIT_BAD;
@@ -309,6 +229,29 @@ static int parse_args(int argc, char **argv, struct options *o)
         return EXIT_BAD;
     }
     return EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    struct cli_getopt g;
+    char err[200];
+    if (!cli_build(cli_options, N_OPTIONS, &g, err, sizeof(err))) {
+        fprintf(stderr, "stillpoint: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    prefs_defaults(&o->prefs);
+    int c;
+    while ((c = getopt_long(argc, argv, g.shorts, g.longs, NULL)) != -1) {
+        const struct cli_found *f = cli_find(&g, c);
+        if (!f) {
+            fputs("Try 'stillpoint --help'.\n", stderr);
+            return EXIT_BAD;
+        }
+        int rc = take_option(f, optarg, o);
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    return take_operands(argc, argv, o);
 }
 
 static void print_diags(const struct diag_list *d)
@@ -443,18 +386,19 @@ static int cmd_play_offline(const struct options *o)
         return EXIT_BAD;
     }
     char err[512];
+    bool render = o->cmd == CMD_RENDER;
+    struct timeline_options tl = {.stock_clip = library_stock_clip,
+                                  .stock_ctx = &lib};
+    struct adapt_options adapt = {0};
+    prefs_session_options(&o->prefs, &tl, &adapt);
     struct arena *scratch = arena_new();
-    s = scratch ? adapt_session(s, &o->adapt, scratch) : NULL;
+    s = scratch ? adapt_session(s, &adapt, scratch) : NULL;
     if (!s) {
         fputs("stillpoint: out of memory\n", stderr);
         arena_free(scratch);
         library_free(&lib);
         return EXIT_RUNTIME;
     }
-    bool render = o->cmd == CMD_RENDER;
-    struct timeline_options tl = o->tl;
-    tl.stock_clip = library_stock_clip;
-    tl.stock_ctx = &lib;
     struct prepare *p =
         prepare_start(s, &tl, render ? PREPARE_RENDER : PREPARE_SCHEDULE);
     if (!p) {
@@ -654,6 +598,9 @@ int main(int argc, char **argv)
     case CMD_REFERENCE:
         schema_write_reference(stdout);
         return EXIT_OK;
+    case CMD_PREFS_REFERENCE:
+        prefs_write_reference(stdout);
+        return EXIT_OK;
     case CMD_HISTORY:
         return cmd_history(&o);
     case CMD_EXPORT:
@@ -671,8 +618,7 @@ int main(int argc, char **argv)
     }
     struct app_options ao = {.session = o.name,
                              .import = o.open_file,
-                             .tl = o.tl,
-                             .adapt = o.adapt,
+                             .prefs = o.prefs,
                              .no_history = o.no_history};
     char err[512];
     rc = app_run(&lib, &ao, err, sizeof(err));

@@ -1,4 +1,6 @@
-/* prefs_items.c: the choices screen's items (see prefs_items.h). */
+/* prefs_items.c: the choices screen's items (see prefs_items.h), one for
+ * each row of the preferences table with a label, then one for each body
+ * region of the region set. */
 #include "prefs_items.h"
 
 #include <math.h>
@@ -6,156 +8,144 @@
 
 #include "session.h"
 
-enum item {
-    ITEM_MASTER,
-    ITEM_VOICE_VOLUME,
-    ITEM_CUE_VOLUME,
-    ITEM_AMBIENT_VOLUME,
-    ITEM_VOICE,
-    ITEM_AMBIENT,
-    ITEM_CUE_STYLE,
-    ITEM_SETTLING,
-    ITEM_EYES_OPEN,
-    ITEM_GENTLE,
-    ITEM_GROUNDING,
-    ITEM_REGIONS /* then one per region */
-};
-
-/* Settling times offered, in seconds. */
-static const double settle_steps[] = {0, 10, 20, 30, 60, 90, 120};
-enum { SETTLE_STEPS = sizeof(settle_steps) / sizeof(settle_steps[0]) };
-
-int prefs_item_count(void)
+/* The row of item i, and the region it stands for (-1: none); NULL past
+ * the last item. */
+static const struct prefs_row *item_row(int item, int *region)
 {
-    return ITEM_REGIONS + (int)SESSION_REGION_COUNT;
+    const struct prefs_row *set = NULL;
+    *region = -1;
+    for (size_t i = 0; i < PREFS_ROWS && item >= 0; i++) {
+        const struct prefs_row *r = &PREFS_TABLE[i];
+        if (!r->label)
+            continue;
+        if (r->type == PREFS_REGION_SET)
+            set = r;
+        else if (item-- == 0)
+            return r;
+    }
+    if (!set || item < 0 || (size_t)item >= SESSION_REGION_COUNT)
+        return NULL;
+    *region = item;
+    return set;
 }
 
 int prefs_item_first_region(void)
 {
-    return ITEM_REGIONS;
+    int n = 0;
+    for (size_t i = 0; i < PREFS_ROWS; i++)
+        n += PREFS_TABLE[i].label && PREFS_TABLE[i].type != PREFS_REGION_SET;
+    return n;
 }
 
-static float *volume_of(struct prefs *p, int item)
+int prefs_item_count(void)
 {
-    switch (item) {
-    case ITEM_MASTER:
-        return &p->master_volume;
-    case ITEM_VOICE_VOLUME:
-        return &p->voice_volume;
-    case ITEM_CUE_VOLUME:
-        return &p->cue_volume;
-    case ITEM_AMBIENT_VOLUME:
-        return &p->ambient_volume;
-    default:
-        return NULL;
-    }
+    return prefs_item_first_region() + (int)SESSION_REGION_COUNT;
 }
 
-static bool *flag_of(struct prefs *p, int item)
+static void number_text(const struct prefs_row *r, double v, char *value,
+                        size_t vn)
 {
-    switch (item) {
-    case ITEM_VOICE:
-        return &p->voice;
-    case ITEM_AMBIENT:
-        return &p->ambient;
-    case ITEM_EYES_OPEN:
-        return &p->eyes_open;
-    case ITEM_GENTLE:
-        return &p->gentle;
-    case ITEM_GROUNDING:
-        return &p->offer_grounding;
-    default:
-        return NULL;
-    }
+    if (r->shown == PREFS_SHOWN_PERCENT)
+        snprintf(value, vn, "%d %%", (int)lroundf((float)v * 100));
+    else if (v > 0)
+        snprintf(value, vn, "%.0f s", v);
+    else
+        snprintf(value, vn, "none");
 }
 
 void prefs_item_text(const struct prefs *p, int item, char *name, size_t nn,
                      char *value, size_t vn)
 {
-    static const char *const names[ITEM_REGIONS] = {
-        [ITEM_MASTER] = "Volume",
-        [ITEM_VOICE_VOLUME] = "Voice volume",
-        [ITEM_CUE_VOLUME] = "Cue volume",
-        [ITEM_AMBIENT_VOLUME] = "Background volume",
-        [ITEM_VOICE] = "Speak the lines",
-        [ITEM_AMBIENT] = "Background sound",
-        [ITEM_CUE_STYLE] = "Breathing cues",
-        [ITEM_SETTLING] = "Settling time",
-        [ITEM_EYES_OPEN] = "Eyes-open wording",
-        [ITEM_GENTLE] = "Gentle mode",
-        [ITEM_GROUNDING] = "Grounding after a stop",
-    };
-    struct prefs copy = *p;
+    int region;
+    const struct prefs_row *r = item_row(item, &region);
     name[0] = value[0] = '\0';
-    if (item < 0 || item >= prefs_item_count())
+    if (!r)
         return;
-    if (item >= ITEM_REGIONS) {
-        int r = item - ITEM_REGIONS;
-        snprintf(name, nn, "%s", SESSION_REGIONS[r]);
+    double v = prefs_get(r, p);
+    if (region >= 0) {
+        snprintf(name, nn, "%s", SESSION_REGIONS[region]);
         snprintf(value, vn, "%s",
-                 (p->leave_out >> r) & 1u ? "left out" : "included");
+                 ((uint32_t)v >> region) & 1u ? "left out" : "included");
         return;
     }
-    snprintf(name, nn, "%s", names[item]);
-    float *vol = volume_of(&copy, item);
-    bool *flag = flag_of(&copy, item);
-    if (vol)
-        snprintf(value, vn, "%d %%", (int)lroundf(*vol * 100));
-    else if (flag)
-        snprintf(value, vn, "%s", *flag ? "on" : "off");
-    else if (item == ITEM_CUE_STYLE)
-        snprintf(value, vn, "%s",
-                 p->cue_style == CUE_STYLE_SOUND     ? "tone and caption"
-                 : p->cue_style == CUE_STYLE_CAPTION ? "caption only"
-                                                     : "visual only");
-    else if (item == ITEM_SETTLING && p->settling_seconds > 0)
-        snprintf(value, vn, "%.0f s", p->settling_seconds);
-    else if (item == ITEM_SETTLING)
-        snprintf(value, vn, "none");
+    snprintf(name, nn, "%s", r->label);
+    switch (r->type) {
+    case PREFS_BOOL:
+        snprintf(value, vn, "%s", v != 0 ? "on" : "off");
+        break;
+    case PREFS_FLOAT:
+    case PREFS_DOUBLE:
+        number_text(r, v, value, vn);
+        break;
+    case PREFS_ENUM:
+        for (int k = 0; r->words[k]; k++)
+            if (k == (int)v || !r->words[k + 1]) {
+                snprintf(value, vn, "%s", r->words[k]);
+                break;
+            }
+        break;
+    case PREFS_REGION_SET:
+        break;
+    }
 }
 
-static int settle_index(double s)
+/* The step nearest to v: in 1/per from min (a float is scaled as a
+ * float, so 0.35 is 4 tenths), or among the stops. *n gets the count. */
+static int step_index(const struct prefs_row *r, double v, int *n)
 {
+    if (r->per) {
+        *n = (int)lround((r->max - r->min) * r->per) + 1;
+        if (r->type == PREFS_FLOAT)
+            return (int)lroundf(((float)v - (float)r->min) * (float)r->per);
+        return (int)lround((v - r->min) * r->per);
+    }
     int best = 0;
-    for (int i = 1; i < SETTLE_STEPS; i++)
-        if (fabs(settle_steps[i] - s) < fabs(settle_steps[best] - s))
+    *n = r->n_stops;
+    for (int i = 1; i < r->n_stops; i++)
+        if (fabs(r->stops[i] - v) < fabs(r->stops[best] - v))
             best = i;
     return best;
 }
 
+/* Moves a number one step (dir 0: forward, going round from the top to
+ * the bottom). Returns whether the step changed. */
+static bool step_number(const struct prefs_row *r, struct prefs *p, int dir)
+{
+    int n, was = step_index(r, prefs_get(r, p), &n);
+    int now = was + (dir ? dir : 1);
+    now = now < 0 ? 0 : now >= n ? (dir ? n - 1 : 0) : now;
+    if (!r->per)
+        prefs_set(r, p, r->stops[now]);
+    else if (r->type == PREFS_FLOAT)
+        prefs_set(r, p, (float)r->min + (float)now / (float)r->per);
+    else
+        prefs_set(r, p, r->min + (double)now / r->per);
+    return now != was;
+}
+
 bool prefs_item_step(struct prefs *p, int item, int dir)
 {
-    if (item >= ITEM_REGIONS && item < prefs_item_count()) {
-        p->leave_out ^= 1u << (item - ITEM_REGIONS);
+    int region;
+    const struct prefs_row *r = item_row(item, &region);
+    if (!r)
+        return false;
+    double v = prefs_get(r, p);
+    int n = 0;
+    switch (r->type) {
+    case PREFS_REGION_SET:
+        prefs_set(r, p, (double)((uint32_t)v ^ (UINT32_C(1) << region)));
         return true;
-    }
-    float *v = volume_of(p, item);
-    bool *f = flag_of(p, item);
-    if (v) {
-        /* Tenths, so the value never drifts from a round figure; a toggle
-         * goes round from full to silent. */
-        int was = (int)lroundf(*v * 10), now = was + (dir ? dir : 1);
-        now = now < 0 ? 0 : now > 10 ? (dir ? 10 : 0) : now;
-        *v = (float)now / 10;
-        return now != was;
-    }
-    if (f) {
-        *f = !*f;
+    case PREFS_BOOL:
+        prefs_set(r, p, v == 0);
         return true;
-    }
-    if (item == ITEM_CUE_STYLE) {
-        int s = (int)p->cue_style + (dir < 0 ? 2 : 1);
-        p->cue_style = (enum cue_style)(s % 3);
+    case PREFS_ENUM:
+        while (r->words[n])
+            n++;
+        prefs_set(r, p, (double)(((int)v + (dir < 0 ? n - 1 : 1)) % n));
         return true;
-    }
-    if (item == ITEM_SETTLING) {
-        int was = settle_index(p->settling_seconds),
-            now = was + (dir ? dir : 1);
-        now = now < 0               ? 0
-              : now >= SETTLE_STEPS ? (dir ? SETTLE_STEPS - 1 : 0)
-                                    : now;
-        p->settling_seconds = settle_steps[now];
-        return now != was;
+    case PREFS_FLOAT:
+    case PREFS_DOUBLE:
+        return step_number(r, p, dir);
     }
     return false;
 }

@@ -1,7 +1,9 @@
 /* prefs_items.h: the preferences as a list of items a person changes one
  * at a time ("Voice volume: 80 %", "Leave out: chest: yes"), for the
  * window's choices screen: each item's words and what a step left or
- * right (or a toggle) does to it. Pure C, unit-tested. */
+ * right (or a toggle) does to it. The items are the rows of the
+ * preferences table that have a label, in its order. Pure C,
+ * unit-tested. */
 #ifndef STILLPOINT_PREFS_ITEMS_H
 #define STILLPOINT_PREFS_ITEMS_H
 

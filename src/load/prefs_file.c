@@ -1,6 +1,8 @@
-/* prefs_file.c: reads and writes the preferences file. One table of
- * settings drives the checks (through schema.c), where each value goes in
- * struct prefs, and the file as it is written, one commented line each. */
+/* prefs_file.c: reads and writes the preferences file, and writes its
+ * table in the manual: the libconfig side of the preferences table
+ * (core/prefs.h), which drives the checks (through schema.c), where each
+ * value goes in struct prefs, and the file as it is written, one
+ * commented line each. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
@@ -10,7 +12,6 @@
 #include <fcntl.h>
 #include <libconfig.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,80 +19,64 @@
 #include <unistd.h>
 
 #include "../core/fsutil.h"
+#include "../core/session.h"
 #include "cfgfile.h"
 #include "schema.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define KIND     "preferences files" /* in the size-limit message */
+#define KIND "preferences files" /* in the size-limit message */
 
-/* The defaults live in prefs_defaults() only, so fields[].def is unused.
- * Each doc is the comment on the setting's line in the written file. */
-static const struct field fields[] = {
-    {"version", FT_INT, 1, 1, 0, 0, 0, 0, 0,
-     "format of this file; stillpoint writes 1"},
-    {"master_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
-     "all sound, 0 to 1"},
-    {"voice_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
-     "spoken lines, 0 to 1"},
-    {"cue_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
-     "cue tones and bells, 0 to 1"},
-    {"ambient_volume", FT_NUMBER, 0, PREFS_VOLUME_MAX, 0, 0, 0, 0, 0,
-     "the ambient sound under a session, 0 to 1"},
-    {"voice", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
-     "speak the lines (captions always show)"},
-    {"ambient", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
-     "play the ambient sound under a session"},
-    {"cue_style", FT_STRING, 1, 16, 0, 0, 0, 0, 0,
-     "\"sound\", \"caption\" (no tones) or \"none\" (the visual only)"},
-    {"settling_seconds", FT_NUMBER, 0, PREFS_SETTLING_MAX, 0, 0, 0, 0, 0,
-     "quiet time before the first cue, 0 to 120 seconds"},
-    {"eyes_open", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
-     "word the guidance for open eyes"},
-    {"gentle", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
-     "gentle mode: no breath holds, shorter holds"},
-    {"offer_grounding", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
-     "offer a grounding exercise after any stop"},
-    {"leave_out", FT_STRING, 0, 400, 0, 0, 0, 0, 0,
-     "body regions a body scan leaves out, e.g. \"chest,belly\""},
+/* The file's settings as schema.c checks them: version, then one for each
+ * row of the preferences table, with the comment its line has in the
+ * written file. An enum's name is 1 to 16 bytes, a region list up to
+ * 400. */
+struct settings {
+    struct field fields[PREFS_MAX_SETTINGS];
+    struct schema schema;
 };
 
-static const struct schema SCHEMA_PREFS = {"the preferences file", fields,
-                                           COUNT(fields)};
+static void settings_init(struct settings *s)
+{
+    size_t n = 0;
+    s->fields[n++] = (struct field){.name = "version",
+                                    .type = FT_INT,
+                                    .min = PREFS_FORMAT_VERSION,
+                                    .max = PREFS_FORMAT_VERSION,
+                                    .doc = "format of this file; stillpoint "
+                                           "writes 1"};
+    for (size_t i = 0; i < PREFS_ROWS && n < PREFS_MAX_SETTINGS; i++) {
+        const struct prefs_row *r = &PREFS_TABLE[i];
+        struct field f = {.name = r->key, .doc = r->comment};
+        switch (r->type) {
+        case PREFS_BOOL:
+            f.type = FT_BOOL;
+            break;
+        case PREFS_FLOAT:
+        case PREFS_DOUBLE:
+            f.type = FT_NUMBER;
+            f.min = r->min;
+            f.max = r->max;
+            break;
+        case PREFS_ENUM:
+            f.type = FT_STRING;
+            f.min = 1;
+            f.max = 16;
+            break;
+        case PREFS_REGION_SET:
+            f.type = FT_STRING;
+            f.max = 400;
+            break;
+        }
+        s->fields[n++] = f;
+    }
+    s->schema = (struct schema){"the preferences file", s->fields, n};
+}
 
-enum pref_kind {
-    PK_VERSION,
-    PK_VOLUME,
-    PK_SECONDS,
-    PK_BOOL,
-    PK_CUES,
-    PK_REGIONS
-};
-
-/* Where each setting of fields[] goes, in the same order. */
-static const struct slot {
-    enum pref_kind kind;
-    size_t offset;
-} slots[] = {
-    {PK_VERSION, 0},
-    {PK_VOLUME, offsetof(struct prefs, master_volume)},
-    {PK_VOLUME, offsetof(struct prefs, voice_volume)},
-    {PK_VOLUME, offsetof(struct prefs, cue_volume)},
-    {PK_VOLUME, offsetof(struct prefs, ambient_volume)},
-    {PK_BOOL, offsetof(struct prefs, voice)},
-    {PK_BOOL, offsetof(struct prefs, ambient)},
-    {PK_CUES, offsetof(struct prefs, cue_style)},
-    {PK_SECONDS, offsetof(struct prefs, settling_seconds)},
-    {PK_BOOL, offsetof(struct prefs, eyes_open)},
-    {PK_BOOL, offsetof(struct prefs, gentle)},
-    {PK_BOOL, offsetof(struct prefs, offer_grounding)},
-    {PK_REGIONS, offsetof(struct prefs, leave_out)},
-};
-
-_Static_assert(COUNT(slots) == COUNT(fields), "one slot per setting");
-
-#define AT(p, off, type) ((type *)(void *)((char *)(p) + (off)))
-#define AT_CONST(p, off, type)                                                 \
-    ((const type *)(const void *)((const char *)(p) + (off)))
+/* The row of a setting in s, or NULL for the version. */
+static const struct prefs_row *row_of(const struct settings *s,
+                                      const struct field *f)
+{
+    return f > s->fields ? &PREFS_TABLE[f - s->fields - 1] : NULL;
+}
 
 bool prefs_path(char *buf, size_t n)
 {
@@ -114,35 +99,23 @@ bool prefs_path(char *buf, size_t n)
 /* Puts one setting already checked by the schema into out; a text naming
  * no known style or region is reported and leaves out as it was. */
 static void apply(const struct check_ctx *ctx, const config_setting_t *m,
-                  const struct slot *slot, struct prefs *out)
+                  const struct prefs_row *r, struct prefs *out)
 {
     double v = 0;
     char why[DIAG_MSG];
-    switch (slot->kind) {
-    case PK_VERSION:
+    switch (r->type) {
+    case PREFS_BOOL:
+        prefs_set(r, out, config_setting_get_bool(m) != 0);
         break;
-    case PK_VOLUME:
+    case PREFS_FLOAT:
+    case PREFS_DOUBLE:
         if (schema_as_number(m, &v))
-            *AT(out, slot->offset, float) = (float)v;
+            prefs_set(r, out, v);
         break;
-    case PK_SECONDS:
-        if (schema_as_number(m, &v))
-            *AT(out, slot->offset, double) = v;
-        break;
-    case PK_BOOL:
-        *AT(out, slot->offset, bool) = config_setting_get_bool(m) != 0;
-        break;
-    case PK_CUES:
-        if (!prefs_cue_style_parse(config_setting_get_string(m),
-                                   AT(out, slot->offset, enum cue_style), why,
-                                   sizeof(why)))
-            diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
-                     config_setting_name(m), why);
-        break;
-    case PK_REGIONS:
-        if (!prefs_regions_parse(config_setting_get_string(m),
-                                 AT(out, slot->offset, uint32_t), why,
-                                 sizeof(why)))
+    case PREFS_ENUM:
+    case PREFS_REGION_SET:
+        if (!prefs_parse_text(r, out, config_setting_get_string(m), why,
+                              sizeof(why)))
             diag_add(ctx->d, ctx->file, schema_line(m), "%s: %s",
                      config_setting_name(m), why);
         break;
@@ -166,6 +139,8 @@ int prefs_load_text(const char *name, const char *text, size_t len,
     if (only_space(text, len))
         return 0;
     struct check_ctx ctx = {.file = name, .d = d};
+    struct settings set;
+    settings_init(&set);
     config_t cfg;
     config_init(&cfg);
     /* A syntax error stops libconfig at once: then nothing is known and
@@ -186,9 +161,9 @@ int prefs_load_text(const char *name, const char *text, size_t len,
             if (m == v)
                 continue;
             const struct field *f =
-                schema_check_member(&ctx, m, &SCHEMA_PREFS, 0, NULL);
-            if (f)
-                apply(&ctx, m, &slots[f - fields], out);
+                schema_check_member(&ctx, m, &set.schema, 0, NULL);
+            if (f && row_of(&set, f))
+                apply(&ctx, m, row_of(&set, f), out);
         }
     }
     config_destroy(&cfg);
@@ -210,6 +185,72 @@ int prefs_load(const char *path, struct prefs *out, struct diag_list *d)
     return rc;
 }
 
+/* ---- the manual ------------------------------------------------------- */
+
+/* The range and default cells of row r's line in the manual's table. */
+static void reference_cells(const struct prefs_row *r, char *range, size_t rn,
+                            char *def, size_t dn)
+{
+    struct prefs p;
+    prefs_defaults(&p);
+    double v = prefs_get(r, &p);
+    char text[PREFS_REGIONS_TEXT];
+    prefs_format_text(r, &p, text, sizeof(text));
+    switch (r->type) {
+    case PREFS_BOOL:
+        snprintf(range, rn, "-");
+        snprintf(def, dn, "%s", v != 0 ? "true" : "false");
+        break;
+    case PREFS_FLOAT:
+    case PREFS_DOUBLE:
+        snprintf(range, rn, "%g..%g", r->min, r->max);
+        snprintf(def, dn, "%g", v);
+        break;
+    case PREFS_ENUM:
+        range[0] = '\0';
+        for (size_t i = 0, len = 0; r->names[i] && len < rn; i++)
+            len += (size_t)snprintf(range + len, rn - len, "%s`\"%s\"`",
+                                    i == 0            ? ""
+                                    : r->names[i + 1] ? ", "
+                                                      : " or ",
+                                    r->names[i]);
+        snprintf(def, dn, "`\"%s\"`", text);
+        break;
+    case PREFS_REGION_SET:
+        snprintf(range, rn, "region names, commas between");
+        snprintf(def, dn, "`\"%s\"`%s", text, text[0] ? "" : " (none)");
+        break;
+    }
+}
+
+void prefs_write_reference(FILE *out)
+{
+    fprintf(out,
+            "<!-- Generated by `stillpoint --prefs-reference` from the "
+            "preferences table; do not edit by hand. -->\n\n"
+            "| setting | type | range | default | meaning |\n"
+            "|---|---|---|---|---|\n"
+            "| `version` | %s | %d | %d | Format version of the file. "
+            "Optional; stillpoint writes it. |\n",
+            schema_expect_word(FT_INT), PREFS_FORMAT_VERSION,
+            PREFS_FORMAT_VERSION);
+    struct settings set;
+    settings_init(&set);
+    for (size_t i = 1; i < set.schema.count; i++) {
+        const struct prefs_row *r = row_of(&set, &set.fields[i]);
+        char range[256], def[PREFS_REGIONS_TEXT + 16];
+        reference_cells(r, range, sizeof(range), def, sizeof(def));
+        fprintf(out, "| `%s` | %s | %s | %s | %s", r->key,
+                schema_expect_word(set.fields[i].type), range, def, r->doc);
+        /* A region set names the regions. */
+        for (size_t k = 0;
+             r->type == PREFS_REGION_SET && k < SESSION_REGION_COUNT; k++)
+            fprintf(out, "%s%s",
+                    k ? ", " : " The regions: ", SESSION_REGIONS[k]);
+        fprintf(out, "%s |\n", r->type == PREFS_REGION_SET ? "." : "");
+    }
+}
+
 /* ---- writing ---------------------------------------------------------- */
 
 /* The shortest decimal with a point ("10.0", "0.8") that reads back as
@@ -226,70 +267,56 @@ static void format_number(char *buf, size_t n, double v, bool single)
     snprintf(buf, n, "%.17g", v); /* nan, inf, or tinier than 1e-60 */
 }
 
-/* Writes setting i of p as it appears in the file. Returns false with err
- * filled when the value is out of its range. */
-static bool value_text(size_t i, const struct prefs *p, char *buf, size_t n,
-                       char *err, size_t errlen)
+/* Writes the setting of row r (NULL: the version) of p as it appears in
+ * the file. Returns false with err filled when the value is out of its
+ * range. */
+static bool value_text(const struct prefs_row *r, const struct prefs *p,
+                       char *buf, size_t n, char *err, size_t errlen)
 {
-    const struct field *f = &fields[i];
-    const struct slot *slot = &slots[i];
-    double v = 0;
-    char regions[PREFS_REGIONS_TEXT];
-    enum cue_style style;
-    switch (slot->kind) {
-    case PK_VERSION:
+    char text[PREFS_REGIONS_TEXT];
+    if (!r) {
         snprintf(buf, n, "%d", PREFS_FORMAT_VERSION);
         return true;
-    case PK_VOLUME:
-    case PK_SECONDS:
-        v = slot->kind == PK_VOLUME ? *AT_CONST(p, slot->offset, float)
-                                    : *AT_CONST(p, slot->offset, double);
-        format_number(buf, n, v, slot->kind == PK_VOLUME);
-        if (isfinite(v) && v >= f->min && v <= f->max)
-            return true;
-        snprintf(err, errlen, "%s: expected %.6g..%.6g, got %.6g", f->name,
-                 f->min, f->max, v);
-        return false;
-    case PK_BOOL:
-        snprintf(buf, n, "%s",
-                 *AT_CONST(p, slot->offset, bool) ? "true" : "false");
-        return true;
-    case PK_CUES:
-        style = *AT_CONST(p, slot->offset, enum cue_style);
-        snprintf(buf, n, "\"%s\"", prefs_cue_style_name(style));
-        if (strcmp(prefs_cue_style_name(style), "unknown") != 0)
-            return true;
-        snprintf(err, errlen, "%s: not a cue style (%d)", f->name, (int)style);
-        return false;
-    case PK_REGIONS:
-        if (prefs_regions_format(*AT_CONST(p, slot->offset, uint32_t), regions,
-                                 sizeof(regions))) {
-            snprintf(buf, n, "\"%s\"", regions);
-            return true;
-        }
-        snprintf(err, errlen, "%s: bits past the last region (0x%x)", f->name,
-                 (unsigned)*AT_CONST(p, slot->offset, uint32_t));
-        return false;
     }
-    return false;
+    if (!prefs_check(r, p, err, errlen))
+        return false;
+    double v = prefs_get(r, p);
+    switch (r->type) {
+    case PREFS_BOOL:
+        snprintf(buf, n, "%s", v != 0 ? "true" : "false");
+        break;
+    case PREFS_FLOAT:
+    case PREFS_DOUBLE:
+        format_number(buf, n, v, r->type == PREFS_FLOAT);
+        break;
+    case PREFS_ENUM:
+    case PREFS_REGION_SET:
+        prefs_format_text(r, p, text, sizeof(text));
+        snprintf(buf, n, "\"%s\"", text);
+        break;
+    }
+    return true;
 }
 
 /* The whole file as text. Returns its length, or 0 with err filled. */
 static size_t format_file(const struct prefs *p, char *out, size_t n, char *err,
                           size_t errlen)
 {
+    struct settings set;
+    settings_init(&set);
     size_t len = (size_t)snprintf(
         out, n,
         "# stillpoint preferences. stillpoint rewrites this file when a\n"
         "# setting changes in its window; you may edit it by hand too.\n"
         "# A setting left out takes its default.\n");
-    for (size_t i = 0; i < COUNT(fields) && len < n; i++) {
+    for (size_t i = 0; i < set.schema.count && len < n; i++) {
+        const struct field *f = &set.fields[i];
         char value[PREFS_REGIONS_TEXT + 8], line[PREFS_REGIONS_TEXT + 48];
-        if (!value_text(i, p, value, sizeof(value), err, errlen))
+        if (!value_text(row_of(&set, f), p, value, sizeof(value), err, errlen))
             return 0;
-        snprintf(line, sizeof(line), "%s = %s;", fields[i].name, value);
-        len += (size_t)snprintf(out + len, n - len, "%-26s # %s\n", line,
-                                fields[i].doc);
+        snprintf(line, sizeof(line), "%s = %s;", f->name, value);
+        len +=
+            (size_t)snprintf(out + len, n - len, "%-26s # %s\n", line, f->doc);
     }
     if (len >= n) {
         snprintf(err, errlen, "the preferences do not fit in %zu bytes", n);

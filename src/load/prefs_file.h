@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../core/diag.h"
 #include "../core/prefs.h"
@@ -14,6 +15,9 @@
 enum {
     PREFS_FORMAT_VERSION = 1,
     PREFS_MAX_FILE_BYTES = 64 << 10,
+    /* Settings a preferences file can hold, the version included; the
+     * preferences table has fewer rows (tests/test_prefs.c checks). */
+    PREFS_MAX_SETTINGS = 32,
 };
 
 /* $XDG_CONFIG_HOME/stillpoint/stillpoint.cfg, or
@@ -42,5 +46,9 @@ int prefs_load_text(const char *name, const char *text, size_t len,
  * written loads back the same. */
 int prefs_save(const char *path, const struct prefs *p, char *err,
                size_t errlen);
+
+/* Writes the table of settings in config/README.md ("Your preferences"),
+ * from the preferences table, as Markdown. */
+void prefs_write_reference(FILE *out);
 
 #endif

@@ -223,6 +223,11 @@ static const char *expect_word(enum field_type t)
     return "?";
 }
 
+const char *schema_expect_word(enum field_type t)
+{
+    return expect_word(t);
+}
+
 /* Prints a number the way a person wrote it: 14400, 0.5, -5. */
 static void fmt_num(char *buf, size_t n, double v)
 {

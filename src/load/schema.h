@@ -81,6 +81,10 @@ bool schema_as_number(const config_setting_t *s, double *out);
 
 int schema_line(const config_setting_t *s);
 
+/* What a setting of type t is, in words: "a whole number", "true or
+ * false", "text in quotes"... */
+const char *schema_expect_word(enum field_type t);
+
 /* Writes the tables as the Markdown reference in config/README.md. */
 void schema_write_reference(FILE *out);
 

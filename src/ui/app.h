@@ -8,16 +8,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../core/adapt.h"
-#include "../core/sound_set.h"
+#include "../core/prefs.h"
 #include "../load/library.h"
 
 struct app_options {
     const char *session; /* open this session directly, or NULL: menu */
     const char *import;  /* or show this file or bundle on the import screen */
-    struct timeline_options tl;
-    struct adapt_options adapt;
-    bool no_history; /* record nothing (--no-history) */
+    struct prefs prefs;  /* the command line's choices (prefs_defaults()
+                          * where it made none); the preferences file's
+                          * apply where these are at their defaults */
+    bool no_history;     /* record nothing (--no-history) */
 };
 
 /* Runs the window until the person quits. Returns 0, or 1 with err filled

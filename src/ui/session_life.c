@@ -102,23 +102,16 @@ void app_begin_row(struct app *a, double planned)
 }
 
 /* The options a session is prepared with: the command line's choices,
- * and the person's preferences on top (either can turn a choice on). */
+ * and the person's preferences where it made none (body regions left out
+ * by either are left out). */
 static void apply_prefs(struct app *a)
 {
-    const struct prefs *p = &a->prefs;
-    a->tlopt = a->opt->tl;
-    a->tlopt.stock_clip = library_stock_clip;
-    a->tlopt.stock_ctx = a->lib;
-    a->tlopt.no_voice |= !p->voice;
-    a->tlopt.no_ambient |= !p->ambient;
-    if (a->tlopt.cue_style == CUE_STYLE_SOUND)
-        a->tlopt.cue_style = p->cue_style;
-    if (a->tlopt.settling_seconds == 0)
-        a->tlopt.settling_seconds = p->settling_seconds;
-    a->adopt = a->opt->adapt;
-    a->adopt.leave_out |= p->leave_out;
-    a->adopt.eyes_open |= p->eyes_open;
-    a->adopt.gentle |= p->gentle;
+    struct prefs chosen;
+    prefs_merge(&chosen, &a->opt->prefs, &a->prefs);
+    a->tlopt = (struct timeline_options){.stock_clip = library_stock_clip,
+                                         .stock_ctx = a->lib};
+    a->adopt = (struct adapt_options){0};
+    prefs_session_options(&chosen, &a->tlopt, &a->adopt);
 }
 
 /* Keeps changed choices; false when that failed just now (the notice

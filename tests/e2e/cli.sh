@@ -4,6 +4,23 @@
 
 run 0 --help
 has "$TMP/out" "Usage: stillpoint"
+# --help comes from the table of options: each one shown once, and each
+# one shown is taken (with an argument where it shows one, FILE... being
+# the files after the options; then --help ends the run before anything
+# is done).
+grep -oE -- '^  (-[[:alnum:]], |    )--[a-z-]+( [A-Z][^ ]*)?' "$TMP/out" >"$TMP/opts"
+[ "$(wc -l <"$TMP/opts")" -ge 20 ] || fail "--help shows fewer than 20 options"
+[ -z "$(grep -oE -- '--[a-z-]+' "$TMP/opts" | sort | uniq -d)" ] ||
+    fail "--help shows an option twice"
+[ -z "$(grep -oE -- '-[[:alnum:]],' "$TMP/opts" | sort | uniq -d)" ] ||
+    fail "--help shows a short option twice"
+while read -r line; do
+    opt=$(echo "$line" | grep -oE -- '--[a-z-]+')
+    case $line in *...) ;; *" "[A-Z]*) opt="$opt=x" ;; esac
+    "$STILLPOINT" "$opt" --help >/dev/null 2>"$TMP/err" || true
+    ! grep -qE "unrecognized|allow an argument|requires an argument" "$TMP/err" ||
+        fail "stillpoint $opt: $(cat "$TMP/err")"
+done <"$TMP/opts"
 run 0 --version
 has "$TMP/out" "session format version 1"
 run 2 --bogus
@@ -64,12 +81,20 @@ done
 
 
 # config/README.md stays true: its reference tables are what the loader
-# checks, and its complete example passes --check.
+# checks, its preferences table is the program's table of preferences, and
+# its complete example passes --check.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# in_readme WHAT OPTION: the output of the last run (stillpoint OPTION)
+# stands whole in config/README.md.
+in_readme() {
+    awk 'NR == FNR { ref = ref $0 "\n"; next } { doc = doc $0 "\n" }
+         END { exit index(doc, ref) == 0 }' "$TMP/out" "$ROOT/config/README.md" \
+        || fail "config/README.md: $1 out of date (stillpoint $2)"
+}
 run 0 --format-reference
-awk 'NR == FNR { ref = ref $0 "\n"; next } { doc = doc $0 "\n" }
-     END { exit index(doc, ref) == 0 }' "$TMP/out" "$ROOT/config/README.md" \
-    || fail "config/README.md: reference tables out of date (stillpoint --format-reference)"
+in_readme "reference tables" --format-reference
+run 0 --prefs-reference
+in_readme "preferences table" --prefs-reference
 mkdir -p "$TMP/example/voice"
 cp "$ROOT/assets/bowl.ogg" "$TMP/example/voice/welcome.ogg"
 awk '/^## A complete example/ { on = 1 } on && /^```$/ { n++; next } on && n == 1' \

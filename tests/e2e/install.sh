@@ -25,6 +25,13 @@ for opt in $(grep -o -- '--[a-z][a-z-]*' "$TMP/out" | sort -u); do
     grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$ROOT/man/stillpoint.1" ||
         fail "man/stillpoint.1 does not describe $opt"
 done
+# stillpoint.5's PREFERENCES section names every preference.
+run 0 --prefs-reference
+sed -n '/^\.SH PREFERENCES/,/^\.SH /p' "$ROOT/man/stillpoint.5" >"$TMP/prefs.man"
+for key in $(sed -n 's/^| `\([a-z_]*\)` |.*/\1/p' "$TMP/out" | grep -vx version); do
+    grep -qE "^\.BR? $key( |\$)" "$TMP/prefs.man" ||
+        fail "man/stillpoint.5 PREFERENCES does not name $key"
+done
 # stillpoint.5's REFERENCE section is what the loader checks.
 run 0 --format-reference
 sh "$ROOT/scripts/man-reference" <"$TMP/out" >"$TMP/ref.roff"

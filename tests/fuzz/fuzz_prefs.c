@@ -27,5 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (unsigned)p.cue_style > CUE_STYLE_NONE ||
         (SESSION_REGION_COUNT < 32 && (p.leave_out >> SESSION_REGION_COUNT)))
         __builtin_trap();
+    /* And every row of the preferences table, a new one included. */
+    char err[256];
+    for (size_t i = 0; i < PREFS_ROWS; i++)
+        if (!prefs_check(&PREFS_TABLE[i], &p, err, sizeof(err)))
+            __builtin_trap();
     return 0;
 }
