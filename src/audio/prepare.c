@@ -72,8 +72,8 @@ static bool resynthesize(struct sound *snd, bool *cached)
  * is BEHIND past its every use, so no voice can be reading it. */
 static void page(struct prepare *p, int64_t pos)
 {
-    if (!p->cached)
-        return;
+    if (!p->cached || p->longest == 0)
+        return; /* no line in the cache: nothing to let go or read back */
     memset(p->wanted, 0, p->set.count * sizeof(bool));
     const struct timeline *t = &p->tl;
     int64_t from = pos - p->longest - BEHIND;
