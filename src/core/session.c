@@ -36,6 +36,8 @@ const char *session_step_kind_name(enum step_kind k)
         return "hold";
     case STEP_SILENCE:
         return "silence";
+    case STEP_PLAY:
+        return "play";
     }
     return "?";
 }

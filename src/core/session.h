@@ -10,7 +10,14 @@
 
 #include "arena.h"
 
-enum step_kind { STEP_SAY, STEP_BREATHE, STEP_SCAN, STEP_HOLD, STEP_SILENCE };
+enum step_kind {
+    STEP_SAY,
+    STEP_BREATHE,
+    STEP_SCAN,
+    STEP_HOLD,
+    STEP_SILENCE,
+    STEP_PLAY /* a recording played whole, with its captions */
+};
 
 enum breath_phase { BREATH_IN, BREATH_HOLD_IN, BREATH_OUT, BREATH_HOLD_OUT };
 
@@ -37,21 +44,41 @@ struct sound_ref {
     int line;
 };
 
+/* One caption of a recording: shown from start to end (seconds from the
+ * recording's start). */
+struct caption {
+    double start, end;
+    const char *text;
+    int line; /* in the captions file */
+};
+
 struct step {
     enum step_kind kind;
     int line;
+    bool has_at; /* the step has a time mark: */
+    double at;   /* seconds from the start of the session's own steps
+                    (after the floor notice and settling) */
+    int at_line; /* where `at` is written */
     const char *say;        /* the spoken or captioned line, or NULL */
     const char *eyes_open;  /* its wording for open eyes, or NULL */
     struct sound_ref voice; /* a recording of that line */
     bool stock;             /* written by stillpoint itself (an anchor...),
                                so a stock recording may voice it */
-    const char *label;      /* scan: the region; hold: what is held */
-    double seconds;         /* say/scan: quiet after the line; hold and
-                               silence: their length */
+    const char *label;      /* scan: the regions as written; hold: what
+                               is held */
+    const char *const *regions; /* scan: the figure's regions it lights */
+    size_t n_regions;
+    double seconds;         /* say/scan: quiet after the line (0: the next
+                               step follows at once); hold and silence:
+                               their length */
     double pattern[4];      /* breathe: seconds per enum breath_phase */
     int cycles;             /* breathe: number of cycles */
     const double *bells;    /* hold: bells inside, seconds from its start */
     size_t n_bells;
+    struct sound_ref recording;      /* play: the recording */
+    struct sound_ref captions_file;  /* play: its captions, if any */
+    const struct caption *captions;  /* play: read from captions_file */
+    size_t n_captions;
 };
 
 struct safety_profile {
@@ -83,6 +110,8 @@ struct session {
     double ambient_volume;
     struct sound_ref cue_sounds[SLOT_COUNT];
     const struct safety_profile *safety; /* never NULL once loaded */
+    double speech_rate; /* the file's default pace of synthesized speech
+                           (words a second), or 0: the person's choice */
 };
 
 /* The floor every session starts with; no file can remove it. */

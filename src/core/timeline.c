@@ -146,6 +146,8 @@ static void compile_step(struct builder *b, const struct session *s,
         push(b, CUE_SILENCE, quiet, -1, "Quiet time", idx);
         b->pos += quiet;
         return;
+    case STEP_PLAY: /* not loaded yet */
+        return;
     case STEP_BREATHE:
     case STEP_HOLD:
         if (line > 0) {
