@@ -410,6 +410,8 @@ static void load_step(struct loader *l, const config_setting_t *g,
     case STEP_SILENCE:
         st->seconds = schema_number(g, &SCHEMA_STEP, "silence");
         break;
+    case STEP_PLAY: /* no key makes one yet */
+        break;
     }
 }
 
