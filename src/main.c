@@ -413,9 +413,12 @@ static int cmd_play_offline(const struct options *o)
         /* Lines the synthesizer could not speak keep their captions. */
         print_diags(prepare_problems(p));
         if (getenv("STILLPOINT_BENCH")) {
-            double audio, cpu;
-            prepare_speech_figures(p, &audio, &cpu);
-            fprintf(stderr, "speech %.3f s in %.3f s\n", audio, cpu);
+            struct speech_batch_figures fig;
+            prepare_speech_figures(p, &fig);
+            fprintf(stderr,
+                    "speech %.3f s (%.3f s made) in %.3f s, %d workers\n",
+                    fig.audio_seconds, fig.made_seconds, fig.wall_seconds,
+                    fig.workers);
         }
         if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
                           page_ahead, p, err, sizeof(err)) != 0) {
