@@ -95,11 +95,38 @@ void before_draw(struct app *a)
                   w, a->notice);
 }
 
+/* A thin bar of how much of the voice is ready. */
+static void progress_bar(struct app *a, int x, int y, int w, size_t done,
+                         size_t total)
+{
+    int h = a->h / 90 > 4 ? a->h / 90 : 4;
+    SDL_Rect all = {x, y, w, h};
+    SDL_Rect part = {x, y, (int)((double)w * (double)done / (double)total), h};
+    SDL_SetRenderDrawColor(a->ren, COLOR_DIM.r, COLOR_DIM.g, COLOR_DIM.b, 255);
+    SDL_RenderFillRect(a->ren, &all);
+    SDL_SetRenderDrawColor(a->ren, COLOR_ACCENT.r, COLOR_ACCENT.g,
+                           COLOR_ACCENT.b, 255);
+    SDL_RenderFillRect(a->ren, &part);
+}
+
 void preparing_draw(struct app *a)
 {
-    int m = a->w / 12, w = a->w - 2 * m;
-    text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, a->h / 3, w,
-              "Getting the session ready\xe2\x80\xa6");
+    int m = a->w / 12, w = a->w - 2 * m, y = a->h / 3;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                   "Getting the session ready\xe2\x80\xa6");
+    size_t done = 0, total = 0;
+    if (a->prep)
+        prepare_speech_progress(a->prep, &done, &total);
+    if (total > 0) {
+        char line[96];
+        snprintf(line, sizeof(line), "Preparing the voice: %zu of %zu line%s",
+                 done, total, total == 1 ? "" : "s");
+        y += a->h / 30;
+        y += text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                       line);
+        y += a->h / 40;
+        progress_bar(a, m, y, w, done, total);
+    }
     static const char *const labels[] = {"Leave (Esc)"};
     static const int cmds[] = {UI_STOP};
     ui_bottom_buttons(a, labels, cmds, 1);
