@@ -376,7 +376,9 @@ static bool read_caption(struct reader *r, const struct line *timing)
     bool ok = read_timing(r, timing, &start, &end, start_tok, end_tok) &&
               check_times(r, timing->no, start, &end, start_tok, end_tok);
     struct captions_text t;
-    if (!read_text(r, &t, timing->no) || !ok || r->count == r->cap)
+    /* Kept in order even after a caption out of order (reported). */
+    if (!read_text(r, &t, timing->no) || !ok || r->count == r->cap ||
+        (r->count > 0 && start < r->items[r->count - 1].start))
         return true;
     char *text = arena_strndup(r->a, t.buf, t.len);
     if (!text)
