@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audio/marks_check.h"
 #include "audio/prepare.h"
 #include "audio/render.h"
 #include "core/adapt.h"
@@ -280,6 +281,23 @@ static void print_diags(const struct diag_list *d)
         fprintf(stderr, "... and %zu more problems\n", d->dropped);
 }
 
+/* --check's warnings: time marks the sessions of c reach late, with
+ * their true lengths (speech made, or read from the cache). The count of
+ * warnings (in d), or -1 when a session could not be prepared (its
+ * problems in d). */
+static int check_marks(const struct catalog *c, struct diag_list *d)
+{
+    struct timeline_options o = {0};
+    int warned = 0;
+    for (size_t k = 0; k < catalog_count(c); k++) {
+        int n = marks_check(catalog_get(c, k), &o, d, d);
+        if (n < 0)
+            return -1;
+        warned += n;
+    }
+    return warned;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     int status = EXIT_OK;
@@ -296,11 +314,16 @@ static int cmd_check(int argc, char **argv)
             return EXIT_RUNTIME;
         }
         int n = load_session_file(c, argv[i], &env, &d);
-        if (n < 0) {
+        int warned = n < 0 ? 0 : check_marks(c, &d);
+        if (n < 0 || warned < 0) {
             print_diags(&d);
             status = EXIT_BAD;
         } else {
-            printf("%s: ok (%d session%s)\n", argv[i], n, n == 1 ? "" : "s");
+            print_diags(&d);
+            printf("%s: ok (%d session%s", argv[i], n, n == 1 ? "" : "s");
+            if (warned)
+                printf(", %d warning%s", warned, warned == 1 ? "" : "s");
+            puts(")");
         }
         catalog_free(c);
     }
@@ -431,9 +454,12 @@ static int cmd_play_offline(const struct options *o)
         /* Lines the synthesizer could not speak keep their captions. */
         print_diags(prepare_problems(p));
         if (getenv("STILLPOINT_BENCH")) {
-            double audio, cpu;
-            prepare_speech_figures(p, &audio, &cpu);
-            fprintf(stderr, "speech %.3f s in %.3f s\n", audio, cpu);
+            struct speech_batch_figures fig;
+            prepare_speech_figures(p, &fig);
+            fprintf(stderr,
+                    "speech %.3f s (%.3f s made) in %.3f s, %d workers\n",
+                    fig.audio_seconds, fig.made_seconds, fig.wall_seconds,
+                    fig.workers);
         }
         if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
                           page_ahead, p, err, sizeof(err)) != 0) {

@@ -10,6 +10,7 @@
 
 #include "decode.h"
 #include "speech.h"
+#include "speech_batch.h"
 
 struct prepare {
     const struct session *s;
@@ -19,12 +20,13 @@ struct prepare {
     struct sound_set set;
     struct timeline tl;
     struct diag_list problems;
-    double speech_audio, speech_cpu;
-    /* Speech in the cache is held only around the clock: from AHEAD
-     * before a line is heard until BEHIND after it ends. */
-    bool *cached;          /* per sound: its samples can be read back */
+    struct speech_batch_figures speech;
+    atomic_size_t speech_done, speech_total; /* lines measured, of all */
+    /* Speech is held only around the clock: from AHEAD before a line is
+     * heard until BEHIND after it ends; read back from the cache, or
+     * spoken again (the same samples) when the cache could not keep it. */
     bool *wanted;          /* per sound: scratch for page() */
-    int64_t longest;       /* the longest cached line, in frames */
+    int64_t longest;       /* the longest line of speech, in frames */
     atomic_llong position; /* where the clock is (prepare_follow) */
     time_t started;        /* lines used since are kept in the cache */
     atomic_bool cancel;
@@ -55,25 +57,39 @@ static int64_t first_line_frame(const struct timeline *t)
 
 enum { AHEAD = 45 * SOUND_RATE, BEHIND = 3 * SOUND_RATE };
 
-/* A line gone from the cache since it was made (removed by hand, or by
- * another stillpoint keeping the folder small) is made again. */
-static bool resynthesize(struct sound *snd, bool *cached)
+/* Speech measured before the timeline: its samples can be had again. */
+static bool is_speech(const struct sound *snd)
+{
+    return snd->text && snd->length > 0;
+}
+
+/* Brings a line's samples back: from the cache, or spoken again when the
+ * cache could not keep it (no cache folder, a full disk) or lost it
+ * (removed by hand, or by another stillpoint keeping the folder small).
+ * A line that comes back another length than measured is left out. */
+static bool bring_back(struct sound *snd)
 {
     char err[200];
-    if (speech_synthesize(snd, cached, err, sizeof(err)))
+    bool cached;
+    if (!speech_reload(snd) &&
+        !speech_synthesize(snd, &cached, err, sizeof(err)))
+        return false;
+    if (snd->frames == snd->length)
         return true;
-    *cached = false; /* left out, as a line flite cannot speak */
+    free(snd->pcm);
+    snd->pcm = NULL;
+    snd->frames = 0;
     return false;
 }
 
-/* Holds in memory the cached lines heard within [pos - BEHIND, pos +
+/* Holds in memory the lines of speech heard within [pos - BEHIND, pos +
  * AHEAD] and lets go of the others. The mixer only starts a sound that is
  * ready and reads it until it ends; a line is let go only once the clock
  * is BEHIND past its every use, so no voice can be reading it. */
 static void page(struct prepare *p, int64_t pos)
 {
-    if (!p->cached || p->longest == 0)
-        return; /* no line in the cache: nothing to let go or read back */
+    if (!p->wanted || p->longest == 0)
+        return; /* no speech: nothing to let go or bring back */
     memset(p->wanted, 0, p->set.count * sizeof(bool));
     const struct timeline *t = &p->tl;
     int64_t from = pos - p->longest - BEHIND;
@@ -87,60 +103,47 @@ static void page(struct prepare *p, int64_t pos)
     }
     for (size_t i = lo; i < t->count && t->cues[i].frame <= pos + AHEAD; i++) {
         int k = t->cues[i].sound;
-        if (k >= 0 && p->cached[k] &&
-            t->cues[i].frame + p->set.items[k].frames + BEHIND >= pos)
+        if (k >= 0 && is_speech(&p->set.items[k]) &&
+            t->cues[i].frame + p->set.items[k].length + BEHIND >= pos)
             p->wanted[k] = true;
     }
     for (size_t k = 0; k < p->set.count; k++) {
         struct sound *snd = &p->set.items[k];
         bool ready = atomic_load_explicit(&snd->ready, memory_order_acquire);
-        if (!p->cached[k] || p->wanted[k] == ready)
+        if (!is_speech(snd) || p->wanted[k] == ready)
             continue;
         if (ready) {
             atomic_store_explicit(&snd->ready, 0, memory_order_release);
             free(snd->pcm);
             snd->pcm = NULL;
-        } else if (speech_reload(snd) || resynthesize(snd, &p->cached[k])) {
+            snd->frames = 0;
+        } else if (bring_back(snd)) {
             atomic_store_explicit(&snd->ready, 1, memory_order_release);
         }
     }
 }
 
-/* Readies one sound: decodes a file, speaks a text-only line. A file
- * that fails now (its header was fine) is told to the window, which
- * shows its caption without it. */
-static void ready_sound(struct prepare *p, struct sound *snd)
+/* Decodes one file. A file that fails now (its header was fine) is
+ * told to the window, which shows its caption without it. */
+static void ready_file(struct prepare *p, struct sound *snd)
 {
-    if (atomic_load_explicit(&snd->ready, memory_order_acquire))
+    if (snd->text || atomic_load_explicit(&snd->ready, memory_order_acquire))
         return;
     struct diag_list found;
     diag_init(&found);
-    char err[200];
-    if (!snd->text) {
-        decode_sound(snd, &found);
-    } else if (speech_synthesize(snd, &p->cached[snd - p->set.items], err,
-                                 sizeof(err))) {
-        double audio, cpu;
-        speech_last_timing(&audio, &cpu);
-        p->speech_audio += audio;
-        p->speech_cpu += cpu;
-        if (p->cached[snd - p->set.items] && snd->frames > p->longest)
-            p->longest = snd->frames;
-        atomic_store_explicit(&snd->ready, 1, memory_order_release);
-    } else {
-        diag_add(&found, snd->source, snd->line, "%s", err);
-    }
+    decode_sound(snd, &found);
     pthread_mutex_lock(&p->lock); /* the window may be reading them */
     diag_merge(&p->problems, &found);
     pthread_mutex_unlock(&p->lock);
 }
 
-/* Readies the sounds in the order the cues use them: the session can
- * start as soon as what sounds up to its first line is ready, and the
- * rest is made ahead of the clock (decoding runs hundreds of times and
- * flite about 50 times faster than real time). */
+/* Readies the sounds in the order the cues use them: the speech around
+ * the start first, then the files; the session can start as soon as what
+ * sounds up to its first line is ready, and the rest is decoded ahead of
+ * the clock (decoding runs hundreds of times faster than real time). */
 static void ready_in_order(struct prepare *p)
 {
+    page(p, atomic_load(&p->position));
     int64_t start = first_line_frame(&p->tl);
     bool started = false;
     for (size_t i = 0; i < p->tl.count && !atomic_load(&p->cancel); i++) {
@@ -149,7 +152,7 @@ static void ready_in_order(struct prepare *p)
             started = true;
         }
         if (p->tl.cues[i].sound >= 0) {
-            ready_sound(p, &p->set.items[p->tl.cues[i].sound]);
+            ready_file(p, &p->set.items[p->tl.cues[i].sound]);
             page(p, atomic_load(&p->position));
         }
     }
@@ -194,11 +197,19 @@ static void steps(struct prepare *p)
      * window decodes while the session plays. */
     if (p->mode != PREPARE_LIVE)
         ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
+    /* Then the speech, for its true lengths (a line flite cannot speak
+     * keeps its caption). */
+    ok = ok &&
+         speech_batch_measure(&p->set, &p->problems, &p->cancel,
+                              &p->speech_done, &p->speech_total, &p->speech);
     ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
     if (ok) {
-        p->cached = calloc(p->set.count + 1, sizeof(bool));
         p->wanted = calloc(p->set.count + 1, sizeof(bool));
-        ok = p->cached && p->wanted;
+        ok = p->wanted != NULL;
+        for (size_t k = 0; k < p->set.count; k++)
+            if (is_speech(&p->set.items[k]) &&
+                p->set.items[k].length > p->longest)
+                p->longest = p->set.items[k].length;
     }
     if (!ok) {
         if (!p->problems.count && !atomic_load(&p->cancel))
@@ -233,6 +244,8 @@ struct prepare *prepare_start(const struct session *s,
     diag_init(&p->problems);
     atomic_init(&p->cancel, false);
     atomic_init(&p->position, 0);
+    atomic_init(&p->speech_done, 0);
+    atomic_init(&p->speech_total, 0);
     p->started = time(NULL);
     atomic_init(&p->stage, PREPARE_WORKING);
     pthread_mutex_init(&p->lock, NULL);
@@ -291,11 +304,17 @@ bool prepare_late_problem(struct prepare *p, char *buf, size_t len)
     return found;
 }
 
-void prepare_speech_figures(const struct prepare *p, double *audio_seconds,
-                            double *cpu_seconds)
+void prepare_speech_figures(const struct prepare *p,
+                            struct speech_batch_figures *fig)
 {
-    *audio_seconds = p->speech_audio;
-    *cpu_seconds = p->speech_cpu;
+    *fig = p->speech;
+}
+
+void prepare_speech_progress(const struct prepare *p, size_t *done,
+                             size_t *total)
+{
+    *done = atomic_load(&p->speech_done);
+    *total = atomic_load(&p->speech_total);
 }
 
 void prepare_follow(struct prepare *p, int64_t position)
@@ -322,7 +341,6 @@ void prepare_free(struct prepare *p)
     pthread_cond_broadcast(&p->changed);
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
-    free(p->cached);
     free(p->wanted);
     timeline_free(&p->tl);
     sound_set_free(&p->set);

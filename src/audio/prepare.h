@@ -17,6 +17,7 @@
 #include "../core/session.h"
 #include "../core/sound_set.h"
 #include "../core/timeline.h"
+#include "speech_batch.h"
 
 enum prepare_stage {
     PREPARE_WORKING,    /* decoding and compiling */
@@ -61,9 +62,14 @@ const struct diag_list *prepare_problems(const struct prepare *p);
  * false when there is none. Safe while the worker runs. */
 bool prepare_late_problem(struct prepare *p, char *buf, size_t len);
 
-/* Seconds of speech synthesized and the time it took. */
-void prepare_speech_figures(const struct prepare *p, double *audio_seconds,
-                            double *cpu_seconds);
+/* The speech measured before the timeline, and the time it took. */
+void prepare_speech_figures(const struct prepare *p,
+                            struct speech_batch_figures *fig);
+
+/* Lines of speech measured so far, of all the session has (for "Preparing
+ * the voice: 12 of 40 lines"). Safe while the worker runs. */
+void prepare_speech_progress(const struct prepare *p, size_t *done,
+                             size_t *total);
 
 /* The window, while the session plays: the clock is at position. The
  * worker keeps the cached lines heard around it in memory and lets go of

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../version.h"
 #include "resample.h"
@@ -37,15 +38,15 @@ static const char *cache_dir(void)
 
 /* How a line is made after flite: a new name when that changes, so no
  * line made the old way is read back. */
-#define SPEECH_PIPELINE "srand1 soxr-hq normalize-22"
+#define SPEECH_PIPELINE "srand1 soxr-hq normalize-22 whole"
 
 /* What makes a line sound as it does: the program, how lines are made,
- * the voice, the pace, the room it must fit in and the words. */
+ * the voice, the pace and the words. */
 static bool cache_key(const struct sound *snd, char *key, size_t n)
 {
-    int w = snprintf(key, n, "stillpoint %s|%s|cmu_us_slt|%.3f|%lld|%s",
-                     STILLPOINT_VERSION, SPEECH_PIPELINE, SPEECH_STRETCH,
-                     (long long)snd->max_frames, snd->text);
+    int w =
+        snprintf(key, n, "stillpoint %s|%s|cmu_us_slt|%.4f|%s",
+                 STILLPOINT_VERSION, SPEECH_PIPELINE, snd->stretch, snd->text);
     return w > 0 && (size_t)w < n;
 }
 
@@ -154,25 +155,12 @@ bool speech_synthesize(struct sound *snd, bool *cached, char *err,
         voice = register_cmu_us_slt(NULL);
     }
     size_t frames = 0;
-    int16_t *pcm = voice ? synth(snd->text, SPEECH_STRETCH, &frames) : NULL;
-    size_t room = snd->max_frames > 0 ? (size_t)snd->max_frames : frames;
-    if (pcm && frames > room) {
-        /* Speak a little faster so the line fits its place. */
-        double stretch = SPEECH_STRETCH * (double)room / (double)frames * 0.97;
-        size_t n2;
-        int16_t *faster = synth(snd->text, stretch, &n2);
-        if (faster) {
-            free(pcm);
-            pcm = faster;
-            frames = n2;
-        }
-        if (frames > room) {
-            frames = room;
-            fade_out(pcm, frames);
-        }
-    }
-    if (pcm)
+    double stretch = snd->stretch > 0 ? snd->stretch : 1.0;
+    int16_t *pcm = voice ? synth(snd->text, stretch, &frames) : NULL;
+    if (pcm) {
         normalize(pcm, frames);
+        fade_out(pcm, frames);
+    }
     last_cpu = now() - t0;
     last_audio = (double)frames / SOUND_RATE;
     pthread_mutex_unlock(&lock);
@@ -190,6 +178,14 @@ bool speech_synthesize(struct sound *snd, bool *cached, char *err,
     pthread_mutex_unlock(&lock);
     *cached = keyed && speech_cache_store(dir, key, pcm, snd->frames);
     return true;
+}
+
+pid_t speech_fork(void)
+{
+    pthread_mutex_lock(&lock);
+    pid_t pid = fork();
+    pthread_mutex_unlock(&lock);
+    return pid;
 }
 
 void speech_last_timing(double *audio_seconds, double *cpu_seconds)

@@ -8,17 +8,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "../core/sound_set.h"
 
-/* Calm pace: flite's durations are stretched by this much. */
-#define SPEECH_STRETCH 1.12
-
 /* Fills snd (its text set, pcm NULL) with the spoken line: mono at
- * SOUND_RATE, at the loudness of the stock recordings, and at most
- * snd->max_frames long (spoken a little faster when it would not fit,
- * cut with a short fade as a last resort). A line spoken before comes
+ * SOUND_RATE, at the loudness of the stock recordings, at the pace of
+ * snd->stretch, whole (the timeline is compiled from its true length).
+ * The same text and pace always give the same samples. A line spoken
+ * before comes
  * from the speech cache (speech_cache.h); a new one is put there. *cached
  * says whether the line is in the cache now, so its samples may be let
  * go and read back with speech_reload. Does not set snd->ready. Returns
@@ -33,6 +32,10 @@ bool speech_reload(struct sound *snd);
 /* Keeps the speech cache within its size limit, sparing the lines used
  * since keep_since; call when a session has all its lines. */
 void speech_cache_tidy(time_t keep_since);
+
+/* fork(), with the speech lock held across it so a child never starts
+ * with it taken (speech_batch.c's workers speak in the child). */
+pid_t speech_fork(void);
 
 /* Seconds of audio made in the last call, and how long it took, for the
  * benchmark. */

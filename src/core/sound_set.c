@@ -8,7 +8,6 @@
 #include "voice_text.h"
 
 /* Synthesized speech must end this long before its place does. */
-static const double SPEECH_TAIL_SECONDS = 0.3;
 
 static const enum synth_kind slot_synth[SLOT_COUNT] = {
     [SLOT_INHALE] = SYNTH_INHALE, [SLOT_EXHALE] = SYNTH_EXHALE,
@@ -161,11 +160,11 @@ static bool add_line(struct sound_set *set, const struct session *s,
                             .synth = SYNTH_NONE};
         return add(set, &snd);
     }
-    int64_t room = pace_frames(pace_reading_seconds(text)) -
-                   pace_frames(SPEECH_TAIL_SECONDS);
+    double rate = (s->speech_rate > 0 ? s->speech_rate : PACE_SPEECH_RATE) *
+                  (opt->speech_pace > 0 ? opt->speech_pace : 1.0);
     struct sound snd = {.name = "speech",
                         .text = text,
-                        .max_frames = room,
+                        .stretch = pace_speech_stretch(rate),
                         .source = s->source,
                         .line = line,
                         .synth = SYNTH_NONE};

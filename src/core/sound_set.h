@@ -30,7 +30,7 @@ struct sound {
     const char *name;   /* shown in --schedule */
     const char *path;   /* file to decode, or NULL */
     const char *text;   /* speech: the line to synthesize, or NULL */
-    int64_t max_frames; /* speech: the longest it may be to fit its place */
+    double stretch;     /* speech: flite's duration stretch (its pace) */
     const char *source; /* session file naming it, for messages */
     int line;           /* where it is named */
     enum synth_kind synth;

@@ -30,7 +30,7 @@ const char *timeline_kind_name(enum cue_kind k)
 
 struct builder {
     struct timeline *t;
-    size_t cap;
+    size_t cap, late_cap;
     int64_t pos;
     int failed;
 };
@@ -62,16 +62,63 @@ static struct cue *push(struct builder *b, enum cue_kind kind, int64_t frames,
     return c;
 }
 
-/* Frames a spoken or captioned line takes: its recording and a breath
- * after it, or for speech and captions the reading time (synthesized
- * speech is made to fit inside it, so the timeline never waits for it). */
+static void note_late(struct builder *b, int step)
+{
+    if (b->t->n_late == b->late_cap) {
+        size_t ncap = b->late_cap ? b->late_cap * 2 : 8;
+        struct timeline_late *n = realloc(b->t->late, ncap * sizeof(*n));
+        if (!n) {
+            b->failed = 1;
+            return;
+        }
+        b->t->late = n;
+        b->late_cap = ncap;
+    }
+    b->t->late[b->t->n_late++] =
+        (struct timeline_late){step, b->pos - b->t->steps_start};
+}
+
+/* Brings the clock to a step's time mark: the time up to it is quiet
+ * after what came before (the phase before lasts longer, or after a
+ * breath, which must keep its pace, a quiet phase of its own). When what
+ * came before has run past the mark, the step starts now, never cutting
+ * it, and the lateness is noted. */
+static void reach_mark(struct builder *b, const struct step *st, int idx)
+{
+    int64_t mark = b->t->steps_start + pace_frames(st->at);
+    if (b->pos > mark) {
+        note_late(b, idx);
+        return;
+    }
+    if (b->pos == mark)
+        return;
+    size_t k = b->t->count;
+    while (k > 0 && (b->t->cues[k - 1].frames == 0 ||
+                     b->t->cues[k - 1].kind == CUE_AMBIENT))
+        k--;
+    struct cue *last = k > 0 ? &b->t->cues[k - 1] : NULL;
+    bool breath = last && (last->kind == CUE_INHALE || last->kind == CUE_HOLD ||
+                           last->kind == CUE_EXHALE);
+    if (last && !breath && last->frame + last->frames == b->pos)
+        last->frames += mark - b->pos;
+    else
+        push(b, CUE_SILENCE, mark - b->pos, -1, NULL, idx - 1);
+    b->pos = mark;
+}
+
+/* Frames a spoken or captioned line takes: its recording or its speech
+ * (whose true length is known before the timeline is compiled), and a
+ * breath after it unless the step asks the next line to follow at once
+ * (seconds = 0). A caption nobody speaks (no voice, or speech that could
+ * not be made) stays for its reading time. */
 static int64_t line_frames(const char *text, const struct sound_set *set,
-                           int sound)
+                           int sound, bool breath)
 {
     if (!text)
         return 0;
-    if (sound >= 0 && !set->items[sound].text)
-        return sound_length(&set->items[sound]) + pace_frames(0.5);
+    if (sound >= 0 && sound_length(&set->items[sound]) > 0)
+        return sound_length(&set->items[sound]) +
+               (breath ? pace_frames(0.5) : 0);
     return pace_frames(pace_reading_seconds(text));
 }
 
@@ -124,10 +171,12 @@ static void compile_step(struct builder *b, const struct session *s,
                          const struct timeline_options *opt, int idx)
 {
     const struct step *st = &s->steps[idx];
+    if (st->has_at)
+        reach_mark(b, st, idx);
     const char *text = voice_text_of_step(st);
     int voice = sound_set_find_line(set, text, &st->voice,
                                     s->builtin || st->stock, opt);
-    int64_t line = line_frames(text, set, voice);
+    int64_t line = line_frames(text, set, voice, st->seconds > 0);
     int64_t quiet = pace_frames(st->seconds);
     switch (st->kind) {
     case STEP_SAY:
@@ -179,7 +228,8 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
     }
     int floor_voice =
         sound_set_find_line(set, SESSION_FLOOR_NOTICE, NULL, true, opt);
-    int64_t floor_len = line_frames(SESSION_FLOOR_NOTICE, set, floor_voice);
+    int64_t floor_len =
+        line_frames(SESSION_FLOOR_NOTICE, set, floor_voice, true);
     push(&b, CUE_SAY, floor_len, floor_voice, SESSION_FLOOR_NOTICE, -1);
     b.pos += floor_len;
     if (opt->settling_seconds > 0) {
@@ -187,6 +237,7 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
         push(&b, CUE_SILENCE, settle, -1, "Settling in", -1);
         b.pos += settle;
     }
+    out->steps_start = b.pos;
     for (size_t i = 0; i < s->n_steps; i++)
         compile_step(&b, s, set, opt, (int)i);
     int end = sound_set_for_slot(set, s, SLOT_END);
@@ -208,6 +259,7 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
 void timeline_free(struct timeline *t)
 {
     free(t->cues);
+    free(t->late);
     memset(t, 0, sizeof(*t));
 }
 

@@ -38,11 +38,23 @@ struct cue {
     int cycle;               /* breath cues: 1-based cycle number */
 };
 
+/* A step whose time mark (`at`) was reached late: what came before it
+ * ran past the mark, so it starts right after. */
+struct timeline_late {
+    int step;       /* index in session->steps */
+    int64_t starts; /* where it starts, frames after steps_start */
+};
+
 struct timeline {
     struct cue *cues; /* sorted by frame */
     size_t count;
     int64_t total_frames; /* the last sample, end bell rung out */
     int64_t end_frame;    /* where the end cue sounds */
+    int64_t steps_start;  /* 0:00 of the time marks: the session's own
+                             steps begin (after the floor notice and the
+                             settling quiet) */
+    struct timeline_late *late; /* in step order */
+    size_t n_late;
 };
 
 /* Compiles s with the sounds in set (which must hold what

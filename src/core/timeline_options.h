@@ -16,6 +16,9 @@ struct timeline_options {
     bool no_ambient; /* leave out the ambient bed */
     enum cue_style cue_style;
     double settling_seconds; /* quiet after the floor notice */
+    /* The person's pace of synthesized speech, times the session's rate:
+     * 1 (or 0) as written, below 1 slower. */
+    double speech_pace;
     /* The stock recording of a line stillpoint itself wrote (the floor
      * notice, a built-in session's line, an anchor), or NULL. */
     const char *(*stock_clip)(void *ctx, const char *text);

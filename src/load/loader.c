@@ -314,8 +314,12 @@ static void load_hold(struct loader *l, const config_setting_t *g,
                       struct step *st)
 {
     st->label = dup_string(l, g, "hold");
-    if (!config_setting_get_member(g, "seconds"))
+    const config_setting_t *secs = config_setting_get_member(g, "seconds");
+    if (!secs)
         ERR(l, g, "a hold step needs 'seconds' (how long to hold)");
+    else if (st->seconds < 0.1)
+        ERR(l, secs, "seconds: a hold lasts at least 0.1 seconds, got %.6g",
+            st->seconds);
     const config_setting_t *b = config_setting_get_member(g, "bells");
     int n = b ? config_setting_length(b) : 0;
     if (n <= 0)
@@ -383,6 +387,9 @@ static void load_step(struct loader *l, const config_setting_t *g,
         return;
     st->say = dup_string(l, g, "say");
     st->seconds = schema_number(g, &SCHEMA_STEP, "seconds");
+    st->has_at = schema_time(g, "at", &st->at);
+    if (st->has_at)
+        st->at_line = schema_line(config_setting_get_member(g, "at"));
     st->eyes_open = dup_string(l, g, "eyes_open");
     if (st->eyes_open && !st->say)
         ERR(l, config_setting_get_member(g, "eyes_open"),
@@ -416,6 +423,27 @@ static void load_step(struct loader *l, const config_setting_t *g,
 }
 
 /* ---- sessions --------------------------------------------------------- */
+
+/* Time marks must increase: a mark earlier than the one before it. */
+static void check_marks(struct loader *l, const struct session *s)
+{
+    const struct step *prev = NULL;
+    for (size_t i = 0; i < s->n_steps; i++) {
+        const struct step *st = &s->steps[i];
+        if (!st->has_at)
+            continue;
+        if (prev && st->at < prev->at) {
+            char a[32], b[32];
+            pace_format_time(a, sizeof(a), st->at);
+            pace_format_time(b, sizeof(b), prev->at);
+            diag_add(l->ctx.d, l->ctx.file, st->at_line,
+                     "at: %s comes before the mark of an earlier step (%s at "
+                     "line %d); marks must increase",
+                     a, b, prev->at_line);
+        }
+        prev = st;
+    }
+}
 
 double load_estimate_seconds(const struct session *s)
 {
@@ -462,6 +490,7 @@ static void load_session(struct loader *l, const config_setting_t *g)
     s->type = dup_string(l, g, "type");
     s->description = dup_string(l, g, "description");
     s->ambient_volume = schema_number(g, &SCHEMA_SESSION, "ambient_volume");
+    s->speech_rate = schema_number(g, &SCHEMA_SESSION, "speech_rate");
     const config_setting_t *name_s = config_setting_get_member(g, "name");
     if (s->name && !session_name_valid(s->name)) {
         ERR(l, name_s,
@@ -509,6 +538,7 @@ static void load_session(struct loader *l, const config_setting_t *g)
                 load_step(l, e, &s->steps[s->n_steps++]);
         }
     }
+    check_marks(l, s);
     double est = load_estimate_seconds(s);
     if (s->n_steps > 0 && est > LOAD_MAX_SESSION_SECONDS)
         ERR(l, g,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/nearest.h"
+#include "../core/pace.h"
 #include "../core/session.h"
 #include "../core/utf8.h"
 
@@ -79,6 +80,10 @@ static const struct field session_fields[] = {
      "A sound file looped under the whole session."},
     {"ambient_volume", FT_NUMBER, 0, 1, 0.3, 0, 0, 0, 0,
      "Loudness of the ambient sound, 0 to 1."},
+    {"speech_rate", FT_NUMBER, 1, 4, 2.2, 0, 0, 0, 0,
+     "Words a second the synthesized voice speaks lines that have no "
+     "recording (a guide speaks about 2 to 2.5). The person's own choice "
+     "of slower or faster applies on top."},
     {"sounds", FT_GROUP, 0, 0, 0, 0, 0, 0, 0,
      "Sound files replacing the built-in cue tones."},
     {"steps", FT_GROUPS, 0, 0, 0, FIELD_REQUIRED, 0, 1, 1000,
@@ -105,11 +110,17 @@ static const struct field step_fields[] = {
     {"eyes_open", FT_STRING, 1, LINE_CHARS, 0, 0, ALL_STEPS, 0, 0,
      "The say line worded for someone who keeps their eyes open; used "
      "instead of it when that is their choice."},
-    {"seconds", FT_NUMBER, 0.5, 14400, 3, 0,
+    {"seconds", FT_NUMBER, 0, 14400, 3, 0,
      K(STEP_SAY) | K(STEP_SCAN) | K(STEP_HOLD), 0, 0,
-     "say: seconds after the line (default 3); scan: seconds of quiet "
-     "attention after the line (default 20); hold: the hold's length "
-     "(required)."},
+     "say: seconds after the line (default 3; 0: the next step follows the "
+     "line at once); scan: seconds of quiet attention after the line "
+     "(default 20); hold: the hold's length (required, at least 0.1)."},
+    {"at", FT_TIME, 0, 14400, 0, 0, ALL_STEPS, 0, 0,
+     "When the step starts, from the start of the session's own steps (the "
+     "safety notice comes before 0:00): \"2:04\", \"2:04.5\", "
+     "\"1:02:04\" or seconds. Marks must increase; a step whose mark comes "
+     "before the step ahead of it has ended starts right after it, and "
+     "--check warns."},
     {"breathe", FT_NUMBERS, 0, 60, 0, 0, K(STEP_BREATHE), 4, 4,
      "Seconds of [inhale, hold, exhale, hold]: inhale and exhale 1..30, "
      "holds 0..60 (0 leaves the hold out)."},
@@ -126,7 +137,7 @@ static const struct field step_fields[] = {
      "it, a bell ends it."},
     {"bells", FT_NUMBERS, 0.5, 14400, 0, 0, K(STEP_HOLD), 1, 20,
      "hold: bells inside the hold, seconds from its start, in order."},
-    {"silence", FT_NUMBER, 0.5, 14400, 0, 0, K(STEP_SILENCE), 0, 0,
+    {"silence", FT_NUMBER, 0.1, 14400, 0, 0, K(STEP_SILENCE), 0, 0,
      "A silence step: seconds of quiet time."},
 };
 
@@ -219,6 +230,8 @@ static const char *expect_word(enum field_type t)
         return "a list of groups ( { }, { } )";
     case FT_BOOL:
         return "true or false";
+    case FT_TIME:
+        return "a time like \"2:04\" or a number of seconds";
     }
     return "?";
 }
@@ -266,6 +279,23 @@ static bool check_number(const struct check_ctx *ctx, const struct field *f,
         diag_add(ctx->d, ctx->file, schema_line(s),
                  "%s: expected %s%s..%s, got %s", label,
                  (f->flags & FIELD_ZERO_OFF) ? "0 or " : "", lo, hi, got);
+        return false;
+    }
+    return true;
+}
+
+/* A time mark: a number of seconds, checked as a number, or a text
+ * pace_parse_time reads. */
+static bool check_time(const struct check_ctx *ctx, const struct field *f,
+                       const config_setting_t *s, const char *label)
+{
+    if (config_setting_type(s) != CONFIG_TYPE_STRING)
+        return check_number(ctx, f, s, label);
+    char why[96];
+    double v;
+    if (!pace_parse_time(config_setting_get_string(s), &v, why, sizeof(why))) {
+        diag_add(ctx->d, ctx->file, schema_line(s), "%s: expected %s: %s",
+                 label, expect_word(f->type), why);
         return false;
     }
     return true;
@@ -407,6 +437,9 @@ const struct field *schema_check_member(const struct check_ctx *ctx,
     case FT_GROUPS:
         ok = check_array(ctx, f, m);
         break;
+    case FT_TIME:
+        ok = check_time(ctx, f, m, name);
+        break;
     case FT_GROUP:
     case FT_BOOL:
         ok = type ==
@@ -462,6 +495,18 @@ const char *schema_string(const config_setting_t *g, const char *name)
     return config_setting_get_string(m);
 }
 
+bool schema_time(const config_setting_t *g, const char *name, double *out)
+{
+    const config_setting_t *m = config_setting_get_member(g, name);
+    char why[96];
+    if (!m)
+        return false;
+    if (config_setting_type(m) == CONFIG_TYPE_STRING)
+        return pace_parse_time(config_setting_get_string(m), out, why,
+                               sizeof(why));
+    return schema_as_number(m, out) && isfinite(*out);
+}
+
 static void write_table(FILE *out, const struct schema *s, const char *title)
 {
     fprintf(out,
@@ -472,6 +517,9 @@ static void write_table(FILE *out, const struct schema *s, const char *title)
         const struct field *f = &s->fields[i];
         char range[64] = "", def[32] = "";
         switch (f->type) {
+        case FT_TIME:
+            snprintf(range, sizeof(range), "0:00..4:00:00");
+            break;
         case FT_INT:
         case FT_NUMBER:
             snprintf(range, sizeof(range), "%s%.6g..%.6g",

@@ -22,6 +22,8 @@ enum field_type {
     FT_GROUP,
     FT_GROUPS, /* a list of groups */
     FT_BOOL,   /* true or false */
+    FT_TIME,   /* a time mark: "M:SS", "H:MM:SS" (decimals allowed) or a
+                  number of seconds; min..max in seconds */
 };
 
 enum {
@@ -76,6 +78,9 @@ bool schema_check(const struct check_ctx *ctx, const config_setting_t *g,
 double schema_number(const config_setting_t *g, const struct schema *s,
                      const char *name);
 const char *schema_string(const config_setting_t *g, const char *name);
+/* The time mark in member name of g (checked by schema_check); false when
+ * it is not there. */
+bool schema_time(const config_setting_t *g, const char *name, double *out);
 /* Reads any int or float setting as a double. */
 bool schema_as_number(const config_setting_t *s, double *out);
 

@@ -50,7 +50,7 @@ cp "$DATA/good/complete.cfg" "$DATA/good/chime.wav" "$XDG_CONFIG_HOME/stillpoint
 cp "$DATA/bad/range.cfg" "$XDG_CONFIG_HOME/stillpoint/sessions/"
 run 0 --list
 has "$TMP/out" "$(printf 'stretch-and-breathe\tstretching\t')"
-has "$TMP/err" "stillpoint/sessions/range.cfg:5: seconds: expected 0.5..14400, got -5"
+has "$TMP/err" "stillpoint/sessions/range.cfg:5: seconds: expected 0..14400, got -5"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "more than the first error shown"
 [ "$(wc -l <"$TMP/out")" -eq $((builtins + 2)) ] || fail "sessions missing from --list"
 rm -r "$XDG_CONFIG_HOME/stillpoint"
@@ -60,7 +60,7 @@ run 0 --check "$DATA/good/complete.cfg"
 has "$TMP/out" "$DATA/good/complete.cfg: ok (2 sessions)"
 run 2 --check "$DATA/good/complete.cfg" "$DATA/bad/several.cfg"
 has "$TMP/out" "complete.cfg: ok (2 sessions)"
-has "$TMP/err" "several.cfg:5: seconds: expected 0.5..14400, got 0"
+has "$TMP/err" "several.cfg:5: seconds: expected 0..14400, got -1"
 has "$TMP/err" "several.cfg:8: unknown setting 'colour'"
 run 2 --check /dev/zero
 has "$TMP/err" "/dev/zero: not a regular file"

@@ -1,0 +1,46 @@
+/* marks_check.c: late time marks, found on the prepared timeline (see
+ * marks_check.h). */
+#include "marks_check.h"
+
+#include "../core/pace.h"
+#include "prepare.h"
+
+static bool has_marks(const struct session *s)
+{
+    for (size_t i = 0; i < s->n_steps; i++)
+        if (s->steps[i].has_at)
+            return true;
+    return false;
+}
+
+int marks_check(const struct session *s, const struct timeline_options *o,
+                struct diag_list *warnings, struct diag_list *problems)
+{
+    if (!has_marks(s))
+        return 0;
+    struct prepare *p = prepare_start(s, o, PREPARE_SCHEDULE);
+    if (!p) {
+        diag_add(problems, "stillpoint", 0, "out of memory");
+        return -1;
+    }
+    if (!prepare_wait(p, PREPARE_TIMELINE)) {
+        diag_merge(problems, prepare_problems(p));
+        prepare_free(p);
+        return -1;
+    }
+    const struct timeline *t = prepare_timeline(p);
+    for (size_t i = 0; i < t->n_late; i++) {
+        const struct step *st = &s->steps[t->late[i].step];
+        double starts = (double)t->late[i].starts / SOUND_RATE;
+        char mark[32], ends[32];
+        pace_format_time(mark, sizeof(mark), st->at);
+        pace_format_time(ends, sizeof(ends), starts);
+        diag_add(warnings, s->source, st->at_line,
+                 "'at = \"%s\"' is reached %.1f s late: the step before ends "
+                 "at %s",
+                 mark, starts - st->at, ends);
+    }
+    int n = (int)t->n_late;
+    prepare_free(p);
+    return n;
+}
