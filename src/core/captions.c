@@ -20,6 +20,9 @@ enum {
     MAX_DIGITS = 9,   /* in one part of a time */
 };
 
+_Static_assert(CAPTIONS_TEXT_BUF > CAPTIONS_MAX_TEXT + 4,
+               "a caption's buffer holds its longest text and more");
+
 static const char VTT_EXAMPLE[] = "00:01:02.500 --> 00:01:05.000";
 static const char SRT_EXAMPLE[] = "00:01:02,500 --> 00:01:05,000";
 

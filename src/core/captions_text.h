@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "captions.h"
-
-enum { CAPTIONS_TEXT_BUF = CAPTIONS_MAX_TEXT + 8 };
+/* Room for a caption's longest text (CAPTIONS_MAX_TEXT, captions.h) and a
+ * little more, to tell a text that is too long. */
+enum { CAPTIONS_TEXT_BUF = 512 };
 
 /* The text built so far: the bytes kept (buf) and how many there would be
  * (len, which may pass CAPTIONS_TEXT_BUF; then buf holds only the
