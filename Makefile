@@ -127,6 +127,8 @@ SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
 SEEDS_fuzz_bundle = tests/data/bundles/*
 SEEDS_fuzz_sound  = tests/data/sounds/*
+SEEDS_fuzz_captions = tests/data/captions/*.vtt tests/data/captions/*.srt \
+                      tests/data/captions/bad/*.vtt tests/data/captions/bad/*.srt
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
 	cp $(SEEDS_$(1)) $(BUILD)/fuzz/$(1).run/corpus/ 2>/dev/null; \
 	cd $(BUILD)/fuzz/$(1).run && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ../$(1) -max_len=65536 -timeout=5 -rss_limit_mb=2048 \

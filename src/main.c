@@ -22,6 +22,7 @@
 #include "core/timeline.h"
 #include "core/utf8.h"
 #include "load/bundle.h"
+#include "load/captions_file.h"
 #include "load/library.h"
 #include "load/loader.h"
 #include "load/prefs_file.h"
@@ -42,7 +43,8 @@ enum command {
     CMD_PREFS_REFERENCE,
     CMD_HISTORY,
     CMD_EXPORT,
-    CMD_IMPORT
+    CMD_IMPORT,
+    CMD_CAPTIONS
 };
 
 struct options {
@@ -52,11 +54,13 @@ struct options {
     const char *output;    /* -o */
     const char *configs[MAX_CONFIGS];
     size_t n_configs;
-    struct prefs prefs;   /* the preferences' options; defaults where none */
-    bool csv, no_history; /* --csv (with --history), --no-history */
-    const char *since;    /* --since DATE (with --history) */
-    const char *dest;     /* --export's DEST, --import's SRC */
-    bool replace;         /* --replace (with --import) */
+    struct prefs prefs;    /* the preferences' options; defaults where none */
+    bool csv, no_history;  /* --csv (with --history), --no-history */
+    const char *since;     /* --since DATE (with --history) */
+    const char *dest;      /* --export's DEST, --import's SRC */
+    bool replace;          /* --replace (with --import) */
+    const char *captions;  /* --captions-session FILE */
+    const char *recording; /* --recording NAME (with --captions-session) */
 };
 
 #define FIELD(f) CLI_FIELD(struct options, f)
@@ -72,7 +76,8 @@ static const struct cli_option cli_options[] = {
     {"render", 'r', required_argument, "NAME", CLI_COMMAND, CMD_RENDER,
      FIELD(name), "render the session to a WAV file (needs -o)"},
     {"output", 'o', required_argument, "FILE", CLI_TEXT, CMD_NONE,
-     FIELD(output), "where --render writes (- for stdout)"},
+     FIELD(output),
+     "where --render and --captions-session write (- for stdout)"},
     {"config", 0, required_argument, "FILE", CLI_CONFIG, CMD_NONE, 0,
      "load one more session file (repeatable)"},
     {NULL, 0, 0, NULL, CLI_PREFS, CMD_NONE, 0, NULL},
@@ -99,6 +104,15 @@ static const struct cli_option cli_options[] = {
      "sessions"},
     {"replace", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(replace),
      "with --import: replace your session of the same name"},
+    {"captions-session", 0, required_argument, "FILE", CLI_COMMAND,
+     CMD_CAPTIONS, FIELD(captions),
+     "write a session file made from a WebVTT (.vtt) or SubRip (.srt) "
+     "captions file, to -o FILE or stdout: a say step per caption at its "
+     "time"},
+    {"recording", 0, required_argument, "NAME", CLI_TEXT, CMD_NONE,
+     FIELD(recording),
+     "with --captions-session: one step playing recording NAME with the "
+     "captions instead"},
     {"help", 'h', no_argument, NULL, CLI_HELP, CMD_NONE, 0, "show this help"},
     {"version", 'V', no_argument, NULL, CLI_VERSION, CMD_NONE, 0,
      "show the version"},
@@ -194,6 +208,10 @@ static int take_operands(int argc, char **argv, struct options *o)
     }
     if (o->replace && o->cmd != CMD_IMPORT) {
         fputs("stillpoint: --replace goes with --import\n", stderr);
+        return EXIT_BAD;
+    }
+    if (o->recording && o->cmd != CMD_CAPTIONS) {
+        fputs("stillpoint: --recording goes with --captions-session\n", stderr);
         return EXIT_BAD;
     }
     if (o->cmd == CMD_EXPORT) {
@@ -472,6 +490,28 @@ static int cmd_export(const struct options *o)
     return rc;
 }
 
+/* --captions-session FILE [--recording NAME] [-o OUT.cfg]: a session file
+ * to finish, written to a new file or to stdout. */
+static int cmd_captions_session(const struct options *o)
+{
+    struct diag_list d;
+    diag_init(&d);
+    char *text, out[PATHS_MAX], in[PATHS_MAX];
+    bool to_file = o->output && strcmp(o->output, "-") != 0;
+    int rc = captions_file_session(o->captions, o->recording, &text, &d);
+    if (rc == EXIT_OK && to_file)
+        rc = captions_file_write_new(o->output, text, &d);
+    else if (rc == EXIT_OK)
+        fputs(text, stdout);
+    print_diags(&d);
+    if (rc == EXIT_OK && to_file)
+        printf("%s: made from %s; read it through and choose its type\n",
+               shown(o->output, out, sizeof(out)),
+               shown(o->captions, in, sizeof(in)));
+    free(text);
+    return rc;
+}
+
 /* SIGINT, SIGTERM and SIGHUP during --import: only a flag is set; the
  * import stops at its next block of data and removes its private folder,
  * then cmd_import ends the program by that signal. A signal ignored when
@@ -633,6 +673,8 @@ int main(int argc, char **argv)
         return cmd_export(&o);
     case CMD_IMPORT:
         return cmd_import(&o);
+    case CMD_CAPTIONS:
+        return cmd_captions_session(&o);
     case CMD_NONE:
         break;
     }

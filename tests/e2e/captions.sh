@@ -1,0 +1,118 @@
+# captions.sh: --captions-session, a session file made from a captions
+# file. The body scan in tests/data/captions/ as WebVTT and as SubRip gives
+# the same steps: a say line per caption with its words and its time mark.
+# With --recording, one play step naming the recording and the captions.
+# The output goes to stdout, or to a new file (never over a file, never
+# through a link); a bad captions file, a folder, a FIFO or a missing
+# file is refused with FILE:LINE messages and exit 2, and nothing is
+# written. The file made passes --check once the session format has the
+# keys it uses (see the guards at the end).
+. "$(dirname "$0")/lib.sh"
+CAP="$DATA/captions"
+
+run 0 --captions-session "$CAP/body-scan.vtt"
+cp "$TMP/out" "$TMP/vtt.cfg"
+[ "$(grep -c '{ say = ' "$TMP/vtt.cfg")" = 20 ] || fail "not 20 say steps"
+has "$TMP/vtt.cfg" 'name = "body-scan";'
+has "$TMP/vtt.cfg" 'title = "Body scan";'
+has "$TMP/vtt.cfg" 'type = "body-scan";'
+has "$TMP/vtt.cfg" 'choose the one that fits'
+# Tags gone, references decoded, lines joined; marks as written times.
+has "$TMP/vtt.cfg" '{ say = "Welcome. This is a ten-minute body scan. You can stop at any moment."; at = "0:00"; seconds = 0; },'
+has "$TMP/vtt.cfg" 'say = "Take a slow breath in through your nose… and let it go."; at = "0:18";'
+has "$TMP/vtt.cfg" 'just say hello to it & let it be."; at = "3:35";'
+has "$TMP/vtt.cfg" 'say = "There is nothing to change. Just notice what is there: warmth, coolness, tingling, or nothing at all."; at = "1:10";'
+has "$TMP/vtt.cfg" 'at = "9:20"; seconds = 0; }'
+! grep -q '<\|{\\' "$TMP/vtt.cfg" || fail "markup left in the session"
+
+# The SubRip twin: the same steps (only the file's name differs).
+run 0 --captions-session "$CAP/body-scan.srt" -o -
+grep -v 'body-scan\.\(vtt\|srt\)' "$TMP/vtt.cfg" >"$TMP/a"
+grep -v 'body-scan\.\(vtt\|srt\)' "$TMP/out" >"$TMP/b"
+cmp -s "$TMP/a" "$TMP/b" || { diff "$TMP/a" "$TMP/b" >&2; fail "the .srt and the .vtt give different sessions"; }
+
+# Quotes and backslashes in a caption come back as written; a time from
+# one hour on is written H:MM:SS.
+printf 'WEBVTT\n\n59:59.5 --> 1:00:01.000\nSay "ah" \\ rest.\n\n01:02:03.456 --> 01:02:05.000\nRest.\n' >"$TMP/Quoted File.vtt"
+run 0 --captions-session "$TMP/Quoted File.vtt"
+has "$TMP/out" '{ say = "Say \"ah\" \\ rest."; at = "59:59.5"; seconds = 0; },'
+has "$TMP/out" '{ say = "Rest."; at = "1:02:03.456"; seconds = 0; }'
+has "$TMP/out" 'name = "quoted-file";'
+
+# -o: a new file, and a line saying so; never over a file or a link.
+mkdir "$TMP/s"
+run 0 --captions-session "$CAP/body-scan.vtt" -o "$TMP/s/scan.cfg"
+has "$TMP/out" "scan.cfg: made from"
+cmp -s "$TMP/s/scan.cfg" "$TMP/vtt.cfg" || fail "-o wrote other bytes than stdout"
+[ "$(ls -A "$TMP/s")" = scan.cfg ] || fail "left behind: $(ls -A "$TMP/s")"
+echo mine >"$TMP/s/mine.cfg"
+run 2 --captions-session "$CAP/body-scan.vtt" -o "$TMP/s/mine.cfg"
+has "$TMP/err" "mine.cfg: already exists; give a new name"
+[ "$(cat "$TMP/s/mine.cfg")" = mine ] || fail "an existing file was written over"
+ln -s "$TMP/s/mine.cfg" "$TMP/s/link.cfg"
+run 2 --captions-session "$CAP/body-scan.vtt" -o "$TMP/s/link.cfg"
+has "$TMP/err" "link.cfg: is a symbolic link; stillpoint will not write through it"
+[ "$(cat "$TMP/s/mine.cfg")" = mine ] || fail "written through a link"
+ln -s "$TMP/s/nowhere.cfg" "$TMP/s/dangling.cfg"
+run 2 --captions-session "$CAP/body-scan.vtt" -o "$TMP/s/dangling.cfg"
+[ ! -e "$TMP/s/nowhere.cfg" ] || fail "a file was made through a dangling link"
+[ "$(ls -A "$TMP/s" | wc -l)" = 4 ] || fail "left behind: $(ls -A "$TMP/s")"
+
+# --recording: one play step; the captions by their base name.
+run 0 --captions-session "$CAP/body-scan.srt" --recording "scan.wav" -o "$TMP/s/play.cfg"
+has "$TMP/s/play.cfg" '{ play = "scan.wav"; captions = "body-scan.srt"; }'
+! grep -q 'say = ' "$TMP/s/play.cfg" || fail "say steps with --recording"
+run 2 --recording scan.wav --list
+has "$TMP/err" "--recording goes with --captions-session"
+run 2 --captions-session "$CAP/body-scan.srt" --recording "$(printf 'scan\033[2J.ogg')"
+has "$TMP/err" "--recording: control character U+001B in text"
+
+# Refused inputs: exit 2, FILE:LINE, nothing on stdout.
+run 2 --captions-session "$CAP/bad/out_of_order.vtt"
+has "$TMP/err" "out_of_order.vtt:6: the caption starts at 00:05.000, before the one above it (00:10.000, line 3)"
+[ ! -s "$TMP/out" ] || fail "a session printed for a bad file"
+run 2 --captions-session "$CAP/bad/several.vtt" -o "$TMP/s/several.cfg"
+[ "$(wc -l <"$TMP/err")" = 4 ] || fail "several.vtt: not its four problems: $(cat "$TMP/err")"
+[ ! -e "$TMP/s/several.cfg" ] || fail "a session written for a bad file"
+run 2 --captions-session "$CAP/bad/nul.srt"
+has "$TMP/err" "nul.srt:3: a NUL byte"
+run 2 --captions-session "$TMP/s"
+has "$TMP/err" "not a regular file"
+mkfifo "$TMP/fifo.vtt"
+run 2 --captions-session "$TMP/fifo.vtt" # never waits for a writer
+has "$TMP/err" "fifo.vtt: not a regular file"
+run 2 --captions-session "$TMP/none.vtt"
+has "$TMP/err" "none.vtt: cannot open"
+head -c $((4 * 1024 * 1024 + 1)) /dev/zero >"$TMP/big.vtt"
+run 2 --captions-session "$TMP/big.vtt"
+has "$TMP/err" "big.vtt: the file is 4194305 bytes; captions files are limited to"
+
+# More captions than a session has steps: split, or play the recording.
+{ printf 'WEBVTT\n'
+  i=0; while [ $i -lt 1001 ]; do
+      printf '\n%02d:%02d:%02d.000 --> %02d:%02d:%02d.500\nLine %d.\n' \
+          $((i / 3600)) $((i / 60 % 60)) $((i % 60)) $((i / 3600)) $((i / 60 % 60)) $((i % 60)) $i
+      i=$((i + 1))
+  done; } >"$TMP/long.vtt"
+run 2 --captions-session "$TMP/long.vtt"
+has "$TMP/err" "long.vtt: 1001 captions, and a session holds at most 1000 steps"
+run 0 --captions-session "$TMP/long.vtt" --recording long.ogg
+
+# The session made passes --check. Guarded: `at` is in the format once
+# time marks are merged, `play` and `captions` once play steps are; until
+# then this part is skipped with a note (the lead makes it pass on main).
+if "$STILLPOINT" --format-reference | grep -q '^| `at` '; then
+    run 0 --check "$TMP/s/scan.cfg"
+    has "$TMP/out" "scan.cfg: ok (1 session"
+else
+    echo "note: no 'at' in the session format yet: --check of the say session skipped"
+fi
+if "$STILLPOINT" --format-reference | grep -q '^| `play` '; then
+    cp "$CAP/body-scan.srt" "$TMP/s/"
+    sox -n -r 8000 -c 1 -b 16 "$TMP/s/scan.wav" synth 600 sine 440 vol 0.1
+    run 0 --check "$TMP/s/play.cfg"
+    has "$TMP/out" "play.cfg: ok (1 session"
+else
+    echo "note: no 'play' in the session format yet: --check of the play session skipped"
+fi
+echo "captions: ok"

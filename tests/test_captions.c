@@ -1,0 +1,304 @@
+/* test_captions.c: the captions reader. The two samples in
+ * tests/data/captions/ (one body scan as WebVTT and as SubRip) must give
+ * the same captions; every file in tests/data/captions/bad/ must give
+ * exactly the messages of its .expect file (read against a recording of
+ * ten minutes); and each rule of the formats is tried on a small text. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../src/core/captions.h"
+
+enum { BAD_LENGTH = 600 }; /* the recording the bad files are read with */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot read %s", path);
+    static char buf[1 << 16];
+    *len = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[*len] = '\0';
+    return buf;
+}
+
+/* Parses text (NUL-terminated) as NAME into a fresh arena, kept in *a. */
+static bool parse(const char *text, double length, struct arena **a,
+                  struct caption_list *l, struct diag_list *d)
+{
+    *a = arena_new();
+    assert_non_null(*a);
+    diag_init(d);
+    return captions_parse(text, strlen(text), "NAME", length, *a, l, d);
+}
+
+/* One caption's text from a small file, which must be accepted. */
+static void expect_text(const char *file_text, const char *want)
+{
+    struct arena *a;
+    struct caption_list l;
+    struct diag_list d;
+    if (!parse(file_text, -1, &a, &l, &d))
+        fail_msg("refused: %s", d.count ? d.msgs[0] : "?");
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].text, want);
+    arena_free(a);
+}
+
+/* The one message a small file must give. */
+static void expect_problem(const char *file_text, double length,
+                           const char *want)
+{
+    struct arena *a;
+    struct caption_list l;
+    struct diag_list d;
+    assert_false(parse(file_text, length, &a, &l, &d));
+    if (d.count != 1)
+        fail_msg("%zu messages, the first: %s", d.count,
+                 d.count ? d.msgs[0] : "-");
+    assert_string_equal(d.msgs[0], want);
+    arena_free(a);
+}
+
+static void parse_sample(const char *name, struct arena *a,
+                         struct caption_list *l)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/captions/%s", getenv("TEST_DATA"), name);
+    size_t len;
+    char *text = slurp(path, &len);
+    struct diag_list d;
+    diag_init(&d);
+    if (!captions_parse(text, len, name, 600, a, l, &d))
+        fail_msg("%s: %s", name, d.count ? d.msgs[0] : "?");
+}
+
+static void test_samples(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    struct caption_list vtt, srt;
+    parse_sample("body-scan.vtt", a, &vtt);
+    parse_sample("body-scan.srt", a, &srt);
+    assert_int_equal(vtt.format, CAPTIONS_VTT);
+    assert_int_equal(srt.format, CAPTIONS_SRT);
+    assert_int_equal(vtt.count, 20);
+    assert_int_equal(srt.count, 20);
+    for (size_t i = 0; i < vtt.count; i++) {
+        assert_string_equal(vtt.items[i].text, srt.items[i].text);
+        assert_true(vtt.items[i].start == srt.items[i].start);
+        assert_true(vtt.items[i].end == srt.items[i].end);
+        assert_true(vtt.items[i].end >= vtt.items[i].start);
+        if (i > 0)
+            assert_true(vtt.items[i].start >= vtt.items[i - 1].start);
+    }
+    /* Markup gone, references decoded, two lines joined. */
+    assert_string_equal(vtt.items[0].text, "Welcome. This is a ten-minute body "
+                                           "scan. You can stop at any moment.");
+    assert_int_equal(vtt.items[0].line, 13);
+    assert_int_equal(srt.items[0].line, 2);
+    assert_int_equal(vtt.items[1].line, 17); /* no name, hours left out */
+    assert_true(vtt.items[1].start == 8.0 && vtt.items[1].end == 15.0);
+    assert_non_null(strstr(vtt.items[10].text, "hello to it & let it be"));
+    assert_true(vtt.items[19].start == 560.0);
+    arena_free(a);
+}
+
+static void check_bad_file(const char *name)
+{
+    char expect_path[512];
+    snprintf(expect_path, sizeof(expect_path), "%.*s.expect",
+             (int)(strrchr(name, '.') - name), name);
+    size_t len, elen;
+    char *want = strdup(slurp(expect_path, &elen));
+    char *text = slurp(name, &len);
+    struct arena *a = arena_new();
+    struct caption_list l;
+    struct diag_list d;
+    diag_init(&d);
+    if (captions_parse(text, len, name, BAD_LENGTH, a, &l, &d))
+        fail_msg("%s: accepted, but must be refused", name);
+    size_t i = 0;
+    for (char *line = strtok(want, "\n"); line; line = strtok(NULL, "\n")) {
+        if (i >= d.count)
+            fail_msg("%s: missing message: %s", name, line);
+        if (strcmp(d.msgs[i], line) != 0)
+            fail_msg("%s:\n  expected: %s\n  got:      %s", name, line,
+                     d.msgs[i]);
+        i++;
+    }
+    if (i != d.count)
+        fail_msg("%s: unexpected extra message: %s", name, d.msgs[i]);
+    for (size_t k = 0; k < l.count; k++) /* what was kept is sound */
+        assert_true(l.items[k].end >= l.items[k].start);
+    free(want);
+    arena_free(a);
+}
+
+static int is_captions(const struct dirent *e)
+{
+    const char *dot = strrchr(e->d_name, '.');
+    return dot && (strcmp(dot, ".vtt") == 0 || strcmp(dot, ".srt") == 0);
+}
+
+static void test_bad_files(void **state)
+{
+    (void)state;
+    char dir[4096], cwd[4096];
+    snprintf(dir, sizeof(dir), "%s/captions/bad", getenv("TEST_DATA"));
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(dir), 0);
+    struct dirent **list;
+    int n = scandir(".", &list, is_captions, alphasort);
+    assert_true(n >= 20);
+    for (int i = 0; i < n; i++) {
+        check_bad_file(list[i]->d_name);
+        free(list[i]);
+    }
+    free(list);
+    assert_int_equal(chdir(cwd), 0);
+}
+
+static void test_webvtt_rules(void **state)
+{
+    (void)state;
+    /* Header text, a byte-order mark, CRLF and CR line ends. */
+    expect_text("\xef\xbb\xbfWEBVTT\tmy file\r\n\r\n00:01.000 --> "
+                "00:02.000\r\nRest.\r\n",
+                "Rest.");
+    expect_text("WEBVTT\r\r00:01.000 --> 00:02.000\rRest\rnow.\r", "Rest now.");
+    /* A name that starts like NOTE is a cue's name, not a note. */
+    expect_text("WEBVTT\n\nNOTE a note\nover two lines\n\nNOTE-1\n00:01.000 "
+                "--> 00:02.000\nKept.\n",
+                "Kept.");
+    expect_text("WEBVTT\n\nSTYLE\n::cue { color: red }\n\nREGION\nid:r1\n\n"
+                "00:01.000 --> 00:02.000 region:r1 line:0 align:end\nKept.\n",
+                "Kept.");
+    /* Tags of every kind, timestamps inside the text, references. */
+    expect_text("WEBVTT\n\n00:01.000 --> 00:05.000\n<v.loud Ann>Breathe "
+                "<00:00:02.000><c.slow>in</c>,</v> <b>&lt;slowly&gt;</b>\n",
+                "Breathe in, <slowly>");
+    expect_text("WEBVTT\n\n00:01.000 --> 00:02.000\n&amp;&quot;&apos;&#233;"
+                "&#xE9;&nbsp;x&lrm;&rlm;&bogus; & a\n",
+                "&\"'\xc3\xa9\xc3\xa9\xc2\xa0x&bogus; & a");
+    /* A tag left open runs to the end of its line. */
+    expect_text("WEBVTT\n\n00:01.000 --> 00:02.000\nRest <i\nnow.\n",
+                "Rest now.");
+    /* Runs of spaces and tabs are one space; the ends are trimmed. */
+    expect_text("WEBVTT\n\n00:01.000 --> 00:02.000\n  Rest\t\t  now.  \n",
+                "Rest now.");
+    /* A caption right under the header. */
+    expect_text("WEBVTT\n00:01.000 --> 00:02.000\nRest.\n", "Rest.");
+}
+
+static void test_subrip_rules(void **state)
+{
+    (void)state;
+    expect_text("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font "
+                "color=\"#fff\"><i>Rest</i></font> now.\n",
+                "Rest now.");
+    /* A '<' or '{' that opens no tag is text. */
+    expect_text("1\n00:00:01.000 --> 00:00:02.000\n1 < 2 {and} 3 > 2\n",
+                "1 < 2 {and} 3 > 2");
+    /* SubRip's optional hours and no numbers at all. */
+    expect_text("00:01,5 --> 00:02,25 X1:10 X2:20\nRest.\n", "Rest.");
+}
+
+static void test_times(void **state)
+{
+    (void)state;
+    struct arena *a;
+    struct caption_list l;
+    struct diag_list d;
+    assert_true(parse("WEBVTT\n\n01:02:03.456 --> 01:02:04.000\nA.\n\n"
+                      "01:02:03.456 --> 01:02:05.000\nB.\n",
+                      -1, &a, &l, &d));
+    assert_int_equal(l.count, 2);
+    assert_true(l.items[0].start > 3723.455 && l.items[0].start < 3723.457);
+    assert_int_equal(l.items[1].line, 6); /* the same start is in order */
+    arena_free(a);
+    /* An end past the recording is cut to its length. */
+    assert_true(
+        parse("WEBVTT\n\n00:58.000 --> 01:10.000\nA.\n", 60, &a, &l, &d));
+    assert_true(l.items[0].end == 60.0);
+    arena_free(a);
+    expect_problem("WEBVTT\n\n01:00.000 --> 01:10.000\nA.\n\n01:00.001 --> "
+                   "01:10.000\nB.\n",
+                   60,
+                   "NAME:6: the caption starts at 01:00.001, after the "
+                   "recording ends (1:00.000)");
+    expect_problem("WEBVTT\n\n1:02:03.4567 --> 1:02:04.000\nA.\n", -1,
+                   "NAME:3: expected a time like 00:01:02.500 --> "
+                   "00:01:05.000, found '1:02:03.4567 --> 1:02:04.000'");
+    expect_problem("WEBVTT\n\n00:001:00.000 --> 00:02:00.000\nA.\n", -1,
+                   "NAME:3: expected a time like 00:01:02.500 --> "
+                   "00:01:05.000, found '00:001:00.000 --> 00:02:00.000'");
+    expect_problem("WEBVTT\n\n00:01.000 --> 00:02.000x\nA.\n", -1,
+                   "NAME:3: expected a time like 00:01:02.500 --> "
+                   "00:01:05.000, found '00:01.000 --> 00:02.000x'");
+}
+
+/* Limits: the size, the count, the messages' cap. */
+static void test_limits(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new();
+    struct caption_list l;
+    struct diag_list d;
+    diag_init(&d);
+    size_t big = (size_t)CAPTIONS_MAX_BYTES + 1;
+    char *text = malloc(big);
+    assert_non_null(text);
+    memset(text, 'a', big);
+    assert_false(captions_parse(text, big, "NAME", -1, a, &l, &d));
+    assert_string_equal(d.msgs[0], "NAME: the file is 4194305 bytes; captions "
+                                   "files are limited to 4194304 bytes (4 MB)");
+    /* One caption too many: the message names its line and stops. */
+    size_t used = (size_t)sprintf(text, "WEBVTT\n");
+    for (int i = 0; i <= CAPTIONS_MAX_COUNT; i++)
+        used += (size_t)sprintf(text + used,
+                                "\n%02d:%02d.000 --> %02d:%02d.500"
+                                "\nx\n",
+                                i / 600, i / 10 % 60, i / 600, i / 10 % 60);
+    diag_init(&d);
+    assert_false(captions_parse(text, used, "NAME", -1, a, &l, &d));
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.msgs[0], "NAME:60003: more than 20000 captions; a "
+                                   "captions file holds at most 20000");
+    assert_int_equal(l.count, CAPTIONS_MAX_COUNT);
+    /* Twenty-five broken captions: twenty messages, five counted. */
+    used = (size_t)sprintf(text, "WEBVTT\n");
+    for (int i = 0; i < 25; i++)
+        used += (size_t)sprintf(text + used, "\n00:%02d.000 --> 00:00.000\nx\n",
+                                i + 1);
+    diag_init(&d);
+    assert_false(captions_parse(text, used, "NAME", -1, a, &l, &d));
+    assert_int_equal(d.count, DIAG_CAP);
+    assert_int_equal(d.dropped, 5);
+    free(text);
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_samples),
+        cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_webvtt_rules),
+        cmocka_unit_test(test_subrip_rules),
+        cmocka_unit_test(test_times),
+        cmocka_unit_test(test_limits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
