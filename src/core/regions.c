@@ -276,11 +276,11 @@ const char *regions_suggest(const char *word)
     }
     if (!best || best_d * 4 > strlen(w))
         return NULL;
-    /* As near to a word for another part ("sead": "seat" or "head")? Then
+    /* As near to a word for another part ("haed": "head" or "hand")? Then
      * it is anyone's guess: offer nothing. */
     const char *region = regions_lookup(best);
     for (size_t i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
-        if (strcmp(vocab[i].region, region) != 0 &&
+        if (vocab[i].word[0] == w[0] && strcmp(vocab[i].region, region) != 0 &&
             nearest_distance(w, vocab[i].word) <= best_d)
             return NULL;
     return best;

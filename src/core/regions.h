@@ -26,10 +26,11 @@ bool regions_off_figure(const char *word);
 
 /* For a word neither known nor off the figure: the known word it is most
  * likely a misspelling of, or NULL. Offered only when it starts with the
- * same letter, at most a quarter of the letters differ (edit distance
- * times 4 <= length), and no word for another part is as near ("sead":
- * "seat" or "head"?). So "sholders" -> "shoulders", and a one-letter slip
- * in a known word is never offered as a different part of the body. */
+ * same letter, at most a quarter of the letters differ (edit distance,
+ * a swap counting one, times 4 <= length), and no word of that letter for
+ * another part is as near ("haed": "head" or "hand"?). So "sholders" ->
+ * "shoulders", and a one-letter slip after the first letter of a known
+ * word is never offered as a different part of the body. */
 const char *regions_suggest(const char *word);
 
 /* Whether a and b are the same word once normalised as regions_lookup
