@@ -3,8 +3,10 @@
  * the body for a real body word), and the label a list of words makes. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -338,6 +340,74 @@ static void test_label(void **state)
     assert_string_equal(out, "");
 }
 
+/* The text of file (under STILLPOINT_DATA) from the line starting with
+ * start up to the next line starting with next. */
+static char *section(const char *file, const char *start, const char *next)
+{
+    static char buf[200000];
+    char path[1024];
+    const char *root = getenv("STILLPOINT_DATA");
+    snprintf(path, sizeof(path), "%s/%s", root ? root : ".", file);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *from = strstr(buf, start);
+    if (!from)
+        fail_msg("%s has no '%s'", file, start);
+    char *to = strstr(from + 1, next);
+    if (to)
+        *to = '\0';
+    return from;
+}
+
+/* config/README.md and stillpoint(5) list every word, under its region. */
+static void test_documented(void **state)
+{
+    (void)state;
+    const char *w, *r;
+    char want[128];
+    const char *readme = section("config/README.md", "### Scan words", "\n##");
+    for (size_t i = 0; regions_word(i, &w, &r); i++) {
+        snprintf(want, sizeof(want), "`%s`", w);
+        const char *row = strstr(readme, "\n| `");
+        while (row) {
+            char head[64];
+            snprintf(head, sizeof(head), "\n| `%s` |", r);
+            if (strncmp(row, head, strlen(head)) == 0)
+                break;
+            row = strstr(row + 1, "\n| `");
+        }
+        const char *end = row ? strchr(row + 1, '\n') : NULL;
+        const char *at = row ? strstr(row, want) : NULL;
+        if (!at || (end && at > end))
+            fail_msg("config/README.md: no %s in the row of %s", want, r);
+    }
+    const char *man = section("man/stillpoint.5", ".SS Scan words", "\n.SS");
+    for (size_t i = 0; regions_word(i, &w, &r); i++) {
+        size_t k = snprintf(want, sizeof(want), "\n.B ");
+        for (const char *p = r; *p && k + 3 < sizeof(want); p++) {
+            if (*p == '-') /* roff's minus sign */
+                want[k++] = '\\';
+            want[k++] = *p;
+        }
+        snprintf(want + k, sizeof(want) - k, "\n");
+        const char *row = strstr(man, want);
+        const char *end = row ? strstr(row + strlen(want), "\n.") : NULL;
+        bool found = false;
+        for (const char *at = row; at && (!end || at < end) && !found;
+             at = strstr(at + 1, w)) {
+            size_t n = strlen(w);
+            found = at > row && (at[-1] == ' ' || at[-1] == '\n') &&
+                    strncmp(at, w, n) == 0 && (at[n] == ',' || at[n] == '.');
+        }
+        if (!found)
+            fail_msg("man/stillpoint.5: no '%s' under %s", w, r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_off_figure),
         cmocka_unit_test(test_slips_stay_in_place),
         cmocka_unit_test(test_label),
+        cmocka_unit_test(test_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

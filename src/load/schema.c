@@ -120,9 +120,9 @@ static const struct field step_fields[] = {
      "breathe: about how long; rounded to whole breaths."},
     {"scan", FT_TEXTS, 1, REGIONS_WORD_CHARS, 0, 0, K(STEP_SCAN), 1,
      REGIONS_MAX,
-     "A body-scan step: the part of the body, or a list of parts "
-     "([\"shoulders\", \"neck\"]), in everyday words (\"lower back\", "
-     "\"toes\", \"abdomen\"; see Scan words). Each lights its region of the "
+     "A body-scan step: the part of the body, or a list of up to 8 "
+     "(`[\"shoulders\", \"neck\"]`), in everyday words (`lower back`, "
+     "`toes`, `abdomen`: see Scan words). Each lights its region of the "
      "body figure: head, face, jaw, neck, shoulders, arms, hands, chest, "
      "belly, back, pelvis, hips, legs, knees, feet, whole-body."},
     {"hold", FT_STRING, 1, 80, 0, 0, K(STEP_HOLD), 0, 0,
