@@ -340,6 +340,31 @@ static void test_label(void **state)
     assert_string_equal(out, "");
 }
 
+static void test_explain(void **state)
+{
+    (void)state;
+    char why[512];
+    regions_explain("sholders", why, sizeof(why));
+    assert_string_equal(
+        why, "unknown region 'sholders' (did you mean 'shoulders'?)");
+    regions_explain("lungz", why, sizeof(why));
+    assert_string_equal(why, "unknown region 'lungz' (did you mean 'lungs'?)");
+    regions_explain("kidneys", why, sizeof(why));
+    assert_string_equal(
+        why, "unknown region 'kidneys' (the body figure has no such region; "
+             "its regions: head, face, jaw, neck, shoulders, arms, hands, "
+             "chest, belly, back, pelvis, hips, legs, knees, feet, "
+             "whole-body)");
+    regions_explain("tail", why, sizeof(why));
+    assert_string_equal(
+        why, "unknown region 'tail' (known regions: head, face, jaw, neck, "
+             "shoulders, arms, hands, chest, belly, back, pelvis, hips, legs, "
+             "knees, feet, whole-body)");
+    char small[16];
+    regions_explain("tail", small, sizeof(small));
+    assert_string_equal(small, "unknown region ");
+}
+
 /* The text of file (under STILLPOINT_DATA) from the line starting with
  * start up to the next line starting with next. */
 static char *section(const char *file, const char *start, const char *next)
@@ -420,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_off_figure),
         cmocka_unit_test(test_slips_stay_in_place),
         cmocka_unit_test(test_label),
+        cmocka_unit_test(test_explain),
         cmocka_unit_test(test_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

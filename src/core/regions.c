@@ -2,6 +2,7 @@
  * and the label of a scan step (see regions.h). */
 #include "regions.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "nearest.h"
@@ -279,7 +280,9 @@ const char *regions_suggest(const char *word)
         if (vocab[i].word[0] != w[0])
             continue;
         size_t d = nearest_distance(w, vocab[i].word);
-        if (d < best_d) {
+        /* Of two as near, the one as long ("lungz": "lungs", not "lung"). */
+        if (d < best_d || (d == best_d && strlen(vocab[i].word) == strlen(w) &&
+                           strlen(best) != strlen(w))) {
             best_d = d;
             best = vocab[i].word;
         }
@@ -294,6 +297,29 @@ const char *regions_suggest(const char *word)
             nearest_distance(w, vocab[i].word) <= best_d)
             return NULL;
     return best;
+}
+
+void regions_explain(const char *word, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    const char *near = regions_suggest(word);
+    if (near) {
+        snprintf(out, size, "unknown region '%s' (did you mean '%s'?)", word,
+                 near);
+        return;
+    }
+    char list[300] = "";
+    for (size_t i = 0; i < SESSION_REGION_COUNT; i++) {
+        size_t n = strlen(list);
+        snprintf(list + n, sizeof(list) - n, "%s%s", i ? ", " : "",
+                 SESSION_REGIONS[i]);
+    }
+    snprintf(out, size, "unknown region '%s' (%s: %s)", word,
+             regions_off_figure(word)
+                 ? "the body figure has no such region; its regions"
+                 : "known regions",
+             list);
 }
 
 bool regions_same_word(const char *a, const char *b)

@@ -28,10 +28,17 @@ bool regions_off_figure(const char *word);
  * likely a misspelling of, or NULL. Offered only when it starts with the
  * same letter, at most a quarter of the letters differ (edit distance,
  * a swap counting one, times 4 <= length), and no word of that letter for
- * another part is as near ("haed": "head" or "hand"?). So "sholders" ->
+ * another part is as near ("haed": "head" or "hand"?); of two as near,
+ * the one as long as word ("lungz": "lungs"). So "sholders" ->
  * "shoulders", and a one-letter slip after the first letter of a known
  * word is never offered as a different part of the body. */
 const char *regions_suggest(const char *word);
+
+/* Why word lights nothing, in words for a message after "scan: ":
+ * "unknown region 'sholders' (did you mean 'shoulders'?)", or with the
+ * figure's regions listed (saying the figure has no such region for a
+ * word like "kidneys"). Cut to fit size. */
+void regions_explain(const char *word, char *out, size_t size);
 
 /* Whether a and b are the same word once normalised as regions_lookup
  * does ("Lower back" and "lower-back"). */

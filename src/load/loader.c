@@ -350,22 +350,12 @@ static const char *scan_region(struct loader *l, const config_setting_t *at,
                                const char *word)
 {
     const char *region = regions_lookup(word);
-    if (region)
-        return region;
-    const char *near = regions_suggest(word);
-    if (near)
-        ERR(l, at, "scan: unknown region '%s' (did you mean '%s'?)", word,
-            near);
-    else
-        ERR(l, at,
-            "scan: unknown region '%s' (%s: head, face, jaw, neck, "
-            "shoulders, arms, hands, chest, belly, back, pelvis, hips, legs, "
-            "knees, feet, whole-body)",
-            word,
-            regions_off_figure(word)
-                ? "the body figure has no such region; its regions"
-                : "known regions");
-    return NULL;
+    if (!region) {
+        char why[DIAG_MSG];
+        regions_explain(word, why, sizeof(why));
+        ERR(l, at, "scan: %s", why);
+    }
+    return region;
 }
 
 static void load_scan(struct loader *l, const config_setting_t *g,
