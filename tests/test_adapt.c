@@ -106,6 +106,41 @@ static void test_all_anchor_regions_left_out(void **state)
     arena_free(a);
 }
 
+/* A scan of several regions gives way when any one is left out, since
+ * its line names them all; the anchor lights its own region. */
+static void test_scan_of_several_regions(void **state)
+{
+    (void)state;
+    static const char *const both[] = {"shoulders", "chest"};
+    static const char *const one[] = {"shoulders"};
+    struct step mine[] = {
+        {.kind = STEP_SCAN,
+         .label = "shoulders and heart",
+         .regions = both,
+         .n_regions = 2,
+         .seconds = 20},
+        {.kind = STEP_SCAN,
+         .label = "Shoulders",
+         .regions = one,
+         .n_regions = 1,
+         .seconds = 20},
+    };
+    struct session s = {.name = "m", .title = "M", .steps = mine, .n_steps = 2};
+    struct arena *a = arena_new();
+    struct adapt_options o = {.leave_out = regions("chest")};
+    const struct session *r = adapt_session(&s, &o, a);
+    assert_int_equal(r->n_steps, 2);
+    assert_string_equal(r->steps[0].say, ADAPT_ANCHORS[0].say);
+    assert_int_equal(r->steps[0].n_regions, 1);
+    assert_string_equal(r->steps[0].regions[0], "hands");
+    assert_string_equal(r->steps[1].label, "Shoulders"); /* kept */
+    o.leave_out = regions("shoulders");
+    r = adapt_session(&s, &o, a);
+    assert_int_equal(r->n_steps, 1); /* one anchor for the run */
+    assert_true(r->steps[0].seconds == 40);
+    arena_free(a);
+}
+
 static void test_eyes_open(void **state)
 {
     (void)state;
@@ -147,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_no_choice_is_the_session),
         cmocka_unit_test(test_left_out_regions_get_anchors),
         cmocka_unit_test(test_all_anchor_regions_left_out),
+        cmocka_unit_test(test_scan_of_several_regions),
         cmocka_unit_test(test_eyes_open),
         cmocka_unit_test(test_gentle),
     };

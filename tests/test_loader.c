@@ -192,6 +192,72 @@ static void test_builtin_sessions(void **state)
     catalog_free(c);
 }
 
+/* Scan steps: a word or a list of words, each lighting its figure region
+ * once, the label the words as written. */
+static void test_scan_lists(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "version = 1;\n"
+        "sessions = ({ name = \"s\"; title = \"S\"; type = \"body-scan\";\n"
+        "  steps = ( { scan = [\"shoulders\", \"neck\"]; },\n"
+        "    { scan = (\"Abdomen\", \"lower_back\", \"hips\", \"Lower-Back\",\n"
+        "              \"spine\", \"hip\"); seconds = 9; },\n"
+        "    { scan = \"whole-body\"; },\n"
+        "    { scan = \"lungs\"; say = \"Your lungs.\"; } ); });\n";
+    struct catalog *c = fresh();
+    struct diag_list d;
+    diag_init(&d);
+    struct load_env e = env();
+    int rc = load_session_text(c, "scan.cfg", NULL, text, strlen(text), &e, &d);
+    if (rc != 1)
+        fail_msg("%s", d.count ? d.msgs[0] : "no session");
+    const struct session *s = catalog_find(c, "s");
+    assert_int_equal(s->n_steps, 4);
+    const struct step *st = s->steps;
+    assert_string_equal(st[0].label, "shoulders and neck");
+    assert_int_equal(st[0].n_regions, 2);
+    assert_string_equal(st[0].regions[0], "shoulders");
+    assert_string_equal(st[0].regions[1], "neck");
+    assert_true(st[0].seconds == 20);
+    /* Written twice ("lower_back", "Lower-Back"): said once; three words
+     * for the back and two for the hips light each once. */
+    assert_string_equal(st[1].label,
+                        "Abdomen, lower back, hips, spine and hip");
+    assert_int_equal(st[1].n_regions, 3);
+    assert_string_equal(st[1].regions[0], "belly");
+    assert_string_equal(st[1].regions[1], "back");
+    assert_string_equal(st[1].regions[2], "hips");
+    assert_true(st[1].seconds == 9);
+    assert_string_equal(st[2].label, "whole-body");
+    assert_int_equal(st[2].n_regions, 1);
+    assert_string_equal(st[3].regions[0], "chest");
+    catalog_free(c);
+
+    /* The built-in scans light the one region they name and keep its name
+     * as their label, so no recorded line changes. */
+    char dir[PATHS_MAX + 32];
+    snprintf(dir, sizeof(dir), "%s/config/sessions", data_dir);
+    char **files;
+    int n = paths_list_cfg(dir, &files);
+    c = fresh();
+    for (int i = 0; i < n; i++)
+        assert_true(load_session_file(c, files[i], &e, &d) > 0);
+    paths_free_list(files, n);
+    size_t scans = 0;
+    for (size_t i = 0; i < catalog_count(c); i++)
+        for (size_t k = 0; k < catalog_get(c, i)->n_steps; k++) {
+            st = &catalog_get(c, i)->steps[k];
+            if (st->kind != STEP_SCAN)
+                continue;
+            assert_int_equal(st->n_regions, 1);
+            assert_string_equal(st->label, st->regions[0]);
+            scans++;
+        }
+    assert_true(scans >= 16);
+    catalog_free(c);
+}
+
 /* A file adds to a built-in profile; it can never remove. */
 static void test_profile_extension(void **state)
 {
@@ -348,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_good_files),
         cmocka_unit_test(test_builtin_profiles),
         cmocka_unit_test(test_builtin_sessions),
+        cmocka_unit_test(test_scan_lists),
         cmocka_unit_test(test_profile_extension),
         cmocka_unit_test(test_link_outside),
         cmocka_unit_test(test_huge_file),

@@ -34,10 +34,18 @@ bool adapt_any(const struct adapt_options *o)
     return o->leave_out || o->eyes_open || o->gentle;
 }
 
+/* A scan step that lights any left-out region ("chest and belly" with the
+ * chest left out). A step made without its regions goes by its label. */
 static bool left_out(const struct step *st, const struct adapt_options *o)
 {
-    return st->kind == STEP_SCAN && st->label &&
-           (adapt_region_bit(st->label) & o->leave_out);
+    if (st->kind != STEP_SCAN)
+        return false;
+    if (st->n_regions == 0)
+        return st->label && (adapt_region_bit(st->label) & o->leave_out);
+    for (size_t i = 0; i < st->n_regions; i++)
+        if (adapt_region_bit(st->regions[i]) & o->leave_out)
+            return true;
+    return false;
 }
 
 /* The next anchor, in turn, that is not itself left out; the room is
@@ -106,12 +114,15 @@ const struct session *adapt_session(const struct session *s,
             while (i + 1 < s->n_steps && left_out(&s->steps[i + 1], o))
                 quiet += s->steps[++i].seconds;
             const struct adapt_anchor *an = next_anchor(o, &turn);
-            steps[n++] = (struct step){.kind = STEP_SCAN,
-                                       .line = st.line,
-                                       .say = an->say,
-                                       .label = an->region,
-                                       .seconds = quiet,
-                                       .stock = true};
+            steps[n++] =
+                (struct step){.kind = STEP_SCAN,
+                              .line = st.line,
+                              .say = an->say,
+                              .label = an->region,
+                              .regions = an->region ? &an->region : NULL,
+                              .n_regions = an->region ? 1 : 0,
+                              .seconds = quiet,
+                              .stock = true};
             continue;
         }
         if (o->eyes_open && st.eyes_open) {

@@ -10,4 +10,9 @@
  * differ). */
 const char *nearest_name(const char *const *names, size_t n, const char *name);
 
+/* Edit distance between a and b, a swap of two neighbouring letters
+ * counting as one edit ("haed" is 1 from "head"), or 64 when either is
+ * longer than 64 bytes. */
+size_t nearest_distance(const char *a, const char *b);
+
 #endif

@@ -15,14 +15,6 @@ const char *const SESSION_REGIONS[] = {
 const size_t SESSION_REGION_COUNT =
     sizeof(SESSION_REGIONS) / sizeof(SESSION_REGIONS[0]);
 
-bool session_region_known(const char *name)
-{
-    for (size_t i = 0; i < SESSION_REGION_COUNT; i++)
-        if (strcmp(SESSION_REGIONS[i], name) == 0)
-            return true;
-    return false;
-}
-
 const char *session_step_kind_name(enum step_kind k)
 {
     switch (k) {

@@ -117,10 +117,10 @@ struct session {
 /* The floor every session starts with; no file can remove it. */
 extern const char SESSION_FLOOR_NOTICE[];
 
-/* Body regions a scan step may name (the body figure lights them). */
+/* The body figure's regions, which a scan step lights (regions.h maps
+ * the words a step may use to them). */
 extern const char *const SESSION_REGIONS[];
 extern const size_t SESSION_REGION_COUNT;
-bool session_region_known(const char *name);
 
 const char *session_step_kind_name(enum step_kind k);
 const char *session_slot_name(enum cue_slot s);

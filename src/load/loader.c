@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/nearest.h"
 #include "../core/pace.h"
+#include "../core/regions.h"
 #include "../core/sound_check.h"
 #include "../core/timeline.h"
 #include "builtin_safety.h"
@@ -349,28 +349,57 @@ static void load_hold(struct loader *l, const config_setting_t *g,
     st->n_bells = (size_t)n;
 }
 
+/* One word of a scan step: its region, or NULL with the problem told. */
+static const char *scan_region(struct loader *l, const config_setting_t *at,
+                               const char *word)
+{
+    const char *region = regions_lookup(word);
+    if (!region) {
+        char why[DIAG_MSG];
+        regions_explain(word, why, sizeof(why));
+        ERR(l, at, "scan: %s", why);
+    }
+    return region;
+}
+
 static void load_scan(struct loader *l, const config_setting_t *g,
                       struct step *st)
 {
-    const char *region = schema_string(g, "scan");
-    if (!region)
+    const config_setting_t *s = config_setting_get_member(g, "scan");
+    bool one = config_setting_type(s) == CONFIG_TYPE_STRING;
+    int n = one ? 1 : config_setting_length(s);
+    if (n < 1 || n > REGIONS_MAX)
+        return; /* reported by the schema */
+    const char *words[REGIONS_MAX];
+    const char **regions = arena_alloc(l->a, (size_t)n * sizeof(char *));
+    if (!regions)
         return;
-    if (!session_region_known(region)) {
-        const char *near =
-            nearest_name(SESSION_REGIONS, SESSION_REGION_COUNT, region);
-        if (near)
-            ERR(l, config_setting_get_member(g, "scan"),
-                "scan: unknown region '%s' (did you mean '%s'?)", region, near);
-        else
-            ERR(l, config_setting_get_member(g, "scan"),
-                "scan: unknown region '%s' (known regions: head, face, jaw, "
-                "neck, "
-                "shoulders, arms, hands, chest, belly, back, pelvis, hips, "
-                "legs, knees, feet, whole-body)",
-                region);
-        return;
+    size_t count = 0;
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *e =
+            one ? s : config_setting_get_elem(s, (unsigned)i);
+        words[i] = e ? config_setting_get_string(e) : NULL;
+        if (!words[i])
+            return; /* reported by the schema */
+        const char *r = scan_region(l, e, words[i]);
+        ok = ok && r;
+        size_t k = 0;
+        while (r && k < count && regions[k] != r)
+            k++;
+        if (r && k == count)
+            regions[count++] = r;
     }
-    st->label = arena_strdup(l->a, region);
+    if (!ok)
+        return;
+    char label[REGIONS_MAX * (REGIONS_WORD_CHARS + 5) + 1];
+    if (!regions_label(words, (size_t)n, label, sizeof(label))) {
+        ERR(l, s, "scan: the words are too long together");
+        return; /* the schema's limits keep this from happening */
+    }
+    st->label = arena_strdup(l->a, label);
+    st->regions = regions;
+    st->n_regions = count;
     if (!config_setting_get_member(g, "seconds"))
         st->seconds = 20;
 }

@@ -6,6 +6,7 @@
 
 #include "../core/nearest.h"
 #include "../core/pace.h"
+#include "../core/regions.h"
 #include "../core/session.h"
 #include "../core/utf8.h"
 
@@ -128,10 +129,13 @@ static const struct field step_fields[] = {
      "breathe: how many breaths (give cycles or minutes)."},
     {"minutes", FT_NUMBER, 0.1, 240, 0, 0, K(STEP_BREATHE), 0, 0,
      "breathe: about how long; rounded to whole breaths."},
-    {"scan", FT_STRING, 1, 48, 0, 0, K(STEP_SCAN), 0, 0,
-     "A body-scan step: the region (head, face, jaw, neck, shoulders, arms, "
-     "hands, chest, belly, back, pelvis, hips, legs, knees, feet, "
-     "whole-body)."},
+    {"scan", FT_TEXTS, 1, REGIONS_WORD_CHARS, 0, 0, K(STEP_SCAN), 1,
+     REGIONS_MAX,
+     "A body-scan step: the part of the body, or a list of up to 8 "
+     "(`[\"shoulders\", \"neck\"]`), in everyday words (`lower back`, "
+     "`toes`, `abdomen`: see Scan words). Each lights its region of the "
+     "body figure: head, face, jaw, neck, shoulders, arms, hands, chest, "
+     "belly, back, pelvis, hips, legs, knees, feet, whole-body."},
     {"hold", FT_STRING, 1, 80, 0, 0, K(STEP_HOLD), 0, 0,
      "A timed hold: what is held, shown during the hold. A soft tone starts "
      "it, a bell ends it."},
@@ -222,6 +226,8 @@ static const char *expect_word(enum field_type t)
         return "text in quotes";
     case FT_STRINGS:
         return "a list of texts [\"...\", \"...\"]";
+    case FT_TEXTS:
+        return "text in quotes, or a list of texts [\"...\", \"...\"]";
     case FT_NUMBERS:
         return "an array of numbers [ ]";
     case FT_GROUP:
@@ -301,14 +307,14 @@ static bool check_time(const struct check_ctx *ctx, const struct field *f,
     return true;
 }
 
+/* item: s is one entry of a list of texts. */
 static bool check_text(const struct check_ctx *ctx, const struct field *f,
-                       const config_setting_t *s, const char *label)
+                       const config_setting_t *s, const char *label, bool item)
 {
     if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-        diag_add(
-            ctx->d, ctx->file, schema_line(s), "%s: expected %s, got %s", label,
-            f->type == FT_STRINGS ? "text in quotes" : expect_word(f->type),
-            type_word(config_setting_type(s)));
+        diag_add(ctx->d, ctx->file, schema_line(s), "%s: expected %s, got %s",
+                 label, item ? "text in quotes" : expect_word(f->type),
+                 type_word(config_setting_type(s)));
         return false;
     }
     const char *v = config_setting_get_string(s);
@@ -370,8 +376,8 @@ static bool check_array(const struct check_ctx *ctx, const struct field *f,
                          type_word(config_setting_type(e)));
                 ok = false;
             }
-        } else if (f->type == FT_STRINGS) {
-            ok = check_text(ctx, f, e, label);
+        } else if (f->type == FT_STRINGS || f->type == FT_TEXTS) {
+            ok = check_text(ctx, f, e, label, true);
         } else {
             ok = check_number(ctx, f, e, label);
         }
@@ -430,7 +436,12 @@ const struct field *schema_check_member(const struct check_ctx *ctx,
         break;
     case FT_STRING:
     case FT_PATH:
-        ok = check_text(ctx, f, m, name);
+        ok = check_text(ctx, f, m, name, false);
+        break;
+    case FT_TEXTS:
+        ok = type == CONFIG_TYPE_ARRAY || type == CONFIG_TYPE_LIST
+                 ? check_array(ctx, f, m)
+                 : check_text(ctx, f, m, name, false);
         break;
     case FT_STRINGS:
     case FT_NUMBERS:
@@ -530,7 +541,9 @@ static void write_table(FILE *out, const struct schema *s, const char *title)
         case FT_STRING:
         case FT_PATH:
         case FT_STRINGS:
-            snprintf(range, sizeof(range), "up to %.0f characters", f->max);
+        case FT_TEXTS:
+            snprintf(range, sizeof(range), "up to %.0f characters%s", f->max,
+                     f->type == FT_TEXTS ? " each" : "");
             break;
         case FT_NUMBERS:
             snprintf(range, sizeof(range), "%.6g..%.6g each", f->min, f->max);

@@ -18,6 +18,7 @@ enum field_type {
     FT_STRING,  /* text; min..max is its length in bytes */
     FT_PATH,    /* a sound file name; checked by paths.c */
     FT_STRINGS, /* an array or list of texts; max is each one's length */
+    FT_TEXTS,   /* one text, or an array or list of them (as FT_STRINGS) */
     FT_NUMBERS, /* an array of numbers; min..max is each one's range */
     FT_GROUP,
     FT_GROUPS, /* a list of groups */

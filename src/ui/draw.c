@@ -75,10 +75,8 @@ static const struct part parts[] = {
     {"feet whole-body", 0, 54, 184, 20, 8},
 };
 
-static bool lit(const struct part *p, const char *region)
+static bool lit_by(const struct part *p, const char *region)
 {
-    if (!region)
-        return false;
     size_t n = strlen(region);
     const char *s = p->regions;
     while ((s = strstr(s, region))) {
@@ -91,13 +89,22 @@ static bool lit(const struct part *p, const char *region)
     return false;
 }
 
-void draw_body(SDL_Renderer *r, int cx, int top, int height, const char *region)
+static bool lit(const struct part *p, const char *const *regions, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (regions[i] && lit_by(p, regions[i]))
+            return true;
+    return false;
+}
+
+void draw_body(SDL_Renderer *r, int cx, int top, int height,
+               const char *const *regions, size_t n_regions)
 {
     double k = height / 200.0;
     int left = cx - (int)(50 * k);
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         const struct part *p = &parts[i];
-        SDL_Color c = lit(p, region) ? COLOR_ACCENT : COLOR_FIGURE;
+        SDL_Color c = lit(p, regions, n_regions) ? COLOR_ACCENT : COLOR_FIGURE;
         if (p->circle) {
             draw_fill_circle(r, left + (int)(p->x * k), top + (int)(p->y * k),
                              (int)(p->w * k), c);

@@ -23,8 +23,9 @@ void draw_fill_circle(SDL_Renderer *r, int cx, int cy, int radius, SDL_Color c);
 void draw_button(SDL_Renderer *r, struct text *t, const struct button *b);
 bool draw_hit(const struct button *b, int x, int y);
 
-/* A simple standing body, the named region lit (NULL: none). */
+/* A simple standing body, each of regions[0..n_regions) lit (names
+ * from SESSION_REGIONS). */
 void draw_body(SDL_Renderer *r, int cx, int top, int height,
-               const char *region);
+               const char *const *regions, size_t n_regions);
 
 #endif

@@ -114,7 +114,8 @@ void running_draw(struct app *a)
                          COLOR_ACCENT);
     } else if (c && c->kind == CUE_SCAN) {
         const struct step *st = &a->s->steps[c->step];
-        draw_body(a->ren, a->w / 2, top, bottom - top, st->label);
+        draw_body(a->ren, a->w / 2, top, bottom - top, st->regions,
+                  st->n_regions);
     } else if (c && c->kind == CUE_BEGIN) {
         char hold[16];
         ui_fmt_clock(hold, sizeof(hold),
