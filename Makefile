@@ -22,7 +22,7 @@ SAN_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 FLITE_LIBS  = -lflite_cmu_us_slt -lflite_usenglish -lflite_cmulex -lflite
 LIBS        = $(DEP_LIBS) $(FLITE_LIBS) -pthread -lm
 
-LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c src/ui/*.c)
+LIB_SRC  = $(wildcard src/core/*.c src/load/*.c src/audio/*.c src/ui/*.c src/cmd/*.c)
 GEN_SRC  = $(BUILD)/gen/builtin_safety.c
 REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o

@@ -171,11 +171,8 @@ static void handle(struct app *a, const SDL_Event *e)
 static void view_key(const struct app *a, char *buf, size_t n)
 {
     long long phase = -1, sec = -1, radius = -1;
-    if (a->screen == SCR_PREPARING && a->prep) {
-        size_t done, total;
-        prepare_speech_progress(a->prep, &done, &total);
-        sec = (long long)done; /* the count of lines ready changed */
-    }
+    if (a->screen == SCR_PREPARING)
+        sec = preparing_lines_done(a); /* redrawn as the voice is made */
     if (a->screen == SCR_RUNNING) {
         size_t ph = timeline_phase_at(&a->tl, a->snap.position);
         phase = ph == SIZE_MAX ? -1 : (long long)ph;

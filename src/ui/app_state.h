@@ -183,6 +183,8 @@ void title_update(struct app *a);
 
 void before_draw(struct app *a);
 void before_command(struct app *a, int cmd);
+/* Lines of the voice made so far, while preparing. */
+long long preparing_lines_done(const struct app *a);
 void preparing_draw(struct app *a);
 void blocked_draw(struct app *a);
 

@@ -109,6 +109,14 @@ static void progress_bar(struct app *a, int x, int y, int w, size_t done,
     SDL_RenderFillRect(a->ren, &part);
 }
 
+long long preparing_lines_done(const struct app *a)
+{
+    size_t done = 0, total = 0;
+    if (a->prep)
+        prepare_speech_progress(a->prep, &done, &total);
+    return (long long)done;
+}
+
 void preparing_draw(struct app *a)
 {
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 3;
