@@ -20,6 +20,12 @@
     .n_stops = (int)COUNT(((const double[]){__VA_ARGS__}))
 
 static const char *const cue_style_names[] = {"sound", "caption", "none", NULL};
+static const char *const speech_pace_names[] = {"slower", "normal", "faster",
+                                                NULL};
+/* What each pace does to the session's words a second. */
+static const double speech_pace_factor[] = {0.85, 1.0, 1.2};
+_Static_assert(sizeof(enum speech_pace) == sizeof(int),
+               "a speech pace is kept as an int");
 
 _Static_assert(sizeof(enum cue_style) == sizeof(int),
                "an enum preference is kept as an int");
@@ -98,6 +104,22 @@ const struct prefs_row PREFS_TABLE[] = {
      .label = "Breathing cues",
      .words = (const char *const[]){"tone and caption", "caption only",
                                     "visual only", NULL}},
+    {.key = "speech_rate",
+     .type = PREFS_ENUM,
+     .offset = offsetof(struct prefs, speech_rate),
+     .def = SPEECH_PACE_NORMAL,
+     .names = speech_pace_names,
+     .what = "speech rate",
+     .comment = "the pace of the synthesized voice: \"slower\", \"normal\" "
+                "(the session's own) or \"faster\"",
+     .doc = "The pace of the synthesized voice that speaks lines without a "
+            "recording: `slower`, `normal` (the session's own pace, about "
+            "2.2 words a second unless it sets another) or `faster`.",
+     .opt = "speech-rate",
+     .arg = "PACE",
+     .help = "the synthesized voice's pace: slower, normal or faster",
+     .label = "Speaking pace",
+     .words = (const char *const[]){"slower", "normal", "faster", NULL}},
     {.key = "settling_seconds",
      .type = PREFS_DOUBLE,
      .offset = offsetof(struct prefs, settling_seconds),
@@ -351,6 +373,9 @@ void prefs_session_options(const struct prefs *p, struct timeline_options *tl,
     tl->no_ambient = !p->ambient;
     tl->cue_style = p->cue_style;
     tl->settling_seconds = p->settling_seconds;
+    tl->speech_pace = (unsigned)p->speech_rate < 3
+                          ? speech_pace_factor[p->speech_rate]
+                          : 1.0;
     ad->leave_out = p->leave_out;
     ad->eyes_open = p->eyes_open;
     ad->gentle = p->gentle;

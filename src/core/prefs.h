@@ -25,6 +25,7 @@ struct prefs {
     bool voice;           /* speak lines (captions always show), default true */
     bool ambient;         /* play the ambient bed, default true */
     enum cue_style cue_style; /* default CUE_STYLE_SOUND */
+    enum speech_pace speech_rate; /* default SPEECH_PACE_NORMAL */
     double settling_seconds; /* quiet before the first cue, 0..120, default 0 */
     bool eyes_open;          /* eyes-open wording, default false */
     bool gentle;             /* no breath holds, shorter holds, default false */

@@ -11,6 +11,9 @@
  * captions only, or neither (the breathing visual alone). */
 enum cue_style { CUE_STYLE_SOUND, CUE_STYLE_CAPTION, CUE_STYLE_NONE };
 
+/* The person's pace of the synthesized voice, against the session's. */
+enum speech_pace { SPEECH_PACE_SLOWER, SPEECH_PACE_NORMAL, SPEECH_PACE_FASTER };
+
 struct timeline_options {
     bool no_voice;   /* nothing spoken (captions stay) */
     bool no_ambient; /* leave out the ambient bed */

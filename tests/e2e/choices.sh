@@ -12,7 +12,7 @@ PREFS="$XDG_CONFIG_HOME/stillpoint/stillpoint.cfg"
 # Gentle mode on: the tenth item of the choices screen.
 start
 key c
-key Down Down Down Down Down Down Down Down Down
+key Down Down Down Down Down Down Down Down Down Down
 key space
 key Escape
 [ -f "$PREFS" ] || fail "the choices were not kept"
