@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../audio/lengths.h"
 #include "../audio/marks_check.h"
 #include "../audio/prepare.h"
 #include "../audio/render.h"
@@ -94,14 +95,28 @@ const char *cmd_shown(const char *s, char *buf, size_t n)
     return utf8_escape(s ? s : "", buf, n);
 }
 
-static void print_list(const struct catalog *c)
+/* Each session with its true length in minutes, measured with the
+ * person's choices as --schedule measures it ("-" when it cannot be
+ * prepared; why goes to stderr). */
+static void print_list(const struct library *lib, const struct options *o)
 {
-    char name[256], type[256], title[1024];
-    for (size_t i = 0; i < catalog_count(c); i++) {
-        const struct session *s = catalog_get(c, i);
-        printf("%s\t%s\t%.1f\t%s\n", cmd_shown(s->name, name, sizeof(name)),
-               cmd_shown(s->type, type, sizeof(type)),
-               load_estimate_seconds(s) / 60.0,
+    char name[256], type[256], title[1024], minutes[32];
+    struct timeline_options tl = {.stock_clip = library_stock_clip,
+                                  .stock_ctx = (void *)lib};
+    struct adapt_options adapt = {0};
+    prefs_session_options(&o->prefs, &tl, &adapt);
+    for (size_t i = 0; i < catalog_count(lib->catalog); i++) {
+        const struct session *s = catalog_get(lib->catalog, i);
+        struct diag_list d;
+        diag_init(&d);
+        double secs = lengths_measure(s, &tl, &adapt, &d, NULL);
+        cmd_print_diags(&d);
+        if (secs < 0)
+            snprintf(minutes, sizeof(minutes), "-");
+        else
+            snprintf(minutes, sizeof(minutes), "%.1f", secs / 60.0);
+        printf("%s\t%s\t%s\t%s\n", cmd_shown(s->name, name, sizeof(name)),
+               cmd_shown(s->type, type, sizeof(type)), minutes,
                cmd_shown(s->title, title, sizeof(title)));
     }
 }
@@ -114,7 +129,7 @@ int cmd_list(const struct options *o)
         library_free(&lib);
         return rc;
     }
-    print_list(lib.catalog);
+    print_list(&lib, o);
     library_free(&lib);
     return rc;
 }

@@ -170,9 +170,9 @@ static void handle(struct app *a, const SDL_Event *e)
  * changes (or on an expose or a command). */
 static void view_key(const struct app *a, char *buf, size_t n)
 {
-    long long phase = -1, sec = -1, radius = -1;
-    if (a->screen == SCR_PREPARING)
-        sec = preparing_lines_done(a); /* redrawn as the voice is made */
+    long long phase = -1, radius = -1, /* lengths measured, voice made: */
+        sec =
+            a->screen == SCR_MENU ? menu_measuring(a) : preparing_lines_done(a);
     if (a->screen == SCR_RUNNING) {
         size_t ph = timeline_phase_at(&a->tl, a->snap.position);
         phase = ph == SIZE_MAX ? -1 : (long long)ph;
@@ -248,8 +248,8 @@ static void draw(struct app *a)
  * ticks each second, anything else waits for the person. */
 static int wait_ms(const struct app *a)
 {
-    if (a->screen == SCR_PREPARING)
-        return 5;
+    if (a->screen == SCR_PREPARING || menu_measuring(a) >= 0)
+        return a->screen == SCR_PREPARING ? 5 : 100;
     if (a->screen != SCR_RUNNING)
         return -1;
     if (!app_settled(a))
@@ -387,6 +387,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     }
     app_close_session(a);
     app_save_prefs(a); /* the volume, when changed during a session */
+    lengths_free(a->lengths);
     history_view_free(a->history);
     import_view_free(a->import);
     text_close(a->text);

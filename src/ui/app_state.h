@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "../audio/engine.h"
+#include "../audio/lengths.h"
 #include "../audio/live.h"
 #include "../audio/prepare.h"
 #include "../core/adapt.h"
@@ -74,6 +75,9 @@ struct app {
     bool quit, dirty;
     /* menu */
     const struct session *menu[MAX_MENU];
+    struct lengths *lengths;         /* their true lengths, measured */
+    struct timeline_options len_opt; /* ...with these choices */
+    struct adapt_options len_adopt;
     size_t menu_count, sel;
     /* the open session: as chosen, then as played (with the person's
      * choices applied, in scratch) */
@@ -149,6 +153,11 @@ void app_sound_lost(struct app *a);
 /* Whether the clock thread has applied every command sent. */
 bool app_settled(const struct app *a);
 void app_close_session(struct app *a);
+/* The options a session is prepared with: the command line's choices,
+ * and the person's preferences where it made none (body regions left out
+ * by either are left out). */
+void app_session_options(const struct app *a, struct timeline_options *tl,
+                         struct adapt_options *ad);
 /* Writes the session's history row with outcome o. */
 void app_record(struct app *a, enum history_outcome o, const char *detail);
 void app_begin_row(struct app *a, double planned);
@@ -169,6 +178,11 @@ void app_tick(struct app *a);
 /* ---- the screens ----------------------------------------------------- */
 
 void menu_build(struct app *a);
+/* (Re)measures the menu's sessions with the person's current choices. */
+void menu_measure(struct app *a);
+/* While the menu's lengths are being measured: how many are known (the
+ * window redraws when it changes); -1 when all are. */
+long long menu_measuring(const struct app *a);
 void menu_draw(struct app *a);
 void menu_command(struct app *a, int cmd);
 /* The history screen, read afresh each time it opens. */

@@ -23,8 +23,10 @@ void choices_command(struct app *a, int cmd)
     case UI_STOP:
     case UI_CHOICES:
         /* When they could not be kept, stay once so the notice is seen. */
-        if (app_save_prefs(a))
+        if (app_save_prefs(a)) {
             a->screen = a->choices_from;
+            menu_measure(a); /* the lengths follow the choices */
+        }
         break;
     case UI_UP:
         a->choice = (a->choice + n - 1) % n;

@@ -36,10 +36,14 @@ void menu_draw(struct app *a)
                            y + line / 4, 0, type) +
                  line / 4;
         }
-        char label[200];
-        snprintf(label, sizeof(label), "%s%s  \xc2\xb7  %.0f min",
-                 i == a->sel ? "\xe2\x96\xb8 " : "   ", s->title,
-                 ceil(load_estimate_seconds(s) / 60));
+        /* Its true length, to the nearest minute, once measured. */
+        char label[200], len[32] = "";
+        double secs = lengths_get(a->lengths, i);
+        if (secs >= 0)
+            snprintf(len, sizeof(len), "  \xc2\xb7  %.0f min",
+                     fmax(1, round(secs / 60)));
+        snprintf(label, sizeof(label), "%s%s%s",
+                 i == a->sel ? "\xe2\x96\xb8 " : "   ", s->title, len);
         text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
                   ALIGN_LEFT, m, y, 0, label);
         /* A click target with no label: the row itself is drawn above. */
@@ -77,6 +81,21 @@ void menu_build(struct app *a)
              i++)
             if (type_rank(catalog_get(c, i)->type) == rank)
                 a->menu[a->menu_count++] = catalog_get(c, i);
+    menu_measure(a);
+}
+
+void menu_measure(struct app *a)
+{
+    lengths_free(a->lengths);
+    app_session_options(a, &a->len_opt, &a->len_adopt);
+    a->lengths =
+        lengths_start(a->menu, a->menu_count, &a->len_opt, &a->len_adopt);
+}
+
+long long menu_measuring(const struct app *a)
+{
+    size_t done = lengths_done(a->lengths);
+    return a->lengths && done < a->menu_count ? (long long)done : -1;
 }
 
 void menu_command(struct app *a, int cmd)

@@ -101,17 +101,15 @@ void app_begin_row(struct app *a, double planned)
     a->history_error[0] = '\0';
 }
 
-/* The options a session is prepared with: the command line's choices,
- * and the person's preferences where it made none (body regions left out
- * by either are left out). */
-static void apply_prefs(struct app *a)
+void app_session_options(const struct app *a, struct timeline_options *tl,
+                         struct adapt_options *ad)
 {
     struct prefs chosen;
     prefs_merge(&chosen, &a->opt->prefs, &a->prefs);
-    a->tlopt = (struct timeline_options){.stock_clip = library_stock_clip,
-                                         .stock_ctx = a->lib};
-    a->adopt = (struct adapt_options){0};
-    prefs_session_options(&chosen, &a->tlopt, &a->adopt);
+    *tl = (struct timeline_options){.stock_clip = library_stock_clip,
+                                    .stock_ctx = a->lib};
+    *ad = (struct adapt_options){0};
+    prefs_session_options(&chosen, tl, ad);
 }
 
 /* Keeps changed choices; false when that failed just now (the notice
@@ -136,7 +134,7 @@ bool app_save_prefs(struct app *a)
 bool app_begin_preparing(struct app *a)
 {
     a->enter_ns = ui_now_ns();
-    apply_prefs(a);
+    app_session_options(a, &a->tlopt, &a->adopt);
     /* Opening the device takes a while too: it opens while the worker
      * readies the sound. */
     device_set_paused(false);
