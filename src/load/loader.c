@@ -476,9 +476,11 @@ static void check_marks(struct loader *l, const struct session *s)
 
 double load_estimate_seconds(const struct session *s)
 {
-    double t = pace_reading_seconds(SESSION_FLOOR_NOTICE);
+    double floor = pace_reading_seconds(SESSION_FLOOR_NOTICE), t = floor;
     for (size_t i = 0; i < s->n_steps; i++) {
         const struct step *st = &s->steps[i];
+        if (st->has_at && floor + st->at > t)
+            t = floor + st->at; /* quiet up to its time mark */
         if (st->say)
             t += pace_reading_seconds(st->say);
         switch (st->kind) {

@@ -76,6 +76,7 @@ struct app {
     /* menu */
     const struct session *menu[MAX_MENU];
     struct lengths *lengths;         /* their true lengths, measured */
+    bool lengths_stale;              /* to measure when the menu shows next */
     struct timeline_options len_opt; /* ...with these choices */
     struct adapt_options len_adopt;
     size_t menu_count, sel;

@@ -9,8 +9,12 @@
 
 #include "../load/loader.h"
 
+static void start_measuring(struct app *a);
+
 void menu_draw(struct app *a)
 {
+    if (a->lengths_stale)
+        start_measuring(a);
     int m = a->w / 16, y = a->h / 16;
     y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
                    "stillpoint");
@@ -84,9 +88,18 @@ void menu_build(struct app *a)
     menu_measure(a);
 }
 
+/* Measured when the menu is first shown after a change, not before: a
+ * window opened straight into a session measures nothing beside it. */
 void menu_measure(struct app *a)
 {
     lengths_free(a->lengths);
+    a->lengths = NULL;
+    a->lengths_stale = true;
+}
+
+static void start_measuring(struct app *a)
+{
+    a->lengths_stale = false;
     app_session_options(a, &a->len_opt, &a->len_adopt);
     a->lengths =
         lengths_start(a->menu, a->menu_count, &a->len_opt, &a->len_adopt);
