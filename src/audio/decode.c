@@ -5,16 +5,29 @@
 #include "sound_file.h"
 #include "synth.h"
 
-bool decode_sound_set(struct sound_set *set, struct diag_list *d,
-                      const atomic_bool *cancel)
+static bool decode_set(struct sound_set *set, bool tones, struct diag_list *d,
+                       const atomic_bool *cancel)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
         if (cancel && atomic_load(cancel))
             return false;
-        ok = decode_sound(&set->items[i], d) && ok;
+        if (tones || set->items[i].path)
+            ok = decode_sound(&set->items[i], d) && ok;
     }
     return ok;
+}
+
+bool decode_sound_set(struct sound_set *set, struct diag_list *d,
+                      const atomic_bool *cancel)
+{
+    return decode_set(set, true, d, cancel);
+}
+
+bool decode_file_set(struct sound_set *set, struct diag_list *d,
+                     const atomic_bool *cancel)
+{
+    return decode_set(set, false, d, cancel);
 }
 
 bool decode_measure_set(struct sound_set *set, struct diag_list *d,
@@ -27,8 +40,8 @@ bool decode_measure_set(struct sound_set *set, struct diag_list *d,
         struct sound *snd = &set->items[i];
         if (snd->text || snd->length > 0)
             continue;
-        if (!snd->path) {
-            ok = decode_sound(snd, d) && ok; /* a tone: made now */
+        if (!snd->path) { /* a tone: made when it is decoded */
+            snd->length = synth_frames(snd->synth);
             continue;
         }
         ok = sound_file_measure(snd, d) && ok;

@@ -20,14 +20,19 @@
 bool decode_sound_set(struct sound_set *set, struct diag_list *d,
                       const atomic_bool *cancel);
 
+/* decode_sound_set for the files only (the tones, which cannot fail, are
+ * made when they are readied). */
+bool decode_file_set(struct sound_set *set, struct diag_list *d,
+                     const atomic_bool *cancel);
+
 /* Readies one sound as decode_sound_set does; true when it is ready
  * (speech is left alone: true). */
 bool decode_sound(struct sound *snd, struct diag_list *d);
 
 /* Reads the length of every file of set from its header (into length;
- * a file whose header has none is decoded to learn it) and makes the
- * synth tones, so the timeline can be compiled before the files are
- * decoded. Failures as in decode_sound_set. */
+ * a file whose header has none is decoded to learn it) and the length of
+ * each synth tone (made when it is decoded), so the timeline can be
+ * compiled before anything is decoded. Failures as in decode_sound_set. */
 bool decode_measure_set(struct sound_set *set, struct diag_list *d,
                         const atomic_bool *cancel);
 

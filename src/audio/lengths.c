@@ -20,9 +20,12 @@ struct lengths {
     pthread_t thread;
 };
 
-/* Waits for the timeline, looking at cancel every 20 ms. */
+/* Waits for the timeline, looking at cancel (when there is one) every
+ * 20 ms. */
 static bool wait_timeline(struct prepare *p, const atomic_bool *cancel)
 {
+    if (!cancel)
+        return prepare_wait(p, PREPARE_TIMELINE);
     enum prepare_stage st;
     while ((st = prepare_stage(p)) < PREPARE_TIMELINE) {
         if (cancel && atomic_load(cancel))
@@ -39,7 +42,7 @@ double lengths_measure(const struct session *s,
 {
     struct arena *scratch = arena_new();
     const struct session *as = scratch ? adapt_session(s, ad, scratch) : NULL;
-    struct prepare *p = as ? prepare_start(as, o, PREPARE_SCHEDULE) : NULL;
+    struct prepare *p = as ? prepare_start(as, o, PREPARE_MEASURE) : NULL;
     double seconds = -1;
     if (!p)
         diag_add(d, "stillpoint", 0, "out of memory");

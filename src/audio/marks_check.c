@@ -18,7 +18,7 @@ int marks_check(const struct session *s, const struct timeline_options *o,
 {
     if (!has_marks(s))
         return 0;
-    struct prepare *p = prepare_start(s, o, PREPARE_SCHEDULE);
+    struct prepare *p = prepare_start(s, o, PREPARE_MEASURE);
     if (!p) {
         diag_add(problems, "stillpoint", 0, "out of memory");
         return -1;

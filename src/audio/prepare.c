@@ -195,8 +195,8 @@ static void steps(struct prepare *p)
     /* --render and --schedule decode every file before anything else, so
      * a file that cannot be decoded is refused before they begin; the
      * window decodes while the session plays. */
-    if (p->mode != PREPARE_LIVE)
-        ok = ok && decode_sound_set(&p->set, &p->problems, &p->cancel);
+    if (p->mode == PREPARE_SCHEDULE || p->mode == PREPARE_RENDER)
+        ok = ok && decode_file_set(&p->set, &p->problems, &p->cancel);
     /* Then the speech, for its true lengths (a line flite cannot speak
      * keeps its caption). */
     ok = ok &&
@@ -218,7 +218,7 @@ static void steps(struct prepare *p)
         return;
     }
     reach(p, PREPARE_TIMELINE);
-    if (p->mode != PREPARE_SCHEDULE)
+    if (p->mode == PREPARE_RENDER || p->mode == PREPARE_LIVE)
         ready_in_order(p);
     if (p->mode == PREPARE_LIVE)
         follow(p);
@@ -271,7 +271,8 @@ bool prepare_wait(struct prepare *p, enum prepare_stage stage)
     enum prepare_stage now;
     while ((now = prepare_stage(p)) < stage && now != PREPARE_FAILED) {
         /* Without speech, the worker ends at the timeline. */
-        if (p->mode == PREPARE_SCHEDULE && now == PREPARE_TIMELINE)
+        if ((p->mode == PREPARE_SCHEDULE || p->mode == PREPARE_MEASURE) &&
+            now == PREPARE_TIMELINE)
             break;
         pthread_cond_wait(&p->changed, &p->lock);
     }

@@ -30,7 +30,10 @@ enum prepare_stage {
 struct prepare;
 
 enum prepare_mode {
-    PREPARE_SCHEDULE, /* the timeline only: no speech is synthesized */
+    PREPARE_MEASURE,  /* the timeline only, from the files' headers and
+                         the speech's lengths: nothing is decoded */
+    PREPARE_SCHEDULE, /* the timeline, every file decoded first (a bad
+                         file is refused) */
     PREPARE_RENDER,   /* and every line spoken (--render waits for all) */
     PREPARE_LIVE,     /* files decoded in cue order too, while it plays */
 };

@@ -67,6 +67,13 @@ double synth_peak_dbfs(enum synth_kind k)
     return (k >= 0 && k < SYNTH_COUNT) ? tones[k].peak_dbfs : 0.0;
 }
 
+int64_t synth_frames(enum synth_kind k)
+{
+    return (k >= 0 && k < SYNTH_COUNT)
+               ? (int64_t)(tones[k].seconds * SOUND_RATE)
+               : 0;
+}
+
 bool synth_generate(struct sound *snd)
 {
     if (snd->synth < 0 || snd->synth >= SYNTH_COUNT)

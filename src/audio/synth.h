@@ -12,6 +12,9 @@
  * kind. Returns false when out of memory. */
 bool synth_generate(struct sound *snd);
 
+/* The length of a tone, in frames, without making it. */
+int64_t synth_frames(enum synth_kind k);
+
 /* Peak level of each tone, in dBFS (all at or below -6). */
 double synth_peak_dbfs(enum synth_kind k);
 
