@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "decode.h"
+#include "recording.h"
 #include "speech.h"
+#include "stream.h"
 
 struct prepare {
     const struct session *s;
@@ -47,7 +49,8 @@ static void reach(struct prepare *p, enum prepare_stage stage)
 static int64_t first_line_frame(const struct timeline *t)
 {
     for (size_t i = 0; i < t->count; i++)
-        if ((t->cues[i].kind == CUE_SAY || t->cues[i].kind == CUE_SCAN) &&
+        if ((t->cues[i].kind == CUE_SAY || t->cues[i].kind == CUE_SCAN ||
+             t->cues[i].kind == CUE_PLAY) &&
             t->cues[i].sound >= 0)
             return t->cues[i].frame;
     return t->total_frames;
@@ -117,7 +120,12 @@ static void ready_sound(struct prepare *p, struct sound *snd)
     diag_init(&found);
     char err[200];
     if (!snd->text) {
-        decode_sound(snd, &found);
+        /* A recording's worker keeps its ring full while it plays. */
+        if (decode_sound(snd, &found) && snd->stream &&
+            p->mode == PREPARE_LIVE && !stream_start(snd->stream))
+            diag_add(&found, snd->source, snd->line,
+                     "sound file '%s' cannot be played: no thread to read it",
+                     snd->name);
     } else if (speech_synthesize(snd, &p->cached[snd - p->set.items], err,
                                  sizeof(err))) {
         double audio, cpu;
@@ -311,6 +319,11 @@ void prepare_page(struct prepare *p, int64_t position)
 {
     atomic_store(&p->position, (long long)position);
     page(p, position);
+    /* Recordings: decoded here, ahead of the mixer, so a render never
+     * runs dry and is the same on every machine. */
+    for (size_t k = 0; k < p->set.count; k++)
+        if (p->set.items[k].stream)
+            stream_fill(p->set.items[k].stream);
 }
 
 void prepare_free(struct prepare *p)
@@ -325,6 +338,7 @@ void prepare_free(struct prepare *p)
     free(p->cached);
     free(p->wanted);
     timeline_free(&p->tl);
+    recording_close_all(&p->set);
     sound_set_free(&p->set);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->changed);
