@@ -413,7 +413,11 @@ static void load_play(struct loader *l, const config_setting_t *g,
     const char *path =
         paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
     size_t len = 0;
-    char *text = path ? captions_file_read(path, &len, why, sizeof(why)) : NULL;
+    char *text = NULL;
+    if (path && paths_is_link(l->dir, written))
+        snprintf(why, sizeof(why), "is a link; name the file itself");
+    else if (path)
+        text = captions_file_read(path, &len, why, sizeof(why));
     if (!text) { /* why names a sound file when the path was refused */
         bool named = strncmp(why, "sound file", 10) == 0;
         ERR(l, c, "captions file%s%s%s%s", path ? " '" : "",
