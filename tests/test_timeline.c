@@ -314,6 +314,69 @@ static void test_skip(void **state)
     player_free(p);
 }
 
+/* A play step: the recording whole in one cue as long as it lasts, each
+ * caption at its start for its own time (one past the end left out, one
+ * running over it cut), the next step after the recording; with no
+ * voice, the same places and nothing heard. */
+static void test_play_step(void **state)
+{
+    (void)state;
+    static const struct caption caps[] = {
+        {.start = 0, .end = 4, .text = "First"},
+        {.start = 10.5, .end = 12, .text = "Second"},
+        {.start = 598, .end = 620, .text = "Over the end"},
+        {.start = 700, .end = 701, .text = "Past the end"},
+    };
+    struct step play[] = {
+        {.kind = STEP_SAY, .say = "Listen.", .seconds = 1},
+        {.kind = STEP_PLAY,
+         .recording = {.name = "scan.mp3", .path = "/x/scan.mp3", .line = 5},
+         .captions = caps,
+         .n_captions = 4},
+        {.kind = STEP_SILENCE, .seconds = 10},
+    };
+    struct session s = make_session();
+    s.steps = play;
+    s.n_steps = 3;
+    for (int quiet = 0; quiet < 2; quiet++) {
+        struct timeline_options o = {.no_voice = quiet};
+        struct sound_set set;
+        sound_set_init(&set);
+        assert_true(sound_set_collect(&set, &s, &o));
+        int rec = sound_set_find_play(&set, 1);
+        assert_true(rec >= 0);
+        assert_true(set.items[rec].streamed);
+        assert_int_equal(sound_set_find_path(&set, "/x/scan.mp3"), -1);
+        set.items[rec].length = F(600); /* as the decoder measures it */
+        for (size_t i = 0; i < set.count; i++)
+            if (!set.items[i].text && !set.items[i].streamed)
+                assert_true(synth_generate(&set.items[i]));
+        struct timeline t;
+        assert_int_equal(timeline_compile(&s, &set, &o, &t), 0);
+        size_t p = 0;
+        while (p < t.count && t.cues[p].kind != CUE_PLAY)
+            p++;
+        assert_true(p + 4 < t.count);
+        const struct cue *c = &t.cues[p];
+        int64_t at = c->frame;
+        assert_int_equal(c->frames, F(600));
+        assert_int_equal(c->sound, quiet ? -1 : rec);
+        assert_int_equal(c[1].kind, CUE_CAPTION);
+        assert_int_equal(c[1].frame, at);
+        assert_int_equal(c[1].frames, F(4));
+        assert_string_equal(c[1].caption, "First");
+        assert_int_equal(c[2].frame, at + F(10.5));
+        assert_int_equal(c[3].frame, at + F(598));
+        assert_int_equal(c[3].frames, F(2));      /* cut at the end */
+        assert_int_equal(c[4].kind, CUE_SILENCE); /* "Past the end": out */
+        assert_int_equal(c[4].frame, at + F(600));
+        assert_int_equal(timeline_phase_at(&t, at + F(11)), p + 2);
+        assert_string_equal(timeline_kind_name(CUE_CAPTION), "caption");
+        timeline_free(&t);
+        sound_set_free(&set);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +387,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_player_states, setup, teardown),
         cmocka_unit_test_setup_teardown(test_player_to_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skip, setup, teardown),
+        cmocka_unit_test(test_play_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
  * synthesized tones. */
 #include "decode.h"
 
+#include "recording.h"
 #include "sound_file.h"
 #include "synth.h"
 
@@ -44,6 +45,10 @@ bool decode_measure_set(struct sound_set *set, struct diag_list *d,
             snd->length = synth_frames(snd->synth);
             continue;
         }
+        if (snd->streamed) {
+            ok = recording_measure(snd, d) && ok;
+            continue;
+        }
         ok = sound_file_measure(snd, d) && ok;
         /* A file whose header has no length was decoded to learn it. */
         if (snd->pcm)
@@ -54,8 +59,14 @@ bool decode_measure_set(struct sound_set *set, struct diag_list *d,
 
 bool decode_sound(struct sound *snd, struct diag_list *d)
 {
-    if (snd->pcm || snd->text)
+    if (snd->pcm || snd->stream || snd->text)
         return true;
+    if (snd->streamed) { /* opened, not decoded: it is read as it plays */
+        bool open = snd->length > 0 && recording_open(snd, d);
+        if (open)
+            atomic_store_explicit(&snd->ready, 1, memory_order_release);
+        return open;
+    }
     bool made = snd->path ? sound_file_decode(snd, d) : synth_generate(snd);
     if (!made && !snd->path)
         diag_add(d, "stillpoint", 0, "out of memory making '%s'", snd->name);

@@ -26,7 +26,9 @@ bool decode_file_set(struct sound_set *set, struct diag_list *d,
                      const atomic_bool *cancel);
 
 /* Readies one sound as decode_sound_set does; true when it is ready
- * (speech is left alone: true). */
+ * (speech is left alone: true). A play step's recording, once measured,
+ * is opened as a stream (recording.h), not decoded: close it with
+ * recording_close_all before the set is freed. */
 bool decode_sound(struct sound *snd, struct diag_list *d);
 
 /* Reads the length of every file of set from its header (into length;

@@ -46,11 +46,7 @@ static bool grow(struct out_pcm *o, int64_t more, bool *oom)
     return true;
 }
 
-/* Folds `frames` frames of `from` channels to o->channels in place: more
- * than two channels become stereo, the even ones (left, centre, left
- * surround in the usual orders) on the left and the odd ones on the
- * right, each side the mean of its channels. */
-static void fold(float *block, long frames, int from, int to)
+void decode_pcm_fold(float *block, long frames, int from, int to)
 {
     if (from == to)
         return;
@@ -144,7 +140,7 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
         if (got == 0)
             break;
         in_frames += got;
-        fold(block, got, r.channels, o.channels);
+        decode_pcm_fold(block, got, r.channels, o.channels);
         if ((fed = feed(rs, block, (size_t)got, &o, &oom, why, whylen)) <= 0)
             break;
     }

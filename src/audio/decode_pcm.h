@@ -33,4 +33,10 @@ enum decode_pcm_status decode_pcm(const unsigned char *buf, size_t len,
                                   char *why, size_t whylen);
 void decode_pcm_free(struct decoded *d);
 
+/* Folds `frames` frames of `from` channels to `to` (1 or 2) in place:
+ * more than two channels become stereo, the even ones (left, centre, left
+ * surround in the usual orders) on the left and the odd ones on the
+ * right, each side the mean of its channels. */
+void decode_pcm_fold(float *block, long frames, int from, int to);
+
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stream.h"
+
 enum {
     AMBIENT_FADE = 4 * SOUND_RATE, /* ambient bed fades in and out */
     VOLUME_RAMP = SOUND_RATE / 100,
@@ -39,6 +41,7 @@ enum mix_layer mix_layer_of(const struct cue *c)
         return MIX_AMBIENT;
     case CUE_SAY:
     case CUE_SCAN:
+    case CUE_PLAY:
         return MIX_VOICE;
     default:
         return MIX_CUES;
@@ -97,16 +100,18 @@ static void start_voice(struct mixer *m, const struct cue *c)
     const struct sound *s = &m->set->items[c->sound];
     /* Speech still being synthesized is left out (its caption shows);
      * once ready, its samples are complete. */
-    if (!atomic_load_explicit(&s->ready, memory_order_acquire) || !s->pcm ||
-        s->frames <= 0)
+    if (!atomic_load_explicit(&s->ready, memory_order_acquire) ||
+        (s->stream ? sound_length(s) <= 0 : !s->pcm || s->frames <= 0))
         return;
     struct voice *v = NULL;
     for (int i = 0; i < MIX_VOICES && !v; i++)
         if (!m->voices[i].active)
             v = &m->voices[i];
-    if (!v) { /* all busy: replace the one-shot that has played longest */
+    if (!v) { /* all busy: replace the one-shot that has played longest
+                 (never a recording: its stream plays once) */
         for (int i = 0; i < MIX_VOICES; i++)
-            if (!m->voices[i].loop && (!v || m->voices[i].pos > v->pos))
+            if (!m->voices[i].loop && !m->voices[i].sound->stream &&
+                (!v || m->voices[i].pos > v->pos))
                 v = &m->voices[i];
         if (!v)
             return;
@@ -130,6 +135,8 @@ static float ambient_env(const struct timeline *t, int64_t pos)
     return in < out ? in : out;
 }
 
+enum { STREAM_CHUNK = 1024 }; /* frames of a recording read at a time */
+
 static void add_voice(struct voice *v, float *out, int64_t frames, float g0,
                       float g1)
 {
@@ -138,12 +145,21 @@ static void add_voice(struct voice *v, float *out, int64_t frames, float g0,
     float step = frames > 0 ? (g1 - g0) / (float)frames : 0.0f;
     float g = g0 * scale;
     step *= scale;
-    int64_t i = 0;
+    int64_t i = 0, length = s->stream ? sound_length(s) : s->frames;
+    int16_t chunk[STREAM_CHUNK * 2];
     while (i < frames) {
-        int64_t n = s->frames - v->pos;
+        int64_t n = length - v->pos;
         if (n > frames - i)
             n = frames - i;
-        const int16_t *src = s->pcm + v->pos * s->channels;
+        const int16_t *src;
+        if (s->stream) { /* a recording: read from its ring */
+            if (n > STREAM_CHUNK)
+                n = STREAM_CHUNK;
+            stream_read(s->stream, chunk, (size_t)n);
+            src = chunk;
+        } else {
+            src = s->pcm + v->pos * s->channels;
+        }
         float *dst = out + i * MIX_OUT_CHANNELS;
         if (s->channels == 1) {
             for (int64_t k = 0; k < n; k++, g += step) {
@@ -159,7 +175,7 @@ static void add_voice(struct voice *v, float *out, int64_t frames, float g0,
         }
         v->pos += n;
         i += n;
-        if (v->pos >= s->frames) {
+        if (v->pos >= length) {
             if (!v->loop) {
                 v->active = 0;
                 return;

@@ -9,8 +9,10 @@
 #include <time.h>
 
 #include "decode.h"
+#include "recording.h"
 #include "speech.h"
 #include "speech_batch.h"
+#include "stream.h"
 
 struct prepare {
     const struct session *s;
@@ -49,7 +51,8 @@ static void reach(struct prepare *p, enum prepare_stage stage)
 static int64_t first_line_frame(const struct timeline *t)
 {
     for (size_t i = 0; i < t->count; i++)
-        if ((t->cues[i].kind == CUE_SAY || t->cues[i].kind == CUE_SCAN) &&
+        if ((t->cues[i].kind == CUE_SAY || t->cues[i].kind == CUE_SCAN ||
+             t->cues[i].kind == CUE_PLAY) &&
             t->cues[i].sound >= 0)
             return t->cues[i].frame;
     return t->total_frames;
@@ -131,7 +134,12 @@ static void ready_file(struct prepare *p, struct sound *snd)
         return;
     struct diag_list found;
     diag_init(&found);
-    decode_sound(snd, &found);
+    /* A recording's worker keeps its ring full while it plays. */
+    if (decode_sound(snd, &found) && snd->stream &&
+        p->mode == PREPARE_LIVE && !stream_start(snd->stream))
+        diag_add(&found, snd->source, snd->line,
+                 "sound file '%s' cannot be played: no thread to read it",
+                 snd->name);
     pthread_mutex_lock(&p->lock); /* the window may be reading them */
     diag_merge(&p->problems, &found);
     pthread_mutex_unlock(&p->lock);
@@ -331,6 +339,11 @@ void prepare_page(struct prepare *p, int64_t position)
 {
     atomic_store(&p->position, (long long)position);
     page(p, position);
+    /* Recordings: decoded here, ahead of the mixer, so a render never
+     * runs dry and is the same on every machine. */
+    for (size_t k = 0; k < p->set.count; k++)
+        if (p->set.items[k].stream)
+            stream_fill(p->set.items[k].stream);
 }
 
 void prepare_free(struct prepare *p)
@@ -344,6 +357,7 @@ void prepare_free(struct prepare *p)
     pthread_join(p->thread, NULL);
     free(p->wanted);
     timeline_free(&p->tl);
+    recording_close_all(&p->set);
     sound_set_free(&p->set);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->changed);

@@ -81,7 +81,8 @@ void prepare_speech_progress(const struct prepare *p, size_t *done,
 void prepare_follow(struct prepare *p, int64_t position);
 
 /* --render, once PREPARE_ALL is reached (the worker is done): the same,
- * done now, before the mixer renders from position on. */
+ * done now, before the mixer renders from position on; and every
+ * recording's ring filled (stream.h), so no read of it runs dry. */
 void prepare_page(struct prepare *p, int64_t position);
 
 /* Cancels what is left and frees everything (waits for the line or file

@@ -1,17 +1,24 @@
 /* sound_reader.c: the three decoders behind sound_reader.h, each reading
- * the same bytes in memory: opusfile, vorbisfile, libsndfile. */
+ * the same bytes, in memory or from a file: opusfile, vorbisfile,
+ * libsndfile. */
 #include "sound_reader.h"
 
+#include <errno.h>
 #include <opusfile.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vorbis/vorbisfile.h>
 
-/* The file's bytes and a read position, for vorbisfile and libsndfile. */
+/* The file's bytes, in memory (buf) or read from a descriptor (fd >= 0:
+ * only the decoder's own buffers hold any of it), and a read position,
+ * for the three decoders. */
 struct memfile {
     const unsigned char *buf;
+    int fd;
     int64_t len, at;
 };
 
@@ -20,9 +27,22 @@ static size_t mem_read(struct memfile *m, void *to, size_t n)
     int64_t left = m->len - m->at;
     if ((int64_t)n > left)
         n = (size_t)left;
-    memcpy(to, m->buf + m->at, n);
-    m->at += (int64_t)n;
-    return n;
+    if (m->fd < 0) {
+        memcpy(to, m->buf + m->at, n);
+        m->at += (int64_t)n;
+        return n;
+    }
+    size_t done = 0;
+    while (done < n) {
+        ssize_t got = read(m->fd, (char *)to + done, n - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break; /* a file cut shorter meanwhile ends here */
+        done += (size_t)got;
+    }
+    m->at += (int64_t)done;
+    return done;
 }
 
 /* 0, or -1 when the position would leave the file. */
@@ -30,6 +50,8 @@ static int mem_seek(struct memfile *m, int64_t offset, int whence)
 {
     int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? m->at : m->len;
     if (offset < -base || offset > m->len - base)
+        return -1;
+    if (m->fd >= 0 && lseek(m->fd, (off_t)(base + offset), SEEK_SET) < 0)
         return -1;
     m->at = base + offset;
     return 0;
@@ -64,12 +86,28 @@ static const char *ogg_problem(int code, bool opus)
 
 enum { OPUS_RATE = 48000 };
 
+static int opus_read(void *user, unsigned char *to, int n)
+{
+    return n > 0 ? (int)mem_read(user, to, (size_t)n) : 0;
+}
+
+static int opus_seek(void *user, opus_int64 offset, int whence)
+{
+    return mem_seek(user, offset, whence);
+}
+
+static opus_int64 opus_tell(void *user)
+{
+    return ((struct memfile *)user)->at;
+}
+
 /* 1: opened; 0: not Opus; -1: Opus, but damaged (why says so). */
 static int open_opus(struct sound_reader *r, struct reader *h, char *why,
                      size_t whylen)
 {
     int err;
-    h->opus = op_open_memory(h->m.buf, (size_t)h->m.len, &err);
+    static const OpusFileCallbacks io = {opus_read, opus_seek, opus_tell, NULL};
+    h->opus = op_open_callbacks(&h->m, &io, NULL, 0, &err);
     if (!h->opus && err == OP_ENOTFORMAT)
         return 0;
     if (!h->opus) {
@@ -225,21 +263,22 @@ static long read_sndfile(struct reader *h, float *block, long frames, char *why,
 
 /* ---- the reader ---------------------------------------------------------- */
 
-bool sound_reader_open(struct sound_reader *r, const unsigned char *buf,
-                       size_t len, char *why, size_t whylen)
+/* Opens the decoder that takes h->m's bytes. */
+static bool open_any(struct sound_reader *r, struct reader *h, char *why,
+                     size_t whylen)
 {
-    *r = (struct sound_reader){0};
-    struct reader *h = calloc(1, sizeof(*h));
-    if (!h) {
-        snprintf(why, whylen, "out of memory");
+    unsigned char magic[4] = {0};
+    size_t got = mem_read(&h->m, magic, 4);
+    if (mem_seek(&h->m, 0, SEEK_SET) != 0) {
+        snprintf(why, whylen, "cannot be read again from its start");
         return false;
     }
-    h->m = (struct memfile){.buf = buf, .len = (int64_t)len};
-    r->impl = h;
     bool ok;
-    if (len >= 4 && memcmp(buf, "OggS", 4) == 0) {
+    if (got == 4 && memcmp(magic, "OggS", 4) == 0) {
         int opus = open_opus(r, h, why, whylen);
-        ok = opus > 0 || (opus == 0 && open_vorbis(r, h, why, whylen));
+        /* Not Opus: Vorbis reads from the start again. */
+        ok = opus > 0 || (opus == 0 && mem_seek(&h->m, 0, SEEK_SET) == 0 &&
+                          open_vorbis(r, h, why, whylen));
     } else {
         ok = open_sndfile(r, h, why, whylen);
     }
@@ -249,9 +288,48 @@ bool sound_reader_open(struct sound_reader *r, const unsigned char *buf,
                  r->channels, r->rate);
         ok = false;
     }
-    if (!ok)
-        sound_reader_close(r);
     return ok;
+}
+
+static bool open_source(struct sound_reader *r, struct memfile m, char *why,
+                        size_t whylen)
+{
+    *r = (struct sound_reader){0};
+    struct reader *h = calloc(1, sizeof(*h));
+    if (!h) {
+        snprintf(why, whylen, "out of memory");
+        return false;
+    }
+    h->m = m;
+    r->impl = h;
+    if (open_any(r, h, why, whylen))
+        return true;
+    sound_reader_close(r);
+    return false;
+}
+
+bool sound_reader_open(struct sound_reader *r, const unsigned char *buf,
+                       size_t len, char *why, size_t whylen)
+{
+    return open_source(
+        r, (struct memfile){.buf = buf, .fd = -1, .len = (int64_t)len}, why,
+        whylen);
+}
+
+bool sound_reader_open_fd(struct sound_reader *r, int fd, char *why,
+                          size_t whylen)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, whylen, "is not a regular file");
+        return false;
+    }
+    if (lseek(fd, 0, SEEK_SET) < 0) {
+        snprintf(why, whylen, "cannot be read: %s", strerror(errno));
+        return false;
+    }
+    return open_source(r, (struct memfile){.fd = fd, .len = st.st_size}, why,
+                       whylen);
 }
 
 long sound_reader_read(struct sound_reader *r, float *block, long frames,

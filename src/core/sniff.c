@@ -243,6 +243,24 @@ static bool sniff_ogg(const unsigned char *b, size_t len,
 
 /* ---- FLAC: STREAMINFO first, then every metadata block whole. */
 
+/* The first metadata block h, of size bytes: the stream information. */
+static bool streaminfo(const unsigned char *h, size_t size,
+                       struct sniff_info *out, char *why, size_t n)
+{
+    if ((h[0] & 0x7F) != 0 || size < 34)
+        return say(why, n,
+                   "is damaged: its FLAC header does not start with the "
+                   "stream information");
+    const unsigned char *s = h + 4;
+    out->rate = (long)(be24(s + 10) >> 4);
+    out->channels = ((s[12] >> 1) & 7) + 1;
+    uint64_t total = (uint64_t)(s[13] & 0x0F) << 32 | (uint64_t)s[14] << 24 |
+                     (uint64_t)s[15] << 16 | (uint64_t)s[16] << 8 | s[17];
+    out->frames = total ? (int64_t)total : -1;
+    out->exact = total != 0;
+    return true;
+}
+
 static bool sniff_flac(const unsigned char *b, size_t len,
                        struct sniff_info *out, char *why, size_t n)
 {
@@ -254,28 +272,17 @@ static bool sniff_flac(const unsigned char *b, size_t len,
         size_t size = be24(h + 1);
         if (len - pos - 4 < size)
             return say(why, n, "is cut short: it ends in its FLAC header");
-        if (block == 0) {
-            if ((h[0] & 0x7F) != 0 || size < 34)
-                return say(why, n,
-                           "is damaged: its FLAC header does not start with "
-                           "the stream information");
-            const unsigned char *s = h + 4;
-            out->rate = (long)(be24(s + 10) >> 4);
-            out->channels = ((s[12] >> 1) & 7) + 1;
-            uint64_t total = (uint64_t)(s[13] & 0x0F) << 32 |
-                             (uint64_t)s[14] << 24 | (uint64_t)s[15] << 16 |
-                             (uint64_t)s[16] << 8 | s[17];
-            out->frames = total ? (int64_t)total : -1;
-            out->exact = total != 0;
-        }
+        if (block == 0 && !streaminfo(h, size, out, why, n))
+            return false;
         pos += 4 + size;
         if (h[0] & 0x80)
             return true;
     }
 }
 
-bool sniff_sound(const char *name, const unsigned char *buf, size_t len,
-                 struct sniff_info *out, char *why, size_t whylen)
+/* The format by the content, agreeing with the name's extension. */
+static bool format_of(const char *name, const unsigned char *buf, size_t len,
+                      struct sniff_info *out, char *why, size_t whylen)
 {
     *out = (struct sniff_info){.frames = -1};
     if (len == 0)
@@ -290,6 +297,91 @@ bool sniff_sound(const char *name, const unsigned char *buf, size_t len,
         return say(why, whylen, "holds %s audio, not %s: name it %s",
                    sniff_format_name(out->format), sniff_format_name(want),
                    extension_of(out->format));
+    return true;
+}
+
+/* ---- the head of a long file: what its first bytes declare. */
+
+/* WAV: the fmt chunk, and the data chunk's declared size, inside the
+ * head; the data may run past it, up to the file's size. */
+static bool head_wav(const unsigned char *b, size_t len, uint64_t size,
+                     struct sniff_info *out, char *why, size_t n)
+{
+    uint64_t pos = 12, data = 0;
+    uint32_t bits = 0, tag = 0;
+    bool have_fmt = false;
+    while (pos + 8 <= len) {
+        const unsigned char *c = b + pos;
+        uint64_t chunk = le32(c + 4);
+        if (chunk > size - (pos + 8))
+            return say(why, n,
+                       "is cut short: its '%.4s' chunk declares %llu bytes "
+                       "but the file holds %llu",
+                       (const char *)c, (unsigned long long)chunk,
+                       (unsigned long long)(size - (pos + 8)));
+        if (memcmp(c, "fmt ", 4) == 0 && !have_fmt && chunk >= 16 &&
+            pos + 8 + 24 <= len) {
+            have_fmt = true;
+            tag = le16(c + 8);
+            out->channels = (int)le16(c + 10);
+            out->rate = (long)le32(c + 12);
+            bits = le16(c + 22);
+            if (tag == 0xFFFE && chunk >= 26 && pos + 8 + 26 <= len)
+                tag = le16(c + 32);
+        } else if (memcmp(c, "data", 4) == 0) {
+            data = chunk;
+            break;
+        }
+        pos += 8 + chunk + (chunk & 1);
+    }
+    if (!have_fmt || !data || out->channels == 0 || bits == 0)
+        return say(why, n,
+                   "is damaged: no format and data chunks in its first %zu "
+                   "bytes",
+                   len);
+    out->frames = (int64_t)(data * 8 / ((uint64_t)bits * out->channels));
+    out->exact = tag == 1 || tag == 3 || tag == 6 || tag == 7;
+    return true;
+}
+
+bool sniff_sound_head(const char *name, const unsigned char *head, size_t len,
+                      uint64_t size, struct sniff_info *out, char *why,
+                      size_t whylen)
+{
+    if (!format_of(name, head, len, out, why, whylen))
+        return false;
+    if (len < 64 || size < len)
+        return say(why, whylen, "is cut short: %zu bytes", len);
+    switch (out->format) {
+    case SNIFF_WAV:
+        return head_wav(head, len, size, out, why, whylen);
+    case SNIFF_OGG: /* the first page: the stream's header */
+        if (len < 28 + 19 || head[26] < 1 || (size_t)27 + head[26] + 19 > len)
+            return say(why, whylen, "is damaged: its first Ogg page");
+        if (memcmp(head + 27 + head[26], "\x01vorbis", 7) == 0 &&
+            27 + (size_t)head[26] + 16 <= len) {
+            out->channels = head[27 + head[26] + 11];
+            out->rate = (long)le32(head + 27 + head[26] + 12);
+        } else if (memcmp(head + 27 + head[26], "OpusHead", 8) == 0) {
+            out->channels = head[27 + head[26] + 9];
+            out->rate = 48000;
+        } else {
+            return say(why, whylen,
+                       "holds Ogg data that is neither Vorbis nor Opus audio");
+        }
+        return true;
+    case SNIFF_FLAC: /* STREAMINFO alone */
+        return streaminfo(head + 4, be24(head + 5), out, why, whylen);
+    default:
+        return true;
+    }
+}
+
+bool sniff_sound(const char *name, const unsigned char *buf, size_t len,
+                 struct sniff_info *out, char *why, size_t whylen)
+{
+    if (!format_of(name, buf, len, out, why, whylen))
+        return false;
     switch (out->format) {
     case SNIFF_WAV:
         return sniff_wav(buf, len, out, why, whylen);

@@ -38,4 +38,14 @@ const char *sniff_format_name(enum sniff_format f);
 bool sniff_sound(const char *name, const unsigned char *buf, size_t len,
                  struct sniff_info *out, char *why, size_t whylen);
 
+/* The same for a file too long to read whole (a recording): head is its
+ * first len bytes, size its size. Names the format (by content, agreeing
+ * with the name) and reads what the first headers declare: WAV's format
+ * and data chunks (data may run up to size), FLAC's stream information,
+ * an Ogg stream's first page (channels and rate; the length is the
+ * decoder's to find); an MP3 declares nothing. */
+bool sniff_sound_head(const char *name, const unsigned char *head, size_t len,
+                      uint64_t size, struct sniff_info *out, char *why,
+                      size_t whylen);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sniff.h"
 
@@ -21,6 +22,15 @@ enum {
     SOUND_FILE_MIN_RATE = 8000,       /* the sample rates it may declare */
     SOUND_FILE_MAX_RATE = 192000,
     SOUND_FILE_MAX_CHANNELS = 8,
+};
+
+/* A recording a `play` step plays whole is never read whole: it is
+ * streamed from disk while it plays, so it may last as long as a session
+ * (four hours) and be as large as four hours of 48 kHz stereo WAV. */
+#define RECORDING_MAX_BYTES (3LL << 30)
+enum {
+    RECORDING_MAX_SECONDS = 4 * 3600,
+    RECORDING_HEAD_BYTES = 64 << 10, /* read to judge its content */
 };
 
 /* Reads the regular file at path (opened without blocking, checked on the
@@ -37,7 +47,20 @@ bool sound_check_read(const char *path, const char *name, unsigned char **buf,
 /* sound_check_read without keeping the bytes. */
 bool sound_check_file(const char *path, const char *name, char *why, size_t n);
 
-/* A length as people read it: "2.5 s" under a minute, else "M:SS". */
+/* The checks of sound_check_file for a recording: a regular file of at
+ * most RECORDING_MAX_BYTES whose first RECORDING_HEAD_BYTES name its
+ * format (sniff_sound_head), within the limits above (RECORDING_MAX_SECONDS
+ * for its length, where its header gives one). Reads only the head; the
+ * rest is for the decoder. info may be NULL. */
+bool sound_check_recording(const char *path, const char *name,
+                           struct sniff_info *info, char *why, size_t n);
+
+/* Whether frames at rate fit a recording's limit; why filled when not. */
+bool sound_check_recording_length(int64_t frames, long rate, char *why,
+                                  size_t n);
+
+/* A length as people read it: "2.5 s" under a minute, else "M:SS", from
+ * an hour "H:MM:SS". */
 void sound_check_length_text(char *buf, size_t n, double seconds);
 
 #endif

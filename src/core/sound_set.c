@@ -74,10 +74,19 @@ int64_t sound_length(const struct sound *snd)
     return snd->length > 0 ? snd->length : snd->frames;
 }
 
+int sound_set_find_play(const struct sound_set *set, int step)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (set->items[i].streamed && set->items[i].step == step)
+            return (int)i;
+    return -1;
+}
+
 int sound_set_find_path(const struct sound_set *set, const char *path)
 {
     for (size_t i = 0; i < set->count; i++)
-        if (set->items[i].path && strcmp(set->items[i].path, path) == 0)
+        if (set->items[i].path && !set->items[i].streamed &&
+            strcmp(set->items[i].path, path) == 0)
             return (int)i;
     return -1;
 }
@@ -190,6 +199,18 @@ bool sound_set_collect(struct sound_set *set, const struct session *s,
         case STEP_HOLD:
             ok = ok && add_slot(set, s, SLOT_HOLD, opt);
             ok = ok && add_slot(set, s, SLOT_BELL, opt);
+            break;
+        case STEP_PLAY:
+            /* Measured even when no voice is heard: its length is the
+             * step's. */
+            ok = ok && (!st->recording.name ||
+                        add(set, &(struct sound){.name = st->recording.name,
+                                                 .path = st->recording.path,
+                                                 .source = s->source,
+                                                 .line = st->recording.line,
+                                                 .synth = SYNTH_NONE,
+                                                 .streamed = true,
+                                                 .step = (int)i}));
             break;
         default:
             break;

@@ -14,7 +14,6 @@
 #include "session.h"
 #include "timeline_options.h"
 
-
 /* Tones made in code; SYNTH_NONE marks a sound file or speech. */
 enum synth_kind {
     SYNTH_NONE = -1,
@@ -26,6 +25,8 @@ enum synth_kind {
     SYNTH_COUNT
 };
 
+struct stream; /* src/audio/stream.h */
+
 struct sound {
     const char *name;   /* shown in --schedule */
     const char *path;   /* file to decode, or NULL */
@@ -34,9 +35,16 @@ struct sound {
     const char *source; /* session file naming it, for messages */
     int line;           /* where it is named */
     enum synth_kind synth;
+    /* A play step's recording (step: its index): streamed from disk
+     * while it plays, never decoded whole; each play step has its own
+     * entry, as a stream plays once. */
+    bool streamed;
+    int step;
     /* Filled by src/audio/ before playback: */
     int16_t *pcm; /* interleaved, `channels` per frame, at SOUND_RATE */
-    int channels; /* 1 or 2 */
+    struct stream *stream; /* a recording's, instead of pcm; src/audio/
+                              closes it before the set is freed */
+    int channels;          /* 1 or 2 */
     int64_t frames;
     /* The length the timeline plans with, read from the file's header
      * before it is decoded (0: use frames), so a session can start before
@@ -77,7 +85,11 @@ int sound_set_find_line(const struct sound_set *set, const char *text,
 /* The frames the timeline plans for a sound (see length). */
 int64_t sound_length(const struct sound *snd);
 
-/* Index of the sound for a file path or a synth kind, or -1. */
+/* Index of the recording play step `step` plays, or -1. */
+int sound_set_find_play(const struct sound_set *set, int step);
+
+/* Index of the sound for a file path (not a recording) or a synth kind,
+ * or -1. */
 int sound_set_find_path(const struct sound_set *set, const char *path);
 int sound_set_find_synth(const struct sound_set *set, enum synth_kind k);
 

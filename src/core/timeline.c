@@ -24,8 +24,9 @@ const char *timeline_kind_name(enum cue_kind k)
         [CUE_HOLD] = "hold",       [CUE_EXHALE] = "exhale",
         [CUE_BEGIN] = "begin",     [CUE_BELL] = "bell",
         [CUE_SILENCE] = "silence", [CUE_END] = "end",
+        [CUE_PLAY] = "play",       [CUE_CAPTION] = "caption",
     };
-    return (unsigned)k <= CUE_END ? names[k] : "?";
+    return (unsigned)k <= CUE_CAPTION ? names[k] : "?";
 }
 
 struct builder {
@@ -166,6 +167,32 @@ static void compile_hold(struct builder *b, const struct session *s,
     b->pos += pace_frames(RELEASE_SECONDS);
 }
 
+/* A play step after its say line: the recording whole, and each caption
+ * at its start, opening a phase as long as it shows (captions past the
+ * recording's end are left out, an end past it cut to it). */
+static void compile_play(struct builder *b, const struct sound_set *set,
+                         const struct step *st,
+                         const struct timeline_options *opt, int idx)
+{
+    int rec = sound_set_find_play(set, idx);
+    int64_t start = b->pos;
+    int64_t len = rec >= 0 ? sound_length(&set->items[rec]) : 0;
+    push(b, CUE_PLAY, len, opt->no_voice ? -1 : rec, NULL, idx);
+    for (size_t i = 0; i < st->n_captions; i++) {
+        const struct caption *c = &st->captions[i];
+        int64_t from = pace_frames(c->start), to = pace_frames(c->end);
+        if (from >= len)
+            break; /* starts never decrease */
+        if (to > len)
+            to = len;
+        if (to <= from)
+            continue;
+        b->pos = start + from;
+        push(b, CUE_CAPTION, to - from, -1, c->text, idx);
+    }
+    b->pos = start + len;
+}
+
 static void compile_step(struct builder *b, const struct session *s,
                          const struct sound_set *set,
                          const struct timeline_options *opt, int idx)
@@ -195,7 +222,12 @@ static void compile_step(struct builder *b, const struct session *s,
         push(b, CUE_SILENCE, quiet, -1, "Quiet time", idx);
         b->pos += quiet;
         return;
-    case STEP_PLAY: /* not loaded yet */
+    case STEP_PLAY:
+        if (line > 0) {
+            push(b, CUE_SAY, line, voice, st->say, idx);
+            b->pos += line;
+        }
+        compile_play(b, set, st, opt, idx);
         return;
     case STEP_BREATHE:
     case STEP_HOLD:

@@ -22,6 +22,8 @@ enum cue_kind {
     CUE_BELL,    /* a bell inside or at the end of a timed hold */
     CUE_SILENCE, /* quiet time */
     CUE_END,     /* the session is complete */
+    CUE_PLAY,    /* a recording plays whole (voice layer) */
+    CUE_CAPTION, /* a caption of the recording shows for its frames */
 };
 
 struct cue {

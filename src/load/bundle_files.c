@@ -90,9 +90,17 @@ int bundle_collect(const struct catalog *c, const char *source,
         for (int k = 0; k < SLOT_COUNT && n >= 0; k++)
             n = add_ref(&s->cue_sounds[k], only_under, never_under, out, n,
                         cap);
-        for (size_t j = 0; j < s->n_steps && n >= 0; j++)
-            n = add_ref(&s->steps[j].voice, only_under, never_under, out, n,
-                        cap);
+        for (size_t j = 0; j < s->n_steps && n >= 0; j++) {
+            const struct step *st = &s->steps[j];
+            n = add_ref(&st->voice, only_under, never_under, out, n, cap);
+            /* A play step's recording and captions travel with it. */
+            if (n >= 0)
+                n = add_ref(&st->recording, only_under, never_under, out, n,
+                            cap);
+            if (n >= 0)
+                n = add_ref(&st->captions_file, only_under, never_under, out, n,
+                            cap);
+        }
     }
     return n;
 }

@@ -27,7 +27,8 @@ bool bundle_norm_name(const char *name, char *out, size_t n);
 /* Whether path lies inside folder dir. */
 bool bundle_inside(const char *path, const char *dir);
 
-/* The sounds the sessions of file `source` in c use, by the names the
+/* The sounds the sessions of file `source` in c use (recordings and
+ * their captions files too), by the names the
  * file gives them, each once; those whose real path lies outside
  * only_under (when given) or inside never_under (when given) are left out.
  * Returns the count, or -1 when there are more than cap. */

@@ -6,10 +6,18 @@
 #define STILLPOINT_CAPTIONS_FILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../core/arena.h"
 #include "../core/captions.h"
 #include "../core/diag.h"
+
+/* A play step's captions file: its bytes, NUL-terminated (free them),
+ * their count in *len; read with the care given to every shared file (a
+ * regular file, never a link, a FIFO or a device, opened without
+ * blocking, at most CAPTIONS_MAX_BYTES). NULL with why filled to follow
+ * "captions file 'NAME' ". */
+char *captions_file_read(const char *path, size_t *len, char *why, size_t n);
 
 /* What a step came to: as main's exit codes. */
 enum { CAPTIONS_FILE_OK = 0, CAPTIONS_FILE_FAILED = 1, CAPTIONS_FILE_BAD = 2 };

@@ -12,9 +12,11 @@
 
 #include "../core/pace.h"
 #include "../core/regions.h"
+#include "../core/captions.h"
 #include "../core/sound_check.h"
 #include "../core/timeline.h"
 #include "builtin_safety.h"
+#include "captions_file.h"
 #include "cfgfile.h"
 #include "paths.h"
 #include "schema.h"
@@ -249,7 +251,8 @@ static const struct {
 } kind_keys[] = {{"breathe", STEP_BREATHE},
                  {"scan", STEP_SCAN},
                  {"hold", STEP_HOLD},
-                 {"silence", STEP_SILENCE}};
+                 {"silence", STEP_SILENCE},
+                 {"play", STEP_PLAY}};
 
 static bool step_kind_of(struct loader *l, const config_setting_t *g,
                          enum step_kind *kind)
@@ -272,7 +275,7 @@ static bool step_kind_of(struct loader *l, const config_setting_t *g,
         *kind = STEP_SAY;
         return true;
     }
-    ERR(l, g, "a step needs one of: say, breathe, scan, hold, silence");
+    ERR(l, g, "a step needs one of: say, breathe, scan, hold, silence, play");
     return false;
 }
 
@@ -404,6 +407,67 @@ static void load_scan(struct loader *l, const config_setting_t *g,
         st->seconds = 20;
 }
 
+/* The recording a play step names: its path resolved as a sound's, and
+ * with check_sounds judged as a recording (its head; the decoder measures
+ * it before it plays). *seconds: its length when the header gives it
+ * exactly, else -1. */
+static void read_recording(struct loader *l, const config_setting_t *s,
+                           struct step *st, double *seconds)
+{
+    char why[512];
+    const char *written = config_setting_get_string(s);
+    const char *path =
+        paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
+    if (!path) {
+        ERR(l, s, "%s", why);
+        return;
+    }
+    struct sniff_info info = {.frames = -1};
+    if (l->check_sounds &&
+        !sound_check_recording(path, written, &info, why, sizeof(why))) {
+        ERR(l, s, "sound file '%s' %s", written, why);
+        return;
+    }
+    if (info.exact && info.frames > 0 && info.rate > 0)
+        *seconds = (double)info.frames / (double)info.rate;
+    st->recording =
+        (struct sound_ref){arena_strdup(l->a, written), path, schema_line(s)};
+}
+
+static void load_play(struct loader *l, const config_setting_t *g,
+                      struct step *st)
+{
+    double seconds = -1;
+    read_recording(l, config_setting_get_member(g, "play"), st, &seconds);
+    const config_setting_t *c = config_setting_get_member(g, "captions");
+    if (!c || !st->recording.name)
+        return;
+    char why[512];
+    const char *written = config_setting_get_string(c);
+    const char *path =
+        paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
+    size_t len = 0;
+    char *text = NULL;
+    if (path && paths_is_link(l->dir, written))
+        snprintf(why, sizeof(why), "is a link; name the file itself");
+    else if (path)
+        text = captions_file_read(path, &len, why, sizeof(why));
+    if (!text) { /* why names a sound file when the path was refused */
+        bool named = strncmp(why, "sound file", 10) == 0;
+        ERR(l, c, "captions file%s%s%s%s", path ? " '" : "",
+            path ? written : "", path ? "' " : "", named ? why + 10 : why);
+        return;
+    }
+    st->captions_file =
+        (struct sound_ref){arena_strdup(l->a, written), path, schema_line(c)};
+    struct caption_list list;
+    if (captions_parse(text, len, path, seconds, l->a, &list, l->ctx.d)) {
+        st->captions = list.items;
+        st->n_captions = list.count;
+    }
+    free(text);
+}
+
 static void load_step(struct loader *l, const config_setting_t *g,
                       struct step *st)
 {
@@ -446,7 +510,8 @@ static void load_step(struct loader *l, const config_setting_t *g,
     case STEP_SILENCE:
         st->seconds = schema_number(g, &SCHEMA_STEP, "silence");
         break;
-    case STEP_PLAY: /* no key makes one yet */
+    case STEP_PLAY:
+        load_play(l, g, st);
         break;
     }
 }

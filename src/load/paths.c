@@ -105,6 +105,16 @@ const char *paths_resolve_sound(struct arena *a, const char *name,
     return arena_strdup(a, real);
 }
 
+bool paths_is_link(const char *dir, const char *name)
+{
+    char cand[PATHS_MAX];
+    struct stat st;
+    return dir &&
+           snprintf(cand, sizeof(cand), "%s/%s", dir, name) <
+               (int)sizeof(cand) &&
+           lstat(cand, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 static bool is_dir(const char *p)
 {
     struct stat st;

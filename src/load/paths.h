@@ -17,6 +17,9 @@ const char *paths_resolve_sound(struct arena *a, const char *name,
                                 const char *dir, const char *assets, char *why,
                                 size_t whylen);
 
+/* Whether dir/name is a symbolic link (a captions file must not be). */
+bool paths_is_link(const char *dir, const char *name);
+
 /* The folder holding the built-in data (config/ and assets/): the
  * STILLPOINT_DATA environment variable, else the source tree the
  * executable sits in, else the installed share folder. */

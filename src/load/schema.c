@@ -143,6 +143,12 @@ static const struct field step_fields[] = {
      "hold: bells inside the hold, seconds from its start, in order."},
     {"silence", FT_NUMBER, 0.1, 14400, 0, 0, K(STEP_SILENCE), 0, 0,
      "A silence step: seconds of quiet time."},
+    {"play", FT_PATH, 1, PATH_CHARS, 0, 0, K(STEP_PLAY), 0, 0,
+     "A play step: a recording played whole (WAV, FLAC, Ogg Vorbis or Opus, "
+     "MP3; up to four hours), read from disk as it plays."},
+    {"captions", FT_PATH, 1, PATH_CHARS, 0, 0, K(STEP_PLAY), 0, 0,
+     "play: the recording's captions, WebVTT (.vtt) or SubRip (.srt), each "
+     "shown at its time."},
 };
 
 #define SCHEMA(var, what, table)                                               \

@@ -124,7 +124,11 @@ void running_draw(struct app *a)
         text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
                   cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
     }
-    if (c && c->caption) {
+    /* A recording's caption shows for its own time, not until the next. */
+    bool shown =
+        c && c->caption &&
+        !(c->kind == CUE_CAPTION && a->snap.position >= c->frame + c->frames);
+    if (shown) {
         /* Two lines of large type fit above the buttons; a longer line is
          * set smaller, its bottom kept clear of the buttons. */
         enum text_size size = TEXT_LARGE;
