@@ -98,21 +98,16 @@ run 2 --captions-session "$TMP/long.vtt"
 has "$TMP/err" "long.vtt: 1001 captions, and a session holds at most 1000 steps"
 run 0 --captions-session "$TMP/long.vtt" --recording long.ogg
 
-# The session made passes --check. Guarded: `at` is in the format once
-# time marks are merged, `play` and `captions` once play steps are; until
-# then this part is skipped with a note (the lead makes it pass on main).
-if "$STILLPOINT" --format-reference | grep -q '^| `at` '; then
-    run 0 --check "$TMP/s/scan.cfg"
-    has "$TMP/out" "scan.cfg: ok (1 session"
-else
-    echo "note: no 'at' in the session format yet: --check of the say session skipped"
-fi
-if "$STILLPOINT" --format-reference | grep -q '^| `play` '; then
-    cp "$CAP/body-scan.srt" "$TMP/s/"
-    sox -n -r 8000 -c 1 -b 16 "$TMP/s/scan.wav" synth 600 sine 440 vol 0.1
-    run 0 --check "$TMP/s/play.cfg"
-    has "$TMP/out" "play.cfg: ok (1 session"
-else
-    echo "note: no 'play' in the session format yet: --check of the play session skipped"
-fi
+# The sessions made pass --check: the say session with its time marks
+# (the lines spoken to know their length), the play session with its
+# recording and captions.
+run 0 --check "$TMP/s/scan.cfg"
+has "$TMP/out" "scan.cfg: ok (1 session"
+cp "$CAP/body-scan.srt" "$TMP/s/"
+sox -n -r 8000 -c 1 -b 16 "$TMP/s/scan.wav" synth 600 sine 440 vol 0.1
+run 0 --check "$TMP/s/play.cfg"
+has "$TMP/out" "play.cfg: ok (1 session"
+# The play session's schedule lists the captions as cues at their times.
+run 0 --config "$TMP/s/play.cfg" --schedule "$(awk -F'"' '/name =/ { print $2; exit }' "$TMP/s/play.cfg")"
+grep -q "	caption	" "$TMP/out" || fail "no caption cues: $(cat "$TMP/out")"
 echo "captions: ok"
