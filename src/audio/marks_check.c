@@ -5,10 +5,12 @@
 #include "../core/pace.h"
 #include "prepare.h"
 
-static bool has_marks(const struct session *s)
+/* Sessions whose length the loader's estimate cannot know well enough:
+ * time marks (is any reached late?) and recordings (within four hours?). */
+static bool needs_measuring(const struct session *s)
 {
     for (size_t i = 0; i < s->n_steps; i++)
-        if (s->steps[i].has_at)
+        if (s->steps[i].has_at || s->steps[i].kind == STEP_PLAY)
             return true;
     return false;
 }
@@ -16,7 +18,7 @@ static bool has_marks(const struct session *s)
 int marks_check(const struct session *s, const struct timeline_options *o,
                 struct diag_list *warnings, struct diag_list *problems)
 {
-    if (!has_marks(s))
+    if (!needs_measuring(s))
         return 0;
     struct prepare *p = prepare_start(s, o, PREPARE_MEASURE);
     if (!p) {

@@ -1,7 +1,9 @@
-/* marks_check.h: whether a session keeps to its time marks. The session
- * is prepared as --schedule prepares it (speech measured, so from its
- * true length), and every step whose `at` is reached late, because what
- * comes before runs past it, gives a warning. Used by --check. */
+/* marks_check.h: whether a session keeps to its time marks and its
+ * four hours. A session with time marks or recordings is prepared as
+ * --schedule prepares it (speech and recordings measured, so from its
+ * true length): every step whose `at` is reached late, because what comes
+ * before runs past it, gives a warning, and a session past four hours is
+ * a problem. Used by --check. */
 #ifndef STILLPOINT_MARKS_CHECK_H
 #define STILLPOINT_MARKS_CHECK_H
 

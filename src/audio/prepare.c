@@ -1,6 +1,7 @@
 /* prepare.c: the worker that readies a session (see prepare.h). */
 #include "prepare.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/pace.h"
 #include "decode.h"
 #include "recording.h"
 #include "speech.h"
@@ -135,8 +137,8 @@ static void ready_file(struct prepare *p, struct sound *snd)
     struct diag_list found;
     diag_init(&found);
     /* A recording's worker keeps its ring full while it plays. */
-    if (decode_sound(snd, &found) && snd->stream &&
-        p->mode == PREPARE_LIVE && !stream_start(snd->stream))
+    if (decode_sound(snd, &found) && snd->stream && p->mode == PREPARE_LIVE &&
+        !stream_start(snd->stream))
         diag_add(&found, snd->source, snd->line,
                  "sound file '%s' cannot be played: no thread to read it",
                  snd->name);
@@ -194,6 +196,20 @@ static void follow(struct prepare *p)
     pthread_mutex_unlock(&p->lock);
 }
 
+/* The four-hour limit, on the true length: the loader's estimate cannot
+ * know a recording's length or a line's speech. */
+static bool within_limit(struct prepare *p)
+{
+    double secs = (double)p->tl.end_frame / SOUND_RATE;
+    if (secs <= PACE_MAX_SECONDS)
+        return true;
+    diag_add(&p->problems, p->s->source, p->s->line,
+             "session '%s' lasts %.0f h %02.0f min with its recordings and "
+             "speech; the limit is 4 hours",
+             p->s->name, floor(secs / 3600), floor(fmod(secs, 3600) / 60));
+    return false;
+}
+
 static void steps(struct prepare *p)
 {
     bool ok = sound_set_collect(&p->set, p->s, p->opt);
@@ -211,6 +227,7 @@ static void steps(struct prepare *p)
          speech_batch_measure(&p->set, &p->problems, &p->cancel,
                               &p->speech_done, &p->speech_total, &p->speech);
     ok = ok && timeline_compile(p->s, &p->set, p->opt, &p->tl) == 0;
+    ok = ok && within_limit(p);
     if (ok) {
         p->wanted = calloc(p->set.count + 1, sizeof(bool));
         ok = p->wanted != NULL;

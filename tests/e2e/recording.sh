@@ -98,6 +98,23 @@ EOF
 run 2 --check "$D/bad.cfg"
 has "$TMP/err" "bad.cfg:4: sound file 'long.wav' lasts 4:00:01; the limit for a recording is 4:00:00"
 has "$TMP/err" "bad.cfg:7: captions file 'link.vtt' is a link; name the file itself"
+# Two recordings within their own limit, together past four hours: the
+# session's limit holds on its true length.
+{
+    printf 'RIFF\377\377\377\377WAVEfmt \020\000\000\000\001\000\001\000'
+    printf '\100\037\000\000\100\037\000\000\001\000\010\000data'
+    printf '\100\001\103\003' # 54 722 880 bytes: 6840.4 s
+} >"$D/half.wav"
+truncate -s 54722924 "$D/half.wav"
+cat >"$D/twice.cfg" <<'EOF'
+version = 1;
+sessions = (
+  { name = "twice"; title = "Twice"; type = "body-scan";
+    steps = ( { play = "half.wav"; }, { play = "half.wav"; }, { play = "half.wav"; } ); }
+);
+EOF
+run 2 --check "$D/twice.cfg"
+has "$TMP/err" "twice.cfg:3: session 'twice' lasts 5 h 42 min with its recordings and speech; the limit is 4 hours"
 has "$TMP/err" "bad.cfg:10: captions file 'fifo.vtt' is not a regular file"
 
 # 5. The window: the recording plays (its tone reaches the device), pause
