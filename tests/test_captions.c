@@ -249,6 +249,142 @@ static void test_times(void **state)
                    "00:01:05.000, found '00:01.000 --> 00:02.000x'");
 }
 
+/* The captions a small file gives (it must be accepted): their texts,
+ * joined with '|'. */
+static void expect_texts(const char *file_text, const char *want)
+{
+    struct arena *a;
+    struct caption_list l;
+    struct diag_list d;
+    if (!parse(file_text, -1, &a, &l, &d))
+        fail_msg("refused: %s", d.count ? d.msgs[0] : "?");
+    char got[1024] = "";
+    for (size_t i = 0; i < l.count; i++)
+        snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
+                 i ? "|" : "", l.items[i].text);
+    assert_string_equal(got, want);
+    arena_free(a);
+}
+
+/* YouTube's automatic captions, as downloaded: a line of one space above
+ * or under the words, each line shown again at the top of the next
+ * caption, 10 ms captions holding only the line before, timestamps and
+ * <c> tags between the words. Each line is said once, at its time. */
+static void test_youtube(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double start, end;
+        int line;
+    } want[] = {
+        {"welcome to this body scan", 0.32, 3.19, 5},
+        {"find a comfortable position lying down", 3.2, 7.67, 13},
+        {"and gently close your eyes", 7.68, 12.47, 21},
+        {"bring your attention to your feet", 12.48, 18.0, 29},
+    };
+    struct arena *a = arena_new();
+    struct caption_list l;
+    parse_sample("yt.vtt", a, &l);
+    assert_int_equal(l.format, CAPTIONS_VTT);
+    assert_int_equal(l.count, 4);
+    for (size_t i = 0; i < l.count; i++) {
+        assert_string_equal(l.items[i].text, want[i].text);
+        assert_true(l.items[i].start > want[i].start - 1e-6 &&
+                    l.items[i].start < want[i].start + 1e-6);
+        assert_true(l.items[i].end > want[i].end - 1e-6 &&
+                    l.items[i].end < want[i].end + 1e-6);
+        assert_int_equal(l.items[i].line, want[i].line);
+    }
+    arena_free(a);
+}
+
+/* A line of spaces or tabs is a line of the caption (WebVTT ends a
+ * caption at an empty line only), unless a new caption starts under it;
+ * a caption that shows nothing is left out; one of invisible characters
+ * is refused. */
+static void test_blank_lines(void **state)
+{
+    (void)state;
+    /* Inside a caption, above its words, under them. */
+    expect_text("WEBVTT\n\n00:01.000 --> 00:02.000\nRest\n \t \nnow.\n",
+                "Rest now.");
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:02.000\n \nRest\n  \n\n"
+                 "00:03.000 --> 00:04.000\nnow.\n \n",
+                 "Rest|now.");
+    /* Spaces on the empty line between captions, in both formats. */
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:02.000\nRest\n \n"
+                 "00:03.000 --> 00:04.000\nnow.\n\t\nthree\n"
+                 "00:05.000 --> 00:06.000\nGo.\n",
+                 "Rest|now.|Go.");
+    expect_texts("1\r\n00:00:01,000 --> 00:00:02,000\r\nRest. \r\n \r\n"
+                 "2 \r\n00:00:03,000 --> 00:00:04,000\r\n\tBreathe\r\n  "
+                 "\r\nin.\r\n\t\r\n3\r\n00:00:05,000 --> 00:00:06,000\r\n"
+                 "Out.\r\n \r\n",
+                 "Rest.|Breathe in.|Out.");
+    /* A stray block under a line of spaces is still no caption. */
+    expect_problem("1\n00:00:01,000 --> 00:00:02,000\nRest.\n \none\n"
+                   "00:00:03,000 --> 00:00:04,000\nGo.\n",
+                   -1,
+                   "NAME:5: expected a caption number, then a time like "
+                   "00:01:02,500 --> 00:01:05,000; found 'one'");
+    /* Captions that show nothing are left out, without a word. */
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:02.000\n  \t\n\n"
+                 "00:02.000 --> 00:03.000\n<i> </i>\n\n"
+                 "00:03.000 --> 00:04.000\n\n"
+                 "00:04.000 --> 00:05.000\n \n00:05.000 --> 00:06.000\n"
+                 "Rest.\n",
+                 "Rest.");
+    expect_texts("1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:03,000 --> "
+                 "00:00:04,000\nRest.\n\n3\n00:00:05,000 --> 00:00:06,000\n"
+                 "   \n",
+                 "Rest.");
+    expect_problem("WEBVTT\n\n00:01.000 --> 00:02.000\n \n", -1,
+                   "NAME: no captions in the file (a caption is a time like "
+                   "00:01:02.500 --> 00:01:05.000 with its words on the "
+                   "lines under it)");
+    /* Invisible characters are no spaces: refused, where they are. */
+    expect_problem("WEBVTT\n\n00:01.000 --> 00:02.000\n \n\xe2\x80\x8b \n", -1,
+                   "NAME:5: caption: shows nothing (only spaces or invisible "
+                   "characters)");
+    expect_problem("1\n00:00:01,000 --> 00:00:02,000\n\xe2\x80\x8b\xe2\x80\x8d"
+                   "\n",
+                   -1,
+                   "NAME:3: caption: shows nothing (only spaces or invisible "
+                   "characters)");
+}
+
+/* Rolling captions: the lines a caption repeats from the one it follows
+ * on screen are said once; a line said again after a pause is kept. */
+static void test_rolling(void **state)
+{
+    (void)state;
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:03.000\nBreathe in.\n\n"
+                 "00:03.000 --> 00:05.000\nBreathe in.\nBreathe out.\n\n"
+                 "00:05.000 --> 00:07.000\nBreathe out.\nRest.\n",
+                 "Breathe in.|Breathe out.|Rest.");
+    /* Two lines repeated, markup or not; a first line that is not the
+     * last above is no repeat. */
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:03.000\nA\n<i>B</i> c\nD\n\n"
+                 "00:03.050 --> 00:05.000\nB  c\n<c>D</c>\nE\n\n"
+                 "00:05.000 --> 00:07.000\nD\nF\n",
+                 "A B c D|E|D F");
+    expect_texts("1\n00:00:01,000 --> 00:00:03,000\nRest.\n\n"
+                 "2\n00:00:02,990 --> 00:00:03,000\nRest.\n\n"
+                 "3\n00:00:03,000 --> 00:00:04,000\nRest.\nNow.\n",
+                 "Rest.|Now.");
+    /* After a pause, the same words are said again. */
+    expect_texts("WEBVTT\n\n00:01.000 --> 00:03.000\nRelax.\n\n"
+                 "00:03.200 --> 00:05.000\nRelax.\n",
+                 "Relax.|Relax.");
+    /* What is new after the repeat is checked, at its line. */
+    expect_problem("WEBVTT\n\n00:01.000 --> 00:03.000\nRest.\n\n"
+                   "00:03.000 --> 00:05.000\nRest.\n&#x200B;\n",
+                   -1,
+                   "NAME:8: caption: shows nothing (only spaces or invisible "
+                   "characters)");
+}
+
 /* Limits: the size, the count, the messages' cap. */
 static void test_limits(void **state)
 {
@@ -269,8 +405,8 @@ static void test_limits(void **state)
     for (int i = 0; i <= CAPTIONS_MAX_COUNT; i++)
         used += (size_t)sprintf(text + used,
                                 "\n%02d:%02d.000 --> %02d:%02d.500"
-                                "\nx\n",
-                                i / 600, i / 10 % 60, i / 600, i / 10 % 60);
+                                "\nx%d\n",
+                                i / 600, i / 10 % 60, i / 600, i / 10 % 60, i);
     diag_init(&d);
     assert_false(captions_parse(text, used, "NAME", -1, a, &l, &d));
     assert_int_equal(d.count, 1);
@@ -298,6 +434,9 @@ int main(void)
         cmocka_unit_test(test_webvtt_rules),
         cmocka_unit_test(test_subrip_rules),
         cmocka_unit_test(test_times),
+        cmocka_unit_test(test_youtube),
+        cmocka_unit_test(test_blank_lines),
+        cmocka_unit_test(test_rolling),
         cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,9 +1,10 @@
 /* captions.c: the WebVTT and SubRip reader (see captions.h): the bytes cut
- * into lines and blank-line separated blocks, each block's time line read,
- * its text lines freed of markup and joined with a space, and every
- * problem reported at its line. One pass over the bytes; each caption's
- * text is built in a fixed buffer, so time and memory stay bounded for
- * any input. */
+ * into lines and blocks ended by an empty line, each block's time line
+ * read, its text lines freed of markup, the lines a rolling caption
+ * repeats from the one before left out, the rest joined with a space, and
+ * every problem reported at its line. One pass over the bytes (a line of
+ * spaces looks two lines ahead); each caption's text is built in a fixed
+ * buffer, so time and memory stay bounded for any input. */
 #include "captions.h"
 
 #include <stdarg.h>
@@ -19,6 +20,12 @@ enum {
     TOKEN = 32,       /* a time as written */
     MAX_DIGITS = 9,   /* in one part of a time */
 };
+
+/* A caption that starts this close after the one before ends (or earlier)
+ * follows it on screen: rolling captions touch (YouTube's), or leave the
+ * 10 ms of a "transition" caption some tools drop. A line said again after
+ * a pause is not a repeat. */
+static const double ROLL_GAP = 0.1;
 
 _Static_assert(CAPTIONS_TEXT_BUF > CAPTIONS_MAX_TEXT + 4,
                "a caption's buffer holds its longest text and more");
@@ -49,6 +56,10 @@ struct reader {
     double last_start;
     int last_line;
     char last_tok[TOKEN];
+    struct captions_lines lines[2]; /* this caption's and the one above's */
+    int cur;                        /* which is this caption's */
+    bool has_prev;                  /* the one above read, ending at: */
+    double prev_end;
 };
 
 static void problem(struct reader *r, int line, const char *fmt, ...)
@@ -117,12 +128,39 @@ static bool starts_word(const struct line *l, const char *word)
            (l->len == n || l->p[n] == ' ' || l->p[n] == '\t');
 }
 
-/* Reads up to the next blank line (or the end). */
+/* Whether a new caption starts at the next line: a time line, or a line
+ * (a name, a number) then a time line; or the file ends. Looks ahead and
+ * reads nothing. */
+static bool caption_follows(struct reader *r)
+{
+    const char *pos = r->pos;
+    int no = r->no;
+    bool has_pushed = r->has_pushed;
+    struct line pushed = r->pushed, a, b;
+    bool follows = !next_line(r, &a) || has_arrow(&a) ||
+                   (!is_blank(&a) && next_line(r, &b) && has_arrow(&b));
+    r->pos = pos;
+    r->no = no;
+    r->has_pushed = has_pushed;
+    r->pushed = pushed;
+    return follows;
+}
+
+/* Whether l, just read, ends a block: an empty line does; a line of only
+ * spaces and tabs is a line of the block (WebVTT's rule; YouTube writes
+ * one above or under a caption's words) unless a new caption starts under
+ * it, as where a SubRip file has a stray space on its empty lines. */
+static bool ends_block(struct reader *r, const struct line *l)
+{
+    return l->len == 0 || (is_blank(l) && caption_follows(r));
+}
+
+/* Reads up to the end of the block. */
 static void skip_block(struct reader *r)
 {
     struct line l;
     while (next_line(r, &l))
-        if (is_blank(&l))
+        if (ends_block(r, &l))
             return;
 }
 
@@ -304,34 +342,34 @@ static bool check_times(struct reader *r, int line, double start, double *end,
     return ok;
 }
 
-/* Checks the text just added to t (from byte from) for what no text may
- * hold; whether it shows anything is the whole caption's matter. */
+/* Checks a text line for what no text may hold; whether it shows
+ * anything is the whole caption's matter. */
 static bool check_line(struct reader *r, const struct captions_text *t,
-                       size_t from, int line)
+                       int line)
 {
     char s[CAPTIONS_TEXT_BUF + 2], why[96];
     if (t->len >= CAPTIONS_TEXT_BUF)
         return true; /* too long: said once for the caption */
     s[0] = 'x';      /* something visible */
-    memcpy(s + 1, t->buf + from, t->len - from);
-    s[1 + t->len - from] = '\0';
+    memcpy(s + 1, t->buf, t->len);
+    s[1 + t->len] = '\0';
     if (utf8_check_text(s, why, sizeof(why)))
         return true;
     problem(r, line, "caption: %s", why);
     return false;
 }
 
-/* Reads a caption's text lines, up to a blank line or a line that is a
- * time line (reported, and read again as the next caption's). Returns
- * false when the text is not fit to show, with the problem reported. */
-static bool read_text(struct reader *r, struct captions_text *t,
-                      int timing_line)
+/* Reads a caption's text lines into c, up to the end of the block or a
+ * line that is a time line (reported, and read again as the next
+ * caption's); lines that show nothing (spaces, tabs, markup) are left
+ * out. Returns false when a line is not fit to show, or the text too
+ * long, with the problem reported. */
+static bool read_text(struct reader *r, struct captions_lines *c)
 {
     struct line l;
-    int first = 0;
     bool ok = true;
-    t->len = 0;
-    while (next_line(r, &l) && !is_blank(&l)) {
+    captions_lines_clear(c);
+    while (next_line(r, &l) && !ends_block(r, &l)) {
         if (has_arrow(&l)) {
             problem(r, l.no,
                     "a time line inside the caption above: leave an empty "
@@ -339,54 +377,70 @@ static bool read_text(struct reader *r, struct captions_text *t,
             push_back(r, &l);
             return false;
         }
-        if (!first)
-            first = l.no;
-        size_t from = t->len;
-        captions_text_line(t, l.p, l.len, r->fmt == CAPTIONS_VTT);
+        struct captions_text t;
+        t.len = 0;
+        captions_text_line(&t, l.p, l.len, r->fmt == CAPTIONS_VTT);
+        captions_text_trim(&t);
         if (ok)
-            ok = check_line(r, t, from, l.no);
+            ok = check_line(r, &t, l.no);
+        if (t.len > 0)
+            captions_lines_add(c, &t, l.no);
     }
-    captions_text_trim(t);
-    char why[96];
-    if (!first) {
-        problem(r, timing_line,
-                "caption: no text (its words go on the lines under its "
-                "time)");
-        return false;
-    }
-    if (!ok)
-        return false;
-    if (t->len > CAPTIONS_MAX_TEXT) {
-        problem(r, first,
+    if (ok && c->text.len > CAPTIONS_MAX_TEXT) {
+        problem(r, c->no[0],
                 "caption: too long (over %d bytes of text; split it in two)",
                 CAPTIONS_MAX_TEXT);
         return false;
     }
-    t->buf[t->len] = '\0';
-    if (!utf8_check_text(t->buf, why, sizeof(why))) {
-        problem(r, first, "caption: %s", why);
-        return false;
-    }
-    return true;
+    return ok;
+}
+
+/* How many of the caption's first lines the one above showed last, when
+ * this caption follows it on screen (starting at most ROLL_GAP after it
+ * ends): a rolling caption's lines said already. */
+static size_t repeated_lines(struct reader *r, bool times_ok, double start,
+                             double end)
+{
+    const struct captions_lines *c = &r->lines[r->cur];
+    size_t k = 0;
+    if (times_ok && r->has_prev && start <= r->prev_end + ROLL_GAP)
+        k = captions_lines_repeated(c, &r->lines[!r->cur]);
+    r->has_prev = times_ok;
+    r->prev_end = end;
+    r->cur = !r->cur; /* this caption is the one above the next */
+    return k;
 }
 
 /* One caption from its time line on: its times, its text, then its place
- * in the table when all is well. Returns false when out of memory. */
+ * in the table when all is well. A caption that shows nothing new (no
+ * words, or only the lines the one above ends with) is left out. Returns
+ * false when out of memory. */
 static bool read_caption(struct reader *r, const struct line *timing)
 {
     double start = 0, end = 0;
-    char start_tok[TOKEN], end_tok[TOKEN];
+    char start_tok[TOKEN], end_tok[TOKEN], why[96];
     bool ok = read_timing(r, timing, &start, &end, start_tok, end_tok) &&
               check_times(r, timing->no, start, &end, start_tok, end_tok);
-    struct captions_text t;
+    struct captions_lines *c = &r->lines[r->cur];
+    bool text_ok = read_text(r, c);
+    size_t k = repeated_lines(r, ok && text_ok, start, end);
+    if (!text_ok || k == c->count)
+        return true;
+    char *text = c->text.buf + c->start[k];
+    size_t len = c->text.len - c->start[k];
+    text[len] = '\0'; /* fits: the text is not too long */
+    if (!utf8_check_text(text, why, sizeof(why))) {
+        problem(r, c->no[k], "caption: %s", why);
+        return true;
+    }
     /* Kept in order even after a caption out of order (reported). */
-    if (!read_text(r, &t, timing->no) || !ok || r->count == r->cap ||
+    if (!ok || r->count == r->cap ||
         (r->count > 0 && start < r->items[r->count - 1].start))
         return true;
-    char *text = arena_strndup(r->a, t.buf, t.len);
-    if (!text)
+    char *copy = arena_strndup(r->a, text, len);
+    if (!copy)
         return false;
-    r->items[r->count++] = (struct caption){start, end, text, timing->no};
+    r->items[r->count++] = (struct caption){start, end, copy, timing->no};
     return true;
 }
 
@@ -528,7 +582,7 @@ static void read_header(struct reader *r)
         return;
     }
     r->fmt = CAPTIONS_VTT;
-    while (next_line(r, &l) && !is_blank(&l)) {
+    while (next_line(r, &l) && !ends_block(r, &l)) {
         if (has_arrow(&l)) {
             push_back(r, &l); /* a caption right under the header */
             return;

@@ -32,9 +32,11 @@ struct caption_list {
 /* Parses the len bytes at data (the file's name, for messages, is file).
  * The format is told by the content (a "WEBVTT" first line, else SubRip).
  * length_seconds is the recording's length (captions must start inside
- * it; an end past it is cut to it), or < 0 when unknown. Texts and the
- * table are copied into a. Returns false when anything was wrong, with
- * each problem added to d. */
+ * it; an end past it is cut to it), or < 0 when unknown. A caption that
+ * shows nothing is left out, and so are the lines a rolling caption
+ * repeats from the one it follows on screen (a caption with nothing new
+ * is left out too). Texts and the table are copied into a. Returns false
+ * when anything was wrong, with each problem added to d. */
 bool captions_parse(const char *data, size_t len, const char *file,
                     double length_seconds, struct arena *a,
                     struct caption_list *out, struct diag_list *d);

@@ -1,5 +1,5 @@
-/* captions_text.c: a caption's shown words from its lines (see
- * captions_text.h). */
+/* captions_text.c: a caption's shown words from its lines, and the lines
+ * a rolling caption repeats (see captions_text.h). */
 #include "captions_text.h"
 
 #include <stdint.h>
@@ -160,4 +160,58 @@ void captions_text_trim(struct captions_text *t)
 {
     if (t->len > 0 && t->len < CAPTIONS_TEXT_BUF && t->buf[t->len - 1] == ' ')
         t->len--;
+}
+
+void captions_lines_clear(struct captions_lines *c)
+{
+    c->text.len = 0;
+    c->count = 0;
+}
+
+void captions_lines_add(struct captions_lines *c,
+                        const struct captions_text *line, int no)
+{
+    if (c->count > 0)
+        put(&c->text, " ", 1);
+    size_t at = c->text.len;
+    put(&c->text, line->buf, line->len); /* past the buffer, counted */
+    if (at < CAPTIONS_TEXT_BUF && c->count < CAPTIONS_TEXT_BUF / 2) {
+        c->start[c->count] = (unsigned short)at;
+        c->no[c->count++] = no;
+    }
+}
+
+/* Line i of c: where it starts, and its length (through *len). */
+static const char *line_of(const struct captions_lines *c, size_t i,
+                           size_t *len)
+{
+    size_t end = i + 1 < c->count ? (size_t)c->start[i + 1] - 1 : c->text.len;
+    *len = end - c->start[i];
+    return c->text.buf + c->start[i];
+}
+
+static bool same_line(const struct captions_lines *a, size_t i,
+                      const struct captions_lines *b, size_t j)
+{
+    size_t na, nb;
+    const char *pa = line_of(a, i, &na), *pb = line_of(b, j, &nb);
+    return na == nb && memcmp(pa, pb, na) == 0;
+}
+
+size_t captions_lines_repeated(const struct captions_lines *c,
+                               const struct captions_lines *prev)
+{
+    if (c->text.len >= CAPTIONS_TEXT_BUF || prev->text.len >= CAPTIONS_TEXT_BUF)
+        return 0;
+    size_t most = c->count < prev->count ? c->count : prev->count;
+    if (most > CAPTIONS_ROLL_LINES)
+        most = CAPTIONS_ROLL_LINES;
+    for (size_t k = most; k > 0; k--) {
+        size_t i = 0;
+        while (i < k && same_line(c, i, prev, prev->count - k + i))
+            i++;
+        if (i == k)
+            return k;
+    }
+    return 0;
 }

@@ -1,6 +1,8 @@
 # captions.sh: --captions-session, a session file made from a captions
 # file. The body scan in tests/data/captions/ as WebVTT and as SubRip gives
 # the same steps: a say line per caption with its words and its time mark.
+# Captions as YouTube and an insurer's transcript write them (rolling
+# lines, lines of spaces, CRLF) give each line once.
 # With --recording, one play step naming the recording and the captions.
 # The output goes to stdout, or to a new file (never over a file, never
 # through a link); a bad captions file, a folder, a FIFO or a missing
@@ -110,4 +112,27 @@ has "$TMP/out" "play.cfg: ok (1 session"
 # The play session's schedule lists the captions as cues at their times.
 run 0 --config "$TMP/s/play.cfg" --schedule "$(awk -F'"' '/name =/ { print $2; exit }' "$TMP/s/play.cfg")"
 grep -q "	caption	" "$TMP/out" || fail "no caption cues: $(cat "$TMP/out")"
+# Captions as tools write them. YouTube's automatic captions: a line of
+# one space above or under the words, each line again at the top of the
+# next caption, 10 ms captions holding the line before. Each line is said
+# once, at its time.
+mkdir "$TMP/real"
+run 0 --captions-session "$CAP/yt.vtt" -o "$TMP/real/yt.cfg"
+[ "$(grep -c '{ say = ' "$TMP/real/yt.cfg")" = 4 ] || fail "yt.vtt: not 4 say steps: $(grep 'say = ' "$TMP/real/yt.cfg")"
+has "$TMP/real/yt.cfg" '{ say = "welcome to this body scan"; at = "0:00.32"; seconds = 0; },'
+has "$TMP/real/yt.cfg" '{ say = "find a comfortable position lying down"; at = "0:03.2"; seconds = 0; },'
+has "$TMP/real/yt.cfg" '{ say = "and gently close your eyes"; at = "0:07.68"; seconds = 0; },'
+has "$TMP/real/yt.cfg" '{ say = "bring your attention to your feet"; at = "0:12.48"; seconds = 0; }'
+run 0 --check "$TMP/real/yt.cfg"
+has "$TMP/out" "yt.cfg: ok (1 session"
+# A transcript as an insurer publishes one: CRLF, two lines to a caption,
+# stray spaces after words, on a number and on empty lines.
+run 0 --captions-session "$CAP/transcript.srt" -o "$TMP/real/transcript.cfg"
+[ "$(grep -c '{ say = ' "$TMP/real/transcript.cfg")" = 10 ] || fail "transcript.srt: not 10 say steps"
+has "$TMP/real/transcript.cfg" '{ say = "It takes about two minutes. You can do it sitting at a desk or on the sofa."; at = "0:04.8"; seconds = 0; },'
+has "$TMP/real/transcript.cfg" '{ say = "Let your shoulders drop and rest your hands in your lap."; at = "0:14"; seconds = 0; },'
+has "$TMP/real/transcript.cfg" '{ say = "Again: in for four..."; at = "0:32"; seconds = 0; },'
+! grep -q "$(printf '\r')" "$TMP/real/transcript.cfg" || fail "a carriage return in the session"
+run 0 --check "$TMP/real/transcript.cfg"
+has "$TMP/out" "transcript.cfg: ok (1 session"
 echo "captions: ok"

@@ -1,6 +1,6 @@
 /* fuzz_captions.c: libFuzzer target for the captions reader. Arbitrary
  * bytes as a captions file, read against a recording of a length taken
- * from the first two bytes (or of none), must never crash, hang or leak;
+ * from its last two bytes (or of none), must never crash, hang or leak;
  * and whatever it keeps must be sound: starts never decreasing, each end
  * at or after its start and inside the recording, each text one that
  * passes the say-line check and fits the limit, lines in order; it says
@@ -50,14 +50,12 @@ static void round_trip(const struct caption_list *l)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* The recording's length from the last two bytes, which stay part of
+     * the file (so the seeds are read as written, WEBVTT line and all): an
+     * odd last-but-one byte, no known length; else up to ~27 minutes. */
     double length = -1;
-    if (size >= 2) {
-        /* An odd first byte: no known length; else up to ~27 minutes. */
-        if (!(data[0] & 1))
-            length = ((data[0] << 8 | data[1]) & 0x3fff) / 10.0;
-        data += 2;
-        size -= 2;
-    }
+    if (size >= 2 && !(data[size - 2] & 1))
+        length = ((data[size - 2] << 8 | data[size - 1]) & 0x3fff) / 10.0;
     struct arena *a = arena_new();
     CHECK(a);
     struct diag_list d;
