@@ -14,7 +14,7 @@ put() { mkdir -p "$(dirname "$HISTORY")" && cp "$DATA/history/$1" "$HISTORY"; }
 run 0 --history
 has "$TMP/out" "No sessions recorded yet."
 run 0 --history --csv
-[ "$(cat "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail" ] ||
+[ "$(cat "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail,before,after,note" ] ||
     fail "--csv without a history: $(cat "$TMP/out")"
 
 # The table: titles for known sessions, names for the rest, the start row
@@ -41,14 +41,15 @@ widths=$(sed '$d; s/ *[A-Za-z]*$//' "$TMP/out" | while IFS= read -r line; do
 done | sort -u | wc -l)
 [ "$widths" -eq 1 ] || { cat "$TMP/out"; fail "the columns do not line up"; }
 
-# --csv: the merged rows, as the file writes them (RFC 4180 quoting).
+# --csv: the merged rows, as the file writes them (RFC 4180 quoting),
+# with three more columns, empty for a history without ratings or notes.
 run 0 --history --csv
 [ "$(wc -l <"$TMP/out")" -eq 7 ] || fail "--csv: not a header and 6 rows"
-[ "$(head -n1 "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail" ] ||
+[ "$(head -n1 "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail,before,after,note" ] ||
     fail "--csv header"
-has "$TMP/out" '2026-11-20T08:00:00+01:00,box-breathing,breathing,300.0,300.0,completed,played to the end'
-has "$TMP/out" ',blocked,"Do you have ""pain"", now?"'
-has "$TMP/out" ',completed,"über Mitternacht, 日本"'
+has "$TMP/out" '2026-11-20T08:00:00+01:00,box-breathing,breathing,300.0,300.0,completed,played to the end,,,'
+has "$TMP/out" ',blocked,"Do you have ""pain"", now?",,,'
+has "$TMP/out" ',completed,"über Mitternacht, 日本",,,'
 
 # --since DATE: sessions that started on that local date or later.
 run 0 --history --since 2026-11-23
@@ -75,7 +76,7 @@ run 2 --csv
 put damaged.csv
 run 0 --history
 has "$TMP/err" "$HISTORY:3: fewer than 7 fields; skipped"
-has "$TMP/err" "$HISTORY:4: outcome: not completed, stopped, discomfort, blocked or interrupted; skipped"
+has "$TMP/err" "$HISTORY:4: outcome: not completed, stopped, discomfort, blocked, interrupted, rated-before, rated-after or note; skipped"
 has "$TMP/err" "$HISTORY:6: fewer than 7 fields (the last line, cut short: no newline at its end); skipped"
 [ "$(wc -l <"$TMP/err")" -eq 3 ] || fail "more than the damaged lines named"
 has "$TMP/out" "Fri 2026-11-20 08:00"
