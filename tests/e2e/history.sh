@@ -68,8 +68,10 @@ for bad in 2026-02-30 yesterday 2026-1-5 "" 23.11.2026; do
     [ ! -s "$TMP/out" ] || fail "--since '$bad' printed rows"
 done
 run 2 --since 2026-11-23
-has "$TMP/err" "--csv and --since go with --history"
+has "$TMP/err" "--since goes with --history or --report"
 run 2 --csv
+has "$TMP/err" "--csv goes with --history"
+run 2 --report --csv
 
 # Damaged lines (a hand edit, a crash mid-write) are named and skipped;
 # the other rows still show.
