@@ -42,6 +42,7 @@ static const char STYLE[] =
     ".num { text-align: right; font-variant-numeric: tabular-nums; "
     "white-space: nowrap; }\n"
     ".when { white-space: nowrap; }\n"
+    "td.name { min-width: 9em; }\n"
     "dl.summary { display: grid; grid-template-columns: max-content auto; "
     "gap: 2px 16px; margin: 0; }\n"
     "dl.summary dt { color: #5b6874; } dl.summary dd { margin: 0; }\n"
@@ -56,7 +57,7 @@ static const char STYLE[] =
     ".note { white-space: pre-wrap; overflow-wrap: anywhere; margin: 2px 0 "
     "0; }\n"
     "td { overflow-wrap: anywhere; }\n"
-    "tr, svg.chart { break-inside: avoid; }\n"
+    "tr, svg.chart, section.ratings { break-inside: avoid; }\n"
     "h2, h3 { break-after: avoid; }\n"
     "footer { margin-top: 26px; font-size: 12px; color: #5b6874; }\n"
     "@media print {\n"
@@ -66,6 +67,8 @@ static const char STYLE[] =
     "  h3 { font-size: 9pt; margin-top: 5pt; }\n"
     "  table, .small { font-size: 8.5pt; } th, td { padding: 1.2pt 4pt; }\n"
     "  footer { font-size: 8pt; margin-top: 14pt; }\n"
+    "  .notes { columns: 2; column-gap: 7mm; }\n"
+    "  .notes h2, .notes > p { column-span: all; }\n"
     "}\n"
     "</style>\n";
 
@@ -95,8 +98,20 @@ static const char *shown_name(const struct report_input *in,
     return t && *t ? t : r->session;
 }
 
-/* "Mon 23 Nov 2026 09:01" from the row's stamp. */
-static void when_text(const struct history_row *r, char *out, size_t n)
+/* Whether the period lies in one calendar year (then dates leave the
+ * year out: the heading says it). */
+static bool one_year(const struct report_input *in)
+{
+    int y1, y2, m, d;
+    history_day_date(in->first_day, &y1, &m, &d);
+    history_day_date(in->last_day, &y2, &m, &d);
+    return y1 == y2;
+}
+
+/* "Mon 23 Nov 09:01" from the row's stamp ("Mon 23 Nov 2026 09:01" when
+ * the period spans years). */
+static void when_text(const struct report_input *in,
+                      const struct history_row *r, char *out, size_t n)
 {
     long day;
     char date[40];
@@ -106,6 +121,8 @@ static void when_text(const struct history_row *r, char *out, size_t n)
         return;
     }
     report_day_text(day, true, date, sizeof date);
+    if (one_year(in))
+        *strrchr(date, ' ') = '\0';
     snprintf(out, n, "%s %.5s", date, r->started + 11);
 }
 
@@ -186,8 +203,9 @@ static void put_stops(struct report_buf *b, const struct report_input *in)
         if (n++ == 0)
             report_put(b, "<table>\n<thead><tr><th>When</th><th>Session</th>"
                           "<th>What happened</th></tr></thead>\n<tbody>\n");
-        when_text(r, when, sizeof when);
-        report_putf(b, "<tr><td class=\"when\">%s</td><td>", when);
+        when_text(in, r, when, sizeof when);
+        report_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
+                    when);
         report_put_text(b, shown_name(in, r), false);
         report_put(b, "</td><td>");
         if (r->outcome == HISTORY_DISCOMFORT) {
@@ -237,8 +255,9 @@ static void put_sessions(struct report_buf *b, const struct report_input *in)
     char when[64];
     for (size_t i = 0; i < in->h->count; i++) {
         const struct history_row *r = &in->h->rows[i];
-        when_text(r, when, sizeof when);
-        report_putf(b, "<tr><td class=\"when\">%s</td><td>", when);
+        when_text(in, r, when, sizeof when);
+        report_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
+                    when);
         report_put_text(b, shown_name(in, r), false);
         report_put(b, "</td><td class=\"num\">");
         put_duration(b, r->planned_s);
@@ -254,7 +273,8 @@ static void put_sessions(struct report_buf *b, const struct report_input *in)
 
 static void put_ratings(struct report_buf *b, const struct report_input *in)
 {
-    report_put(b, "<section>\n<h2>Ratings before and after</h2>\n"
+    report_put(b, "<section class=\"ratings\">\n<h2>Ratings before and "
+                  "after</h2>\n"
                   "<p class=\"small\">How tense or upset the person felt "
                   "right then, from 0 (calm) to 10 (the most they can "
                   "imagine), when they chose to say. The numbers are in "
@@ -279,7 +299,7 @@ static void put_notes(struct report_buf *b, const struct report_input *in)
         if (!r->note[0])
             continue;
         n++;
-        when_text(r, when, sizeof when);
+        when_text(in, r, when, sizeof when);
         report_putf(b, "<article><h3>%s \xc2\xb7 ", when);
         report_put_text(b, shown_name(in, r), false);
         report_put(b, "</h3><p class=\"note\">");
