@@ -158,7 +158,8 @@ static void test_hostile_text(void **state)
                      "byte</p>"));
     assert_non_null(strstr(html, "Calm &lt;b onmouseover=&quot;x()&quot;&gt;"
                                  "now&lt;/b&gt; &amp; &quot;then&quot;"));
-    assert_non_null(strstr(html, "<td class=\"name\">pelvic&lt;script&gt;</td>"));
+    assert_non_null(
+        strstr(html, "<td class=\"name\">pelvic&lt;script&gt;</td>"));
     assert_non_null(strstr(html, "The question that stopped it: "
                                  "\xe2\x80\x9c"
                                  "Do you have &quot;pain&quot; &lt;now&gt;? "

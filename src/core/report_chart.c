@@ -148,7 +148,7 @@ static void put_bars(struct report_buf *b, const struct day_sums *s,
         report_putf(b,
                     "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
                     "class=\"grid\"/><text x=\"%d\" y=\"%.1f\" "
-                    "class=\"axis\" text-anchor=\"end\">%.0f</text>",
+                    "class=\"axis\" text-anchor=\"end\">%g</text>",
                     PLOT_X0, PLOT_X1, y, y, PLOT_X0 - 6, y + 3.5, v);
     }
     for (int k = 0; k < s->bars; k++) {
