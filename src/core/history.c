@@ -48,9 +48,9 @@ static const char *const entry_words[] = {NULL, "rated-before", "rated-after",
 _Static_assert(sizeof entry_words / sizeof *entry_words == HISTORY_ENTRIES,
                "one word per entry");
 
-const char *history_entry_word(enum history_entry what)
+const char *history_entry_word(int what)
 {
-    return (unsigned)what < HISTORY_ENTRIES ? entry_words[what] : NULL;
+    return what >= 0 && what < HISTORY_ENTRIES ? entry_words[what] : NULL;
 }
 
 /* base (trailing slashes dropped) followed by tail, if it fits. */

@@ -8,8 +8,6 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
-#include "history.h"
-
 enum history_first_line {
     HISTORY_FIRST_HEADER,     /* the header: a history */
     HISTORY_FIRST_CUT_HEADER, /* its beginning: a first write cut short */
@@ -35,9 +33,9 @@ bool history_is_control(unsigned char c);
  * spreadsheet never runs it (see history.c). */
 bool history_needs_apostrophe(const char *s, size_t len);
 
-/* The outcome column's word for an entry other than the outcome
- * ("rated-before", ...), NULL for HISTORY_ENTRY_OUTCOME. */
-const char *history_entry_word(enum history_entry what);
+/* The outcome column's word for an entry (enum history_entry) other
+ * than the outcome ("rated-before", ...), NULL for the outcome. */
+const char *history_entry_word(int what);
 
 /* The note as the file holds it: each backslash doubled, each '\n' as
  * \n, any other control character a space. out needs 2 * strlen + 1

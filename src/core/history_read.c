@@ -201,7 +201,7 @@ static bool take_entry(const char *f, size_t n, bool words,
         return true;
     row->outcome = HISTORY_INTERRUPTED; /* until an outcome row says */
     for (int e = HISTORY_ENTRY_BEFORE; words && e < HISTORY_ENTRIES; e++)
-        if (strcmp(word, history_entry_word((enum history_entry)e)) == 0) {
+        if (strcmp(word, history_entry_word(e)) == 0) {
             *what = e;
             return true;
         }

@@ -5,7 +5,7 @@
 #ifndef STILLPOINT_REPORT_CHART_H
 #define STILLPOINT_REPORT_CHART_H
 
-#include "report_html.h"
+#include "report_input.h"
 #include "report_text.h"
 
 /* Short date of a day number: "Mon 23 Nov 2026" (long) or "23 Nov". */

@@ -106,6 +106,24 @@ has "$TMP/out" "Fri 2026-11-20 08:00  =cmd|' /C calc'!A0 "
 has "$TMP/out" "Sat 2026-11-21 08:00  @home "
 grep -q "'@home" "$TMP/out" && fail "the table shows the apostrophe that made @home safe"
 
+# Ratings and a note, recorded as rows of their own, show with their
+# session: two numbers in the table, three columns in --csv (the note's
+# line break as \n, its quotes doubled).
+put ratings.csv
+run 0 --history
+[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "--history named a rating row"; }
+has "$TMP/out" "Before  After  Outcome"
+has "$TMP/out" "Mon 2026-11-23 09:00  Box breathing             5:00  5:00       7      4  completed"
+has "$TMP/out" "15:00  3:12       0      -  discomfort"
+has "$TMP/out" "3 sessions, 13:12 practised"
+run 0 --history --csv
+has "$TMP/out" ',completed,played to the end,7,4,"Jaw loosened, then the phone rang.\nBreathing helped ""a little""."'
+has "$TMP/out" ',discomfort,stopped for discomfort at 03:12,0,,'
+# --csv's export reads back as the same sessions.
+cp "$TMP/out" "$HISTORY"
+run 0 --history
+has "$TMP/out" "15:00  3:12       0      -  discomfort"
+
 # A file that is not a stillpoint history is left alone: exit 1.
 put not-history.csv
 run 1 --history
