@@ -32,7 +32,8 @@ static const struct cli_option cli_options[] = {
      FIELD(name), "render the session to a WAV file (needs -o)"},
     {"output", 'o', required_argument, "FILE", CLI_TEXT, CMD_NONE,
      FIELD(output),
-     "where --render and --captions-session write (- for stdout)"},
+     "where --render, --captions-session and --report write (- for "
+     "stdout)"},
     {"config", 0, required_argument, "FILE", CLI_CONFIG, CMD_NONE, 0,
      "load one more session file (repeatable)"},
     {NULL, 0, 0, NULL, CLI_PREFS, CMD_NONE, 0, NULL},
@@ -46,7 +47,10 @@ static const struct cli_option cli_options[] = {
     {"csv", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(csv),
      "with --history: CSV for a spreadsheet"},
     {"since", 0, required_argument, "DATE", CLI_TEXT, CMD_NONE, FIELD(since),
-     "with --history: from DATE (YYYY-MM-DD, local time) on"},
+     "with --history or --report: from DATE (YYYY-MM-DD, local time) on"},
+    {"report", 0, no_argument, NULL, CLI_COMMAND, CMD_REPORT, 0,
+     "write a practice report to bring to your therapist: one private HTML "
+     "page (to -o FILE.html, else stdout) to print or send"},
     {"no-history", 0, no_argument, NULL, CLI_FLAG, CMD_NONE, FIELD(no_history),
      "run a session without recording it"},
     {"export", 0, required_argument, "NAME DEST", CLI_COMMAND, CMD_EXPORT,
@@ -157,8 +161,12 @@ static int take_option(const struct cli_found *f, const char *arg,
 /* The checks between options, and the arguments after them. */
 static int take_operands(int argc, char **argv, struct options *o)
 {
-    if ((o->csv || o->since) && o->cmd != CMD_HISTORY) {
-        fputs("stillpoint: --csv and --since go with --history\n", stderr);
+    if (o->csv && o->cmd != CMD_HISTORY) {
+        fputs("stillpoint: --csv goes with --history\n", stderr);
+        return EXIT_BAD;
+    }
+    if (o->since && o->cmd != CMD_HISTORY && o->cmd != CMD_REPORT) {
+        fputs("stillpoint: --since goes with --history or --report\n", stderr);
         return EXIT_BAD;
     }
     if (o->replace && o->cmd != CMD_IMPORT) {
@@ -260,6 +268,8 @@ int main(int argc, char **argv)
         return cmd_import(&o);
     case CMD_CAPTIONS:
         return cmd_captions_session(&o);
+    case CMD_REPORT:
+        return cmd_report(&o);
     case CMD_NONE:
         break;
     }

@@ -452,8 +452,8 @@ static void test_damage_notes(void **state)
         const char *what;
     } expect[] = {
         {3, "fewer than 7 fields"},
-        {4, "outcome: not completed, stopped, discomfort, blocked or "
-            "interrupted"},
+        {4, "outcome: not completed, stopped, discomfort, blocked, "
+            "interrupted, rated-before, rated-after or note"},
         {6, "planned_s: not seconds like 600.0"},
         {7, "a quote that is never closed"},
         {8, "started: not a time like 2026-11-23T09:01:47+01:00"},
@@ -708,7 +708,15 @@ static void test_formula_fields(void **state)
                                 : field == TYPE  ? got->type
                                                  : got->detail,
                                 table[i].read);
-            /* --csv, from what was read: the same safe line. */
+            /* --csv, from what was read: the same safe fields, and no
+             * ratings nor note. */
+            snprintf(want, sizeof want,
+                     HISTORY_EXPORT_HEADER
+                     "\n2026-11-23T09:01:47+01:00,%s,%s,60.0,0.0,"
+                     "blocked,%s,,,\n",
+                     field == SESSION ? table[i].written : "s",
+                     field == TYPE ? table[i].written : "t",
+                     field == DETAIL ? table[i].written : "d");
             char *csv = history_csv_text(&h);
             assert_string_equal(csv, want);
             free(csv);
@@ -743,10 +751,11 @@ static void test_formula_old_rows(void **state)
     assert_int_equal(h.count, 1);
     assert_string_equal(h.rows[0].session, "=cmd|' /C calc'!A0");
     char *csv = history_csv_text(&h);
-    assert_string_equal(csv, HEADER_LF
+    assert_string_equal(csv, HISTORY_EXPORT_HEADER
+                        "\n"
                         "2026-11-23T09:01:47+01:00,'=cmd|' /C calc'!A0,'@t,"
                         "60.0,0.0,blocked,\"'=HYPERLINK(\"\"http://x.test/\"\","
-                        "\"\"Open your results\"\")\"\n");
+                        "\"\"Open your results\"\")\",,,\n");
     free(csv);
     history_free(&h);
 

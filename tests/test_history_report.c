@@ -292,7 +292,7 @@ static void test_columns(void **state)
     assert_int_equal(history_text_columns("\xe6\x97"), 2);     /* cut */
 }
 
-/* CSV: the file's header, the merged rows, RFC 4180 quoting. */
+/* CSV: the export's header, the merged rows, RFC 4180 quoting. */
 static void test_csv(void **state)
 {
     (void)state;
@@ -304,17 +304,17 @@ static void test_csv(void **state)
     };
     struct history h = {.rows = rows, .count = 2};
     char *text = history_csv_text(&h);
-    assert_string_equal(text, HISTORY_HEADER
+    assert_string_equal(text, HISTORY_EXPORT_HEADER
                         "\n"
                         "2026-11-23T09:01:47+01:00,box,breathing,300.0,"
-                        "300.0,completed,played to the end\n"
+                        "300.0,completed,played to the end,,,\n"
                         "2026-11-24T10:00:00+01:00,pelvic,breathing,600."
                         "0,0.0,blocked,\"Do you have \"\"pain\"\", "
-                        "now?\"\n");
+                        "now?\",,,\n");
     free(text);
     h.count = 0;
     text = history_csv_text(&h);
-    assert_string_equal(text, HISTORY_HEADER "\n");
+    assert_string_equal(text, HISTORY_EXPORT_HEADER "\n");
     free(text);
 }
 

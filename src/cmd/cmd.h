@@ -27,7 +27,8 @@ enum command {
     CMD_HISTORY,
     CMD_EXPORT,
     CMD_IMPORT,
-    CMD_CAPTIONS
+    CMD_CAPTIONS,
+    CMD_REPORT
 };
 
 struct options {
@@ -39,7 +40,7 @@ struct options {
     size_t n_configs;
     struct prefs prefs;    /* the preferences' options; defaults where none */
     bool csv, no_history;  /* --csv (with --history), --no-history */
-    const char *since;     /* --since DATE (with --history) */
+    const char *since;     /* --since DATE (with --history or --report) */
     const char *dest;      /* --export's DEST, --import's SRC */
     bool replace;          /* --replace (with --import) */
     const char *captions;  /* --captions-session FILE */
@@ -64,5 +65,7 @@ int cmd_export(const struct options *o);
 int cmd_import(const struct options *o);
 int cmd_captions_session(const struct options *o);
 int cmd_history(const struct options *o);
+/* --report [--since DATE] [-o FILE.html]. */
+int cmd_report(const struct options *o);
 
 #endif

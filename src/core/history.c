@@ -16,6 +16,7 @@
 
 #include "fsutil.h"
 #include "history_fields.h"
+#include "utf8.h"
 
 enum { PATH_CAP = 4096 };
 
@@ -40,6 +41,16 @@ bool history_outcome_parse(const char *s, enum history_outcome *out)
             return true;
         }
     return false;
+}
+
+static const char *const entry_words[] = {NULL, "rated-before", "rated-after",
+                                          "note"};
+_Static_assert(sizeof entry_words / sizeof *entry_words == HISTORY_ENTRIES,
+               "one word per entry");
+
+const char *history_entry_word(int what)
+{
+    return what >= 0 && what < HISTORY_ENTRIES ? entry_words[what] : NULL;
 }
 
 /* base (trailing slashes dropped) followed by tail, if it fits. */
@@ -312,6 +323,9 @@ static int open_for_append(const char *path, bool *created, char *err,
 enum history_first_line history_first_line_kind(const char *line, size_t len)
 {
     size_t header = strlen(HISTORY_HEADER);
+    if (len == strlen(HISTORY_EXPORT_HEADER) &&
+        memcmp(line, HISTORY_EXPORT_HEADER, len) == 0)
+        return HISTORY_FIRST_EXPORT;
     if (len == 0 || len > header || memcmp(line, HISTORY_HEADER, len) != 0)
         return HISTORY_FIRST_OTHER;
     return len == header ? HISTORY_FIRST_HEADER : HISTORY_FIRST_CUT_HEADER;
@@ -337,7 +351,8 @@ static bool is_history(int fd, const char *path, char *err, size_t errlen)
     size_t len = nl ? (size_t)(nl - buf) : (size_t)n;
     if (len > 0 && buf[len - 1] == '\r')
         len--;
-    if (history_first_line_kind(buf, len) != HISTORY_FIRST_OTHER)
+    enum history_first_line kind = history_first_line_kind(buf, len);
+    if (kind == HISTORY_FIRST_HEADER || kind == HISTORY_FIRST_CUT_HEADER)
         return true;
     snprintf(err, errlen,
              "%s: not a stillpoint history (the first line is not \"%s\"); "
@@ -346,31 +361,135 @@ static bool is_history(int fd, const char *path, char *err, size_t errlen)
     return false;
 }
 
+void history_escape_note(const char *note, char *out)
+{
+    for (; *note; note++) {
+        if (*note == '\\' || *note == '\n') {
+            *out++ = '\\';
+            *out++ = *note == '\n' ? 'n' : '\\';
+        } else {
+            *out++ = history_is_control((unsigned char)*note) ? ' ' : *note;
+        }
+    }
+    *out = '\0';
+}
+
+size_t history_unescape_note(char *s, size_t len)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\\' && i + 1 < len &&
+            (s[i + 1] == 'n' || s[i + 1] == '\\'))
+            s[out++] = s[++i] == 'n' ? '\n' : '\\';
+        else
+            s[out++] = s[i];
+    }
+    return out;
+}
+
+size_t history_count_chars(const char *s, size_t len)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        uint32_t cp;
+        size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        i += n ? n : 1;
+    }
+    return chars;
+}
+
+/* The five fields every row begins with, each followed by a comma. */
+static void put_session(struct out_buf *b, const struct history_row *row)
+{
+    put_field(b, row->started, sizeof row->started);
+    put_char(b, ',');
+    put_field(b, row->session, sizeof row->session);
+    put_char(b, ',');
+    put_field(b, row->type, sizeof row->type);
+    put_char(b, ',');
+    put_seconds(b, row->planned_s);
+    put_char(b, ',');
+    put_seconds(b, row->elapsed_s);
+    put_char(b, ',');
+}
+
+static void put_rating(struct out_buf *b, bool has, int rating)
+{
+    char num[16];
+    if (has && rating >= 0 && rating <= HISTORY_RATING_MAX) {
+        snprintf(num, sizeof num, "%d", rating);
+        put_str(b, num);
+    }
+}
+
+static void put_note(struct out_buf *b, const char *note)
+{
+    char text[2 * HISTORY_NOTE_BYTES];
+    char safe[HISTORY_NOTE_BYTES];
+    snprintf(safe, sizeof safe, "%s", note); /* bounded, terminated */
+    history_escape_note(safe, text);
+    put_field(b, text, sizeof text);
+}
+
+/* The line in r, or 0 when it did not fit. */
+static size_t finish_line(struct out_buf *r)
+{
+    put_char(r, '\n');
+    if (r->full) {
+        r->p[0] = '\0';
+        return 0;
+    }
+    return r->len;
+}
+
+size_t history_format_entry(const struct history_row *row,
+                            enum history_entry what, char *out, size_t n)
+{
+    struct out_buf r = {.p = out, .cap = n};
+    if (n == 0 || (unsigned)row->outcome >= N_OUTCOMES ||
+        (unsigned)what >= HISTORY_ENTRIES)
+        return 0;
+    out[0] = '\0';
+    put_session(&r, row);
+    if (what == HISTORY_ENTRY_OUTCOME) {
+        put_str(&r, outcome_names[row->outcome]);
+        put_char(&r, ',');
+        put_field(&r, row->detail, sizeof row->detail);
+        return finish_line(&r);
+    }
+    put_str(&r, entry_words[what]);
+    put_char(&r, ',');
+    if (what == HISTORY_ENTRY_BEFORE)
+        put_rating(&r, row->has_before, row->before);
+    else if (what == HISTORY_ENTRY_AFTER)
+        put_rating(&r, row->has_after, row->after);
+    else
+        put_note(&r, row->note);
+    return finish_line(&r);
+}
+
 size_t history_format_row(const struct history_row *row, char *out, size_t n)
+{
+    return history_format_entry(row, HISTORY_ENTRY_OUTCOME, out, n);
+}
+
+size_t history_format_export(const struct history_row *row, char *out, size_t n)
 {
     struct out_buf r = {.p = out, .cap = n};
     if (n == 0 || (unsigned)row->outcome >= N_OUTCOMES)
         return 0;
     out[0] = '\0';
-    put_field(&r, row->started, sizeof row->started);
-    put_char(&r, ',');
-    put_field(&r, row->session, sizeof row->session);
-    put_char(&r, ',');
-    put_field(&r, row->type, sizeof row->type);
-    put_char(&r, ',');
-    put_seconds(&r, row->planned_s);
-    put_char(&r, ',');
-    put_seconds(&r, row->elapsed_s);
-    put_char(&r, ',');
+    put_session(&r, row);
     put_str(&r, outcome_names[row->outcome]);
     put_char(&r, ',');
     put_field(&r, row->detail, sizeof row->detail);
-    put_char(&r, '\n');
-    if (r.full) {
-        out[0] = '\0';
-        return 0;
-    }
-    return r.len;
+    put_char(&r, ',');
+    put_rating(&r, row->has_before, row->before);
+    put_char(&r, ',');
+    put_rating(&r, row->has_after, row->after);
+    put_char(&r, ',');
+    put_note(&r, row->note);
+    return finish_line(&r);
 }
 
 /* The history is private: group and other bits are taken away from a
@@ -393,34 +512,61 @@ static void make_private(int fd, const struct stat *st, const char *path,
                  path, (unsigned)mode, strerror(errno));
 }
 
+/* Whether the row's entry can be written so that it reads back; says
+ * what is wrong in err when not. */
+static bool entry_ok(const char *path, const struct history_row *row,
+                     enum history_entry what, char *err, size_t errlen)
+{
+    size_t stamp_len = strnlen(row->started, sizeof row->started);
+    bool rating = what == HISTORY_ENTRY_BEFORE || what == HISTORY_ENTRY_AFTER;
+    bool has = what == HISTORY_ENTRY_BEFORE ? row->has_before : row->has_after;
+    int value = what == HISTORY_ENTRY_BEFORE ? row->before : row->after;
+    size_t note_len = strnlen(row->note, sizeof row->note);
+    if (!history_valid_stamp(row->started, stamp_len))
+        snprintf(err, errlen, "%s: bad start time \"%.*s\"", path,
+                 (int)stamp_len, row->started);
+    else if ((unsigned)row->outcome >= N_OUTCOMES)
+        snprintf(err, errlen, "%s: unknown outcome %d", path,
+                 (int)row->outcome);
+    else if ((unsigned)what >= HISTORY_ENTRIES)
+        snprintf(err, errlen, "%s: unknown entry %d", path, (int)what);
+    else if (!seconds_ok(row->planned_s) || !seconds_ok(row->elapsed_s))
+        snprintf(err, errlen, "%s: seconds out of range (0..%.0f)", path,
+                 HISTORY_SECONDS_MAX);
+    else if (rating && has && (value < 0 || value > HISTORY_RATING_MAX))
+        snprintf(err, errlen, "%s: rating %d is not one from 0 to %d", path,
+                 value, HISTORY_RATING_MAX);
+    else if (what == HISTORY_ENTRY_NOTE &&
+             (note_len == sizeof row->note ||
+              history_count_chars(row->note, note_len) > HISTORY_NOTE_CHARS))
+        snprintf(err, errlen, "%s: the note is longer than %d characters", path,
+                 HISTORY_NOTE_CHARS);
+    else
+        return true;
+    return false;
+}
+
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen)
 {
+    return history_append_entry(path, row, HISTORY_ENTRY_OUTCOME, err, errlen);
+}
+
+int history_append_entry(const char *path, const struct history_row *row,
+                         enum history_entry what, char *err, size_t errlen)
+{
     if (errlen > 0)
         err[0] = '\0';
-    size_t stamp_len = strnlen(row->started, sizeof row->started);
-    if (!history_valid_stamp(row->started, stamp_len)) {
-        snprintf(err, errlen, "%s: bad start time \"%.*s\"", path,
-                 (int)stamp_len, row->started);
+    if (!entry_ok(path, row, what, err, errlen))
         return -1;
-    }
-    if ((unsigned)row->outcome >= N_OUTCOMES) {
-        snprintf(err, errlen, "%s: unknown outcome %d", path,
-                 (int)row->outcome);
-        return -1;
-    }
-    if (!seconds_ok(row->planned_s) || !seconds_ok(row->elapsed_s)) {
-        snprintf(err, errlen, "%s: seconds out of range (0..%.0f)", path,
-                 HISTORY_SECONDS_MAX);
-        return -1;
-    }
 
     /* Room for a leading newline, the header and the longest row (every
-     * text byte a doubled quote), which is well under HISTORY_LINE_MAX. */
+     * text byte a doubled quote; a note of 500 characters takes at most
+     * 2000 bytes escaped), which is well under HISTORY_LINE_MAX. */
     char text[1 + sizeof HISTORY_HEADER + HISTORY_LINE_MAX];
     struct out_buf b = {.p = text, .cap = sizeof text};
     char *line = text + 1 + sizeof HISTORY_HEADER; /* row formatted here */
-    size_t row_len = history_format_row(row, line, HISTORY_LINE_MAX);
+    size_t row_len = history_format_entry(row, what, line, HISTORY_LINE_MAX);
     if (row_len == 0) { /* cannot happen with the field sizes above */
         snprintf(err, errlen, "%s: row too long", path);
         return -1;

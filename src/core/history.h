@@ -2,7 +2,11 @@
  * One CSV row per session event, append-only and crash-safe: a row saying
  * "interrupted" is appended when a session starts and a second row with
  * the same start time and session name when it ends, so a process killed
- * at any moment still leaves a true record. Reading merges the two. */
+ * at any moment still leaves a true record. A rating before, a rating
+ * after and a note are rows of their own with the same start time and
+ * name (in the outcome column: rated-before, rated-after, note), so the
+ * header never changes and an old file is only ever appended to. Reading
+ * merges all the rows of a session into one. */
 #ifndef STILLPOINT_HISTORY_H
 #define STILLPOINT_HISTORY_H
 
@@ -11,11 +15,17 @@
 #include <time.h>
 
 #define HISTORY_HEADER "started,session,type,planned_s,elapsed_s,outcome,detail"
+/* --csv: one row per session, the ratings and the note in columns of
+ * their own. history_read() reads this form too. */
+#define HISTORY_EXPORT_HEADER HISTORY_HEADER ",before,after,note"
 
 enum {
     HISTORY_LINE_MAX = 4096,   /* longer lines are damaged */
     HISTORY_ROWS_MAX = 100000, /* data lines read at most */
-    HISTORY_NOTES_MAX = 20     /* damaged lines described at most */
+    HISTORY_NOTES_MAX = 20,    /* damaged lines described at most */
+    HISTORY_RATING_MAX = 10,   /* ratings are 0 (calm) .. 10 */
+    HISTORY_NOTE_CHARS = 500,  /* a note's characters at most */
+    HISTORY_NOTE_BYTES = 4 * HISTORY_NOTE_CHARS + 1 /* its bytes, NUL too */
 };
 
 /* planned_s and elapsed_s: 0 .. HISTORY_SECONDS_MAX, written to 0.1 s. */
@@ -30,6 +40,15 @@ enum history_outcome {
     HISTORY_OUTCOMES /* how many there are */
 };
 
+/* What one row of the file records about a session. */
+enum history_entry {
+    HISTORY_ENTRY_OUTCOME, /* how it ended so far: outcome and detail */
+    HISTORY_ENTRY_BEFORE,  /* the rating before: has_before, before */
+    HISTORY_ENTRY_AFTER,   /* the rating after: has_after, after */
+    HISTORY_ENTRY_NOTE,    /* the note */
+    HISTORY_ENTRIES        /* how many there are */
+};
+
 struct history_row {
     char started[40]; /* ISO 8601 local time with offset, to the second */
     char session[64];
@@ -37,13 +56,20 @@ struct history_row {
     double planned_s, elapsed_s; /* elapsed_s excludes paused time */
     enum history_outcome outcome;
     char detail[256]; /* free text, may be empty */
+    /* How tense or upset the person felt, 0..HISTORY_RATING_MAX, when
+     * they said (a row set to zero has no rating). Never a score. */
+    bool has_before, has_after;
+    int before, after;
+    /* What they wrote afterwards: UTF-8, at most HISTORY_NOTE_CHARS
+     * characters, '\n' between lines; "" for none. */
+    char note[HISTORY_NOTE_BYTES];
 };
 
 /* A damaged line: where it is in the file (1 is the header) and what is
  * wrong with it, in a few words. */
 struct history_note {
     size_t line;
-    char what[128];
+    char what[192];
 };
 
 struct history {
@@ -78,11 +104,28 @@ bool history_stamp(struct history_row *row, time_t when);
  * as a formula (one that begins, past any apostrophes of its own, with
  * =, +, -, @, a space or a control character such as a tab or a carriage
  * return) gets one apostrophe more in front; history_read() takes that
- * one away. Seconds, which stillpoint writes itself, stay numbers. The
- * same line goes into the file and into --csv. Returns the line's
+ * one away. Seconds, which stillpoint writes itself, stay numbers. This
+ * is the session's outcome row of the file. Returns the line's
  * length, or 0 when it does not fit in n bytes (HISTORY_LINE_MAX always
  * fits). */
 size_t history_format_row(const struct history_row *row, char *out, size_t n);
+
+/* One entry of the row as a line of the file, as history_format_row()
+ * writes it (which is HISTORY_ENTRY_OUTCOME). The other entries keep the
+ * row's started, session, type and seconds, put their word in the
+ * outcome column (rated-before, rated-after, note) and their value in
+ * the detail column: the rating as 0..10, or empty for none; the note
+ * with each backslash written as two and each line break as \n (so the
+ * row stays one line; other control characters become spaces). An older
+ * stillpoint reads such a row as a damaged line and skips it. */
+size_t history_format_entry(const struct history_row *row,
+                            enum history_entry what, char *out, size_t n);
+
+/* The row as one line of --csv's export (HISTORY_EXPORT_HEADER): the
+ * seven columns of history_format_row(), then before, after (0..10 or
+ * empty) and the note, written as history_format_entry() writes it. */
+size_t history_format_export(const struct history_row *row, char *out,
+                             size_t n);
 
 /* Appends one row to the file at path as a single write() followed by
  * fsync(). Creates missing folders (0700) and a missing file (0600,
@@ -103,8 +146,23 @@ size_t history_format_row(const struct history_row *row, char *out, size_t n);
 int history_append(const char *path, const struct history_row *row, char *err,
                    size_t errlen);
 
-/* Reads the file at path into out, merging rows: the last row for a
- * (started, session) pair wins and keeps the place of the first. Damaged
+/* Appends one entry of the row (history_format_entry()) as
+ * history_append() does, with the same checks, and for a rating one
+ * from 0 to HISTORY_RATING_MAX (or none), for the note at most
+ * HISTORY_NOTE_CHARS characters. history_append() is this with
+ * HISTORY_ENTRY_OUTCOME. The window records the rating before, the
+ * rating after and the note each this way, with the row it recorded the
+ * session's outcome with (same started and session). */
+int history_append_entry(const char *path, const struct history_row *row,
+                         enum history_entry what, char *err, size_t errlen);
+
+/* Reads the file at path into out, merging rows: the last outcome row
+ * for a (started, session) pair wins and keeps the place of the first
+ * row; so does the last rating before, the last rating after and the
+ * last note, whichever order they came in. A session with a rating or
+ * a note but no outcome row reads as interrupted. Rows without those
+ * read as no rating and no note. The export's form (HISTORY_EXPORT_HEADER,
+ * ten columns) reads the same way; appending to it is refused. Damaged
  * lines are skipped and counted, and the first HISTORY_NOTES_MAX of them
  * described in out->notes; after HISTORY_ROWS_MAX lines reading stops,
  * out->truncated is set and err holds a note. A first line that is the

@@ -11,6 +11,7 @@
 enum history_first_line {
     HISTORY_FIRST_HEADER,     /* the header: a history */
     HISTORY_FIRST_CUT_HEADER, /* its beginning: a first write cut short */
+    HISTORY_FIRST_EXPORT,     /* HISTORY_EXPORT_HEADER: read, never added to */
     HISTORY_FIRST_OTHER,      /* not a history */
 };
 
@@ -31,6 +32,24 @@ bool history_is_control(unsigned char c);
 /* Whether a text field (len bytes) gets an apostrophe in front, so a
  * spreadsheet never runs it (see history.c). */
 bool history_needs_apostrophe(const char *s, size_t len);
+
+/* The outcome column's word for an entry (enum history_entry) other
+ * than the outcome ("rated-before", ...), NULL for the outcome. */
+const char *history_entry_word(int what);
+
+/* The note as the file holds it: each backslash doubled, each '\n' as
+ * \n, any other control character a space. out needs 2 * strlen + 1
+ * bytes (2 * HISTORY_NOTE_BYTES always do). */
+void history_escape_note(const char *note, char *out);
+
+/* Undoes history_escape_note() in place on s (len bytes, unterminated;
+ * a backslash before anything else stays as it is). Returns the new
+ * length. */
+size_t history_unescape_note(char *s, size_t len);
+
+/* Characters in s (len bytes): each UTF-8 character one, each byte that
+ * is not UTF-8 one. */
+size_t history_count_chars(const char *s, size_t len);
 
 /* Fills st for fd; when fd is not a regular file, says so in err, closes
  * it and returns false. */

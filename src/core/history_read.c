@@ -1,7 +1,7 @@
 /* history_read.c: reading the history (see history.h): a bounded line
  * reader and a strict RFC 4180 field splitter; anything that does not
- * parse is counted as damaged and skipped, and rows for the same session
- * run are merged. */
+ * parse is counted as damaged and skipped, and the rows of one session
+ * run (its outcome, ratings and note) are merged as they are read. */
 #include "history.h"
 
 #include <errno.h>
@@ -16,7 +16,10 @@
 #include "history_fields.h"
 #include "utf8.h"
 
-enum { N_FIELDS = 7, READ_CHUNK = 65536 };
+/* Fields in a row of the history, and of --csv's export. */
+enum { N_FIELDS = 7, N_EXPORT_FIELDS = 10, READ_CHUNK = 65536 };
+/* A row of the export: every field of the session at once. */
+enum { ENTRY_WHOLE = -1 };
 
 struct line_reader {
     int fd;
@@ -68,18 +71,19 @@ static int next_line(struct line_reader *r, char *line, size_t *len,
     }
 }
 
-/* Splits a CSV line in place into exactly N_FIELDS fields, undoing RFC
- * 4180 quoting (each decoded field is f[i], flen[i] bytes, unterminated).
+/* Splits a CSV line in place into exactly want fields, undoing RFC 4180
+ * quoting (each decoded field is f[i], flen[i] bytes, unterminated).
  * Returns NULL, or what is wrong: the wrong number of fields, an
  * unterminated quote, text after a closing quote, or a quote inside an
  * unquoted field. */
-static const char *split_fields(char *line, size_t len, char *f[],
+static const char *split_fields(char *line, size_t len, size_t want, char *f[],
                                 size_t flen[])
 {
     size_t n = 0, i = 0, out = 0;
     for (;;) {
-        if (n == N_FIELDS)
-            return "more than 7 fields";
+        if (n == want)
+            return want == N_FIELDS ? "more than 7 fields"
+                                    : "more than 10 fields";
         size_t begin = out;
         f[n] = line + out;
         if (i < len && line[i] == '"') {
@@ -106,7 +110,9 @@ static const char *split_fields(char *line, size_t len, char *f[],
         }
         flen[n++] = out - begin;
         if (i == len)
-            return n == N_FIELDS ? NULL : "fewer than 7 fields";
+            return n == want          ? NULL
+                   : want == N_FIELDS ? "fewer than 7 fields"
+                                      : "fewer than 10 fields";
         i++; /* the comma */
     }
 }
@@ -125,8 +131,9 @@ static void strip_apostrophe(char **s, size_t *len)
 /* Copies a field into dst (cap bytes) as text a terminal or a window
  * can show and never obeys: control characters (C0 and C1) and bidi
  * overrides, embeddings and isolates become spaces, a byte that is not
- * UTF-8 a '?'. Never longer than the field. */
-static bool take_text(char *dst, size_t cap, const char *s, size_t len)
+ * UTF-8 a '?'; a line break stays when keep_lf (a note's). Never longer
+ * than the field. */
+static bool take(char *dst, size_t cap, const char *s, size_t len, bool keep_lf)
 {
     if (len >= cap)
         return false;
@@ -137,7 +144,7 @@ static bool take_text(char *dst, size_t cap, const char *s, size_t len)
         size_t n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
             dst[i++] = '?';
-        } else if (utf8_forbidden(cp)) {
+        } else if (utf8_forbidden(cp) && !(keep_lf && cp == '\n')) {
             memset(dst + i, ' ', n);
             i += n;
         } else {
@@ -149,15 +156,95 @@ static bool take_text(char *dst, size_t cap, const char *s, size_t len)
     return true;
 }
 
-/* Fills row from a line; returns NULL, or what is wrong with the line. */
-static const char *parse_row(char *line, size_t len, struct history_row *row)
+static bool take_text(char *dst, size_t cap, const char *s, size_t len)
 {
-    char *f[N_FIELDS];
-    size_t n[N_FIELDS];
-    char outcome[16];
+    return take(dst, cap, s, len, false);
+}
+
+/* A rating as history_format_entry() writes it: empty (none), or 0..10
+ * without leading zeros. */
+static bool take_rating(const char *s, size_t len, bool *has, int *rating)
+{
+    *has = len > 0;
+    *rating = 0;
+    if (len == 0)
+        return true;
+    if (len > 2 || (len == 2 && s[0] == '0'))
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        *rating = *rating * 10 + (s[i] - '0');
+    }
+    return *rating <= HISTORY_RATING_MAX;
+}
+
+/* A note field, its apostrophe already taken away: unescaped in place,
+ * then taken as text that keeps its line breaks. */
+static bool take_note(char *dst, char *s, size_t len)
+{
+    len = history_unescape_note(s, len);
+    return history_count_chars(s, len) <= HISTORY_NOTE_CHARS &&
+           take(dst, HISTORY_NOTE_BYTES, s, len, true);
+}
+
+/* The row's entry, as the outcome column (f, n bytes) names it: an
+ * outcome, or the word of a rating or a note (only when words). */
+static bool take_entry(const char *f, size_t n, bool words,
+                       struct history_row *row, int *what)
+{
+    char word[16];
+    if (!take_text(word, sizeof word, f, n))
+        return false;
+    *what = HISTORY_ENTRY_OUTCOME;
+    if (history_outcome_parse(word, &row->outcome))
+        return true;
+    row->outcome = HISTORY_INTERRUPTED; /* until an outcome row says */
+    for (int e = HISTORY_ENTRY_BEFORE; words && e < HISTORY_ENTRIES; e++)
+        if (strcmp(word, history_entry_word(e)) == 0) {
+            *what = e;
+            return true;
+        }
+    return false;
+}
+
+/* The value of a rating or a note row, in the detail field (f, n). */
+static const char *take_value(char *f, size_t n, int what,
+                              struct history_row *row)
+{
+    if (what == HISTORY_ENTRY_NOTE)
+        return take_note(row->note, f, n) ? NULL
+                                          : "note: longer than 500 characters";
+    bool ok = what == HISTORY_ENTRY_BEFORE
+                  ? take_rating(f, n, &row->has_before, &row->before)
+                  : take_rating(f, n, &row->has_after, &row->after);
+    return ok ? NULL : "rating: not a number from 0 to 10";
+}
+
+/* The three columns of the export after detail: before, after, note. */
+static const char *take_export(char *f[], size_t n[], struct history_row *row)
+{
+    if (!take_rating(f[7], n[7], &row->has_before, &row->before))
+        return "before: not a number from 0 to 10";
+    if (!take_rating(f[8], n[8], &row->has_after, &row->after))
+        return "after: not a number from 0 to 10";
+    strip_apostrophe(&f[9], &n[9]);
+    if (!take_note(row->note, f[9], n[9]))
+        return "note: longer than 500 characters";
+    return NULL;
+}
+
+/* Fills row from a line of want fields, and *what with the entry it
+ * records (ENTRY_WHOLE for a row of the export); returns NULL, or what
+ * is wrong with the line. */
+static const char *parse_row(char *line, size_t len, size_t want,
+                             struct history_row *row, int *what)
+{
+    char *f[N_EXPORT_FIELDS];
+    size_t n[N_EXPORT_FIELDS];
     if (memchr(line, '\0', len))
         return "a NUL byte";
-    const char *why = split_fields(line, len, f, n);
+    const char *why = split_fields(line, len, want, f, n);
     if (why)
         return why;
     if (!history_valid_stamp(f[0], n[0]) ||
@@ -175,13 +262,20 @@ static const char *parse_row(char *line, size_t len, struct history_row *row)
         return "planned_s: not seconds like 600.0";
     if (!history_parse_seconds(f[4], n[4], &row->elapsed_s))
         return "elapsed_s: not seconds like 600.0";
-    if (!take_text(outcome, sizeof outcome, f[5], n[5]) ||
-        !history_outcome_parse(outcome, &row->outcome))
-        return "outcome: not completed, stopped, discomfort, blocked or "
-               "interrupted";
+    if (!take_entry(f[5], n[5], want == N_FIELDS, row, what))
+        return want == N_FIELDS
+                   ? "outcome: not completed, stopped, discomfort, blocked, "
+                     "interrupted, rated-before, rated-after or note"
+                   : "outcome: not completed, stopped, discomfort, blocked "
+                     "or interrupted";
+    if (*what != HISTORY_ENTRY_OUTCOME)
+        return take_value(f[6], n[6], *what, row);
     if (!take_text(row->detail, sizeof row->detail, f[6], n[6]))
         return "detail: longer than 255 bytes";
-    return NULL;
+    if (want == N_FIELDS)
+        return NULL;
+    *what = ENTRY_WHOLE;
+    return take_export(f, n, row);
 }
 
 /* Counts a damaged line and describes it while there is room; a line the
@@ -214,53 +308,117 @@ static bool same_key(const struct history_row *a, const struct history_row *b)
            strcmp(a->session, b->session) == 0;
 }
 
-/* Merges rows in place: the last row for a (started, session) pair
- * replaces the first, in the first's position. False when out of memory. */
-static bool merge_rows(struct history *h)
+/* The rows read so far, one per session run, and a hash table of their
+ * keys (open addressing; each slot a row index + 1, 0 free). */
+struct merger {
+    size_t *slots;
+    size_t cap; /* a power of two, more than twice the rows */
+    size_t rows_cap;
+};
+
+/* Puts row index i into its slot; false when its key is already there
+ * (*at: that row's index) or the table is full. */
+static bool slot_for(struct merger *m, const struct history *h,
+                     const struct history_row *r, size_t i, size_t *at)
 {
-    if (h->count < 2)
-        return true;
-    size_t cap = 1;
-    while (cap < 2 * h->count)
-        cap <<= 1;
-    size_t *slots = calloc(cap, sizeof *slots); /* row index + 1; 0: free */
-    if (!slots)
-        return false;
-    size_t out = 0;
-    for (size_t i = 0; i < h->count; i++) {
-        size_t s = (size_t)key_hash(&h->rows[i]) & (cap - 1);
-        for (;; s = (s + 1) & (cap - 1)) {
-            if (slots[s] == 0) {
-                if (out != i)
-                    h->rows[out] = h->rows[i];
-                slots[s] = ++out;
-                break;
-            }
-            struct history_row *first = &h->rows[slots[s] - 1];
-            if (same_key(first, &h->rows[i])) {
-                *first = h->rows[i];
-                break;
-            }
+    size_t s = (size_t)key_hash(r) & (m->cap - 1);
+    for (size_t tries = 0; tries < m->cap;
+         tries++, s = (s + 1) & (m->cap - 1)) {
+        if (m->slots[s] == 0) {
+            m->slots[s] = i + 1;
+            *at = i;
+            return true;
+        }
+        if (same_key(&h->rows[m->slots[s] - 1], r)) {
+            *at = m->slots[s] - 1;
+            return false;
         }
     }
-    free(slots);
-    h->count = out;
+    return false; /* never: the table is kept at most half full */
+}
+
+/* Room for one more row and its slot. False when out of memory. */
+static bool merger_grow(struct merger *m, struct history *h)
+{
+    if (h->count == m->rows_cap) {
+        size_t ncap = m->rows_cap ? 2 * m->rows_cap : 64;
+        struct history_row *n = realloc(h->rows, ncap * sizeof *n);
+        if (!n)
+            return false;
+        h->rows = n;
+        m->rows_cap = ncap;
+    }
+    if (2 * (h->count + 1) <= m->cap)
+        return true;
+    size_t cap = m->cap ? 2 * m->cap : 128;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    for (size_t i = 0, at; i < h->count; i++)
+        slot_for(m, h, &h->rows[i], i, &at);
     return true;
 }
 
-/* Reads the rows after the header; 0, or -1 with err. */
-static int read_rows(const char *path, struct line_reader *r, char *line,
-                     struct history *h, char *err, size_t errlen)
+/* What an entry row adds to the session's row. */
+static void apply_entry(struct history_row *to, const struct history_row *r,
+                        int what)
 {
-    size_t cap = 0, lines = 0, len, total;
-    int got;
+    switch (what) {
+    case HISTORY_ENTRY_OUTCOME:
+        memcpy(to->type, r->type, sizeof to->type);
+        to->planned_s = r->planned_s;
+        to->elapsed_s = r->elapsed_s;
+        to->outcome = r->outcome;
+        memcpy(to->detail, r->detail, sizeof to->detail);
+        break;
+    case HISTORY_ENTRY_BEFORE:
+        to->has_before = r->has_before;
+        to->before = r->before;
+        break;
+    case HISTORY_ENTRY_AFTER:
+        to->has_after = r->has_after;
+        to->after = r->after;
+        break;
+    case HISTORY_ENTRY_NOTE:
+        memcpy(to->note, r->note, sizeof to->note);
+        break;
+    default: /* ENTRY_WHOLE */
+        *to = *r;
+    }
+}
+
+/* Adds a row read from the file (in h->rows[h->count], parsed as what):
+ * a new session keeps it, as read; a session seen before takes what the
+ * row records, in the place of its first row. */
+static void merge_row(struct merger *m, struct history *h, int what)
+{
+    size_t at;
+    struct history_row *r = &h->rows[h->count];
+    if (slot_for(m, h, r, h->count, &at)) {
+        h->count++;
+        return;
+    }
+    apply_entry(&h->rows[at], r, what);
+}
+
+/* Reads the rows (of want fields) after the header, merging them; 0, or
+ * -1 with err. */
+static int read_rows(const char *path, struct line_reader *r, char *line,
+                     size_t want, struct history *h, char *err, size_t errlen)
+{
+    struct merger m = {0};
+    size_t lines = 0, len, total;
+    int got, what;
     while ((got = next_line(r, line, &len, &total)) == 1) {
         if (lines == HISTORY_ROWS_MAX) {
             h->truncated = true;
             snprintf(err, errlen,
                      "%s: more than %d rows; only the first %d were read", path,
                      HISTORY_ROWS_MAX, HISTORY_ROWS_MAX);
-            return 0;
+            break;
         }
         lines++; /* the file's line number is lines + 1: the header */
         if (total > HISTORY_LINE_MAX) {
@@ -274,24 +432,20 @@ static int read_rows(const char *path, struct line_reader *r, char *line,
         if (len == 0 || (len == strlen(HISTORY_HEADER) &&
                          memcmp(line, HISTORY_HEADER, len) == 0))
             continue;
-        if (h->count == cap) {
-            size_t ncap = cap ? 2 * cap : 64;
-            struct history_row *n = realloc(h->rows, ncap * sizeof *n);
-            if (!n) {
-                snprintf(err, errlen, "%s: out of memory", path);
-                return -1;
-            }
-            h->rows = n;
-            cap = ncap;
+        if (!merger_grow(&m, h)) {
+            free(m.slots);
+            snprintf(err, errlen, "%s: out of memory", path);
+            return -1;
         }
         struct history_row *row = &h->rows[h->count];
         memset(row, 0, sizeof *row);
-        const char *why = parse_row(line, len, row);
+        const char *why = parse_row(line, len, want, row, &what);
         if (!why)
-            h->count++;
+            merge_row(&m, h, what);
         else
             damaged(h, lines + 1, why, r->cut);
     }
+    free(m.slots);
     if (got < 0) {
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return -1;
@@ -342,16 +496,15 @@ int history_read(const char *path, struct history *out, char *err,
         } else {
             if (kind == HISTORY_FIRST_CUT_HEADER)
                 damaged(out, 1, "the header, cut short", false);
-            rc = read_rows(path, &r, line, out, err, errlen);
+            rc = read_rows(path, &r, line,
+                           kind == HISTORY_FIRST_EXPORT ? N_EXPORT_FIELDS
+                                                        : N_FIELDS,
+                           out, err, errlen);
         }
     }
     free(line);
     free(r.buf);
     close(fd);
-    if (rc == 0 && !merge_rows(out)) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        rc = -1;
-    }
     if (rc != 0)
         history_free(out);
     return rc;

@@ -2,6 +2,7 @@
  * sums behind the history screen (see history_report.h). */
 #include "history_report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Howard Hinnant's days_from_civil: exact for every Gregorian date. */
@@ -96,6 +97,43 @@ size_t history_keep_since(struct history *h, long since)
     }
     h->count = out;
     return out;
+}
+
+struct sort_key {
+    const char *started;
+    size_t index;
+};
+
+static int by_start(const void *a, const void *b)
+{
+    const struct sort_key *x = a, *y = b;
+    /* YYYY-MM-DDTHH:MM:SS sorts as text; the offset is left out. */
+    int c = strncmp(x->started, y->started, 19);
+    if (c != 0)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+bool history_sort_by_start(struct history *h)
+{
+    if (h->count < 2)
+        return true;
+    struct sort_key *keys = malloc(h->count * sizeof *keys);
+    struct history_row *rows = malloc(h->count * sizeof *rows);
+    if (!keys || !rows) {
+        free(keys);
+        free(rows);
+        return false;
+    }
+    for (size_t i = 0; i < h->count; i++)
+        keys[i] = (struct sort_key){h->rows[i].started, i};
+    qsort(keys, h->count, sizeof *keys, by_start);
+    for (size_t i = 0; i < h->count; i++)
+        rows[i] = h->rows[keys[i].index];
+    free(keys);
+    free(h->rows);
+    h->rows = rows;
+    return true;
 }
 
 void history_report_build(const struct history *h, long today, int weeks,

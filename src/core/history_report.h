@@ -41,6 +41,13 @@ bool history_today(time_t now, long *day);
  * returns how many are left. */
 size_t history_keep_since(struct history *h, long since);
 
+/* Puts the rows in order of their local start date and time (as written
+ * in started; rows that started at the same minute keep their order), as
+ * a page for a reader lists them: a clock or a time zone changed between
+ * sessions can leave the file in another order. False, with the order
+ * unchanged, when out of memory. */
+bool history_sort_by_start(struct history *h);
+
 struct history_report {
     long first_day; /* the day of minutes[0]; the last is today */
     int days;       /* weeks * 7 */

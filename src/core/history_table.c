@@ -190,57 +190,100 @@ static const char *shown_name(const struct history_row *r,
     return t && *t ? t : r->session;
 }
 
+/* The columns' widths, in terminal columns. */
+struct widths {
+    size_t when, name, plan, done;
+    bool ratings; /* some row has one: the Before and After columns */
+};
+
+static const char *const heads[] = {"When",   "Session", "Planned", "Done",
+                                    "Before", "After",   "Outcome"};
+
+static size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
+
+static struct widths measure(const struct history *h, history_title_fn title,
+                             void *ctx)
+{
+    struct widths w = {strlen(heads[0]), strlen(heads[1]), strlen(heads[2]),
+                       strlen(heads[3]), false};
+    char buf[64];
+    for (size_t i = 0; i < h->count; i++) {
+        const struct history_row *r = &h->rows[i];
+        fmt_when(buf, sizeof buf, r);
+        w.when = max_size(w.when, history_text_columns(buf));
+        w.name =
+            max_size(w.name, history_text_columns(shown_name(r, title, ctx)));
+        fmt_duration(buf, sizeof buf, r->planned_s);
+        w.plan = max_size(w.plan, strlen(buf));
+        fmt_duration(buf, sizeof buf, r->elapsed_s);
+        w.done = max_size(w.done, strlen(buf));
+        w.ratings |= r->has_before || r->has_after;
+    }
+    if (w.name > HISTORY_TABLE_SESSION_COLS)
+        w.name = HISTORY_TABLE_SESSION_COLS;
+    return w;
+}
+
+/* s right-aligned in a column of `cols` after two spaces. */
+static void put_right(struct sbuf *b, const char *s, size_t cols)
+{
+    put_spaces(b, 2 + cols - strlen(s));
+    put_str(b, s);
+}
+
+static void put_rating(struct sbuf *b, bool has, int rating, size_t cols)
+{
+    char num[16] = "-";
+    if (has)
+        snprintf(num, sizeof num, "%d", rating);
+    put_right(b, num, cols);
+}
+
+static void put_heading(struct sbuf *b, const struct widths *w)
+{
+    put_cell(b, heads[0], w->when, true);
+    put_str(b, "  ");
+    put_cell(b, heads[1], w->name, true);
+    put_right(b, heads[2], w->plan);
+    put_right(b, heads[3], w->done);
+    if (w->ratings) {
+        put_right(b, heads[4], strlen(heads[4]));
+        put_right(b, heads[5], strlen(heads[5]));
+    }
+    put_str(b, "  ");
+    put_str(b, heads[6]);
+    put_str(b, "\n");
+}
+
 char *history_table_text(const struct history *h, history_title_fn title,
                          void *ctx)
 {
-    static const char *const heads[] = {"When", "Session", "Planned", "Done",
-                                        "Outcome"};
-    size_t when_w = strlen(heads[0]), name_w = strlen(heads[1]);
-    size_t plan_w = strlen(heads[2]), done_w = strlen(heads[3]);
+    struct widths w = measure(h, title, ctx);
     char buf[64];
     double total = 0;
-    for (size_t i = 0; i < h->count; i++) {
-        const struct history_row *r = &h->rows[i];
-        fmt_when(buf, sizeof buf, r);
-        size_t w = history_text_columns(buf);
-        when_w = w > when_w ? w : when_w;
-        w = history_text_columns(shown_name(r, title, ctx));
-        name_w = w > name_w ? w : name_w;
-        fmt_duration(buf, sizeof buf, r->planned_s);
-        plan_w = strlen(buf) > plan_w ? strlen(buf) : plan_w;
-        fmt_duration(buf, sizeof buf, r->elapsed_s);
-        done_w = strlen(buf) > done_w ? strlen(buf) : done_w;
-        total += r->elapsed_s;
-    }
-    if (name_w > HISTORY_TABLE_SESSION_COLS)
-        name_w = HISTORY_TABLE_SESSION_COLS;
-
     struct sbuf b = {0};
-    put_cell(&b, heads[0], when_w, true);
-    put_str(&b, "  ");
-    put_cell(&b, heads[1], name_w, true);
-    put_spaces(&b, 2 + plan_w - strlen(heads[2]));
-    put_str(&b, heads[2]);
-    put_spaces(&b, 2 + done_w - strlen(heads[3]));
-    put_str(&b, heads[3]);
-    put_str(&b, "  ");
-    put_str(&b, heads[4]);
-    put_str(&b, "\n");
+    put_heading(&b, &w);
     for (size_t i = 0; i < h->count; i++) {
         const struct history_row *r = &h->rows[i];
         fmt_when(buf, sizeof buf, r);
-        put_cell(&b, buf, when_w, true);
+        put_cell(&b, buf, w.when, true);
         put_str(&b, "  ");
-        put_cell(&b, shown_name(r, title, ctx), name_w, true);
+        put_cell(&b, shown_name(r, title, ctx), w.name, true);
         fmt_duration(buf, sizeof buf, r->planned_s);
-        put_spaces(&b, 2 + plan_w - strlen(buf));
-        put_str(&b, buf);
+        put_right(&b, buf, w.plan);
         fmt_duration(buf, sizeof buf, r->elapsed_s);
-        put_spaces(&b, 2 + done_w - strlen(buf));
-        put_str(&b, buf);
+        put_right(&b, buf, w.done);
+        if (w.ratings) {
+            put_rating(&b, r->has_before, r->before, strlen(heads[4]));
+            put_rating(&b, r->has_after, r->after, strlen(heads[5]));
+        }
         put_str(&b, "  ");
         put_str(&b, history_outcome_name(r->outcome));
         put_str(&b, "\n");
+        total += r->elapsed_s;
     }
     fmt_duration(buf, sizeof buf, total);
     char line[128];
@@ -253,10 +296,10 @@ char *history_table_text(const struct history *h, history_title_fn title,
 char *history_csv_text(const struct history *h)
 {
     struct sbuf b = {0};
-    put_str(&b, HISTORY_HEADER "\n");
+    put_str(&b, HISTORY_EXPORT_HEADER "\n");
     char line[HISTORY_LINE_MAX];
     for (size_t i = 0; i < h->count; i++) {
-        size_t n = history_format_row(&h->rows[i], line, sizeof line);
+        size_t n = history_format_export(&h->rows[i], line, sizeof line);
         put_bytes(&b, line, n);
     }
     return finish(&b);

@@ -14,7 +14,7 @@ put() { mkdir -p "$(dirname "$HISTORY")" && cp "$DATA/history/$1" "$HISTORY"; }
 run 0 --history
 has "$TMP/out" "No sessions recorded yet."
 run 0 --history --csv
-[ "$(cat "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail" ] ||
+[ "$(cat "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail,before,after,note" ] ||
     fail "--csv without a history: $(cat "$TMP/out")"
 
 # The table: titles for known sessions, names for the rest, the start row
@@ -41,14 +41,15 @@ widths=$(sed '$d; s/ *[A-Za-z]*$//' "$TMP/out" | while IFS= read -r line; do
 done | sort -u | wc -l)
 [ "$widths" -eq 1 ] || { cat "$TMP/out"; fail "the columns do not line up"; }
 
-# --csv: the merged rows, as the file writes them (RFC 4180 quoting).
+# --csv: the merged rows, as the file writes them (RFC 4180 quoting),
+# with three more columns, empty for a history without ratings or notes.
 run 0 --history --csv
 [ "$(wc -l <"$TMP/out")" -eq 7 ] || fail "--csv: not a header and 6 rows"
-[ "$(head -n1 "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail" ] ||
+[ "$(head -n1 "$TMP/out")" = "started,session,type,planned_s,elapsed_s,outcome,detail,before,after,note" ] ||
     fail "--csv header"
-has "$TMP/out" '2026-11-20T08:00:00+01:00,box-breathing,breathing,300.0,300.0,completed,played to the end'
-has "$TMP/out" ',blocked,"Do you have ""pain"", now?"'
-has "$TMP/out" ',completed,"über Mitternacht, 日本"'
+has "$TMP/out" '2026-11-20T08:00:00+01:00,box-breathing,breathing,300.0,300.0,completed,played to the end,,,'
+has "$TMP/out" ',blocked,"Do you have ""pain"", now?",,,'
+has "$TMP/out" ',completed,"über Mitternacht, 日本",,,'
 
 # --since DATE: sessions that started on that local date or later.
 run 0 --history --since 2026-11-23
@@ -67,15 +68,17 @@ for bad in 2026-02-30 yesterday 2026-1-5 "" 23.11.2026; do
     [ ! -s "$TMP/out" ] || fail "--since '$bad' printed rows"
 done
 run 2 --since 2026-11-23
-has "$TMP/err" "--csv and --since go with --history"
+has "$TMP/err" "--since goes with --history or --report"
 run 2 --csv
+has "$TMP/err" "--csv goes with --history"
+run 2 --report --csv
 
 # Damaged lines (a hand edit, a crash mid-write) are named and skipped;
 # the other rows still show.
 put damaged.csv
 run 0 --history
 has "$TMP/err" "$HISTORY:3: fewer than 7 fields; skipped"
-has "$TMP/err" "$HISTORY:4: outcome: not completed, stopped, discomfort, blocked or interrupted; skipped"
+has "$TMP/err" "$HISTORY:4: outcome: not completed, stopped, discomfort, blocked, interrupted, rated-before, rated-after or note; skipped"
 has "$TMP/err" "$HISTORY:6: fewer than 7 fields (the last line, cut short: no newline at its end); skipped"
 [ "$(wc -l <"$TMP/err")" -eq 3 ] || fail "more than the damaged lines named"
 has "$TMP/out" "Fri 2026-11-20 08:00"
@@ -102,6 +105,24 @@ run 0 --history
 has "$TMP/out" "Fri 2026-11-20 08:00  =cmd|' /C calc'!A0 "
 has "$TMP/out" "Sat 2026-11-21 08:00  @home "
 grep -q "'@home" "$TMP/out" && fail "the table shows the apostrophe that made @home safe"
+
+# Ratings and a note, recorded as rows of their own, show with their
+# session: two numbers in the table, three columns in --csv (the note's
+# line break as \n, its quotes doubled).
+put ratings.csv
+run 0 --history
+[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "--history named a rating row"; }
+has "$TMP/out" "Before  After  Outcome"
+has "$TMP/out" "Mon 2026-11-23 09:00  Box breathing             5:00  5:00       7      4  completed"
+has "$TMP/out" "15:00  3:12       0      -  discomfort"
+has "$TMP/out" "3 sessions, 13:12 practised"
+run 0 --history --csv
+has "$TMP/out" ',completed,played to the end,7,4,"Jaw loosened, then the phone rang.\nBreathing helped ""a little""."'
+has "$TMP/out" ',discomfort,stopped for discomfort at 03:12,0,,'
+# --csv's export reads back as the same sessions.
+cp "$TMP/out" "$HISTORY"
+run 0 --history
+has "$TMP/out" "15:00  3:12       0      -  discomfort"
 
 # A file that is not a stillpoint history is left alone: exit 1.
 put not-history.csv
