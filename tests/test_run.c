@@ -19,7 +19,8 @@ static struct cue cues[] = {
     {.frame = 0, .frames = S(6), .kind = CUE_SAY, .step = -1},
     {.frame = S(6), .frames = S(20), .kind = CUE_SAY, .step = 0},
 };
-static const struct timeline tl = {cues, 2, S(600), S(599)};
+static const struct timeline tl = {
+    .cues = cues, .count = 2, .total_frames = S(600), .end_frame = S(599)};
 
 static const struct safety_profile checkins = {
     .type = "t", .checkin_seconds = 60, .checkin_timeout = 30};
