@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile soxr
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile soxr libmpg123
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)

@@ -95,7 +95,8 @@ static void same_as_whole(const char *path, bool fill)
         decode_pcm(bytes, len, 20 * 60 * SOUND_RATE, &d, why, sizeof(why)),
         DECODE_PCM_OK);
     int64_t frames = 0;
-    assert_true(stream_measure(path, true, &frames, why, sizeof(why)));
+    assert_true(
+        stream_measure(path, STREAM_LENGTH_DECODED, &frames, why, sizeof(why)));
     assert_int_equal(frames, d.frames);
     struct stream *s = stream_open(path, frames, why, sizeof(why));
     assert_non_null(s);
@@ -163,7 +164,8 @@ static void test_underrun_keeps_time(void **state)
     write_wav(t->path, 3);
     char why[256];
     int64_t frames = 0;
-    assert_true(stream_measure(t->path, false, &frames, why, sizeof(why)));
+    assert_true(stream_measure(t->path, STREAM_LENGTH_DECLARED, &frames, why,
+                               sizeof(why)));
     struct stream *a = stream_open(t->path, frames, why, sizeof(why));
     struct stream *b = stream_open(t->path, frames, why, sizeof(why));
     assert_non_null(a);
@@ -197,8 +199,8 @@ static void test_refusals(void **state)
     assert_null(stream_open(t->dir, 100, why, sizeof(why)));
     assert_non_null(strstr(why, "not a regular file"));
     int64_t n;
-    assert_false(
-        stream_measure("/nonexistent.wav", false, &n, why, sizeof(why)));
+    assert_false(stream_measure("/nonexistent.wav", STREAM_LENGTH_DECLARED, &n,
+                                why, sizeof(why)));
     assert_non_null(strstr(why, "cannot be read"));
 }
 

@@ -1,7 +1,7 @@
 /* recording.h: a play step's recording made ready as a sound of the set:
  * checked as a recording (core/sound_check.h: its head, the long limit),
- * measured by its decoder, then opened as a stream (stream.h) rather than
- * decoded whole. Every refusal names the session file's line. */
+ * measured (without decoding it), then opened as a stream (stream.h) rather
+ * than decoded whole. Every refusal names the session file's line. */
 #ifndef STILLPOINT_RECORDING_H
 #define STILLPOINT_RECORDING_H
 
@@ -11,9 +11,10 @@
 #include "../core/sound_set.h"
 
 /* Fills snd->length (frames at SOUND_RATE): what the decoder declares
- * for WAV, FLAC and Ogg, what an MP3 decodes to (read through once, in
- * constant memory). False with "SOURCE:LINE: sound file 'NAME' why"
- * added to d. */
+ * for WAV, FLAC and Ogg, what an MP3's frame headers add up to (the
+ * frames it decodes to: mp3_length.h; decoded through once, in constant
+ * memory, should libmpg123 not tell). False with "SOURCE:LINE: sound file
+ * 'NAME' why" added to d. */
 bool recording_measure(struct sound *snd, struct diag_list *d);
 
 /* Opens snd's stream (snd->stream, snd->channels) to play its measured

@@ -14,6 +14,7 @@
 
 #include "../core/pace.h"
 #include "decode_pcm.h"
+#include "mp3_length.h"
 #include "resample.h"
 #include "sound_reader.h"
 
@@ -65,12 +66,32 @@ static int64_t at_sound_rate(int64_t frames, int rate)
     return (frames * SOUND_RATE + rate / 2) / rate;
 }
 
-bool stream_measure(const char *path, bool count, int64_t *frames, char *why,
-                    size_t whylen)
+/* Decodes r through to its end: its frames, or -1 with why filled. */
+static int64_t count_frames(struct sound_reader *r, char *why, size_t whylen)
+{
+    float *block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r->channels);
+    if (!block) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    int64_t n = 0;
+    long got;
+    while ((got = sound_reader_read(r, block, BLOCK_FRAMES, why, whylen)) > 0)
+        n += got;
+    free(block);
+    return got < 0 ? -1 : n;
+}
+
+bool stream_measure(const char *path, enum stream_length how, int64_t *frames,
+                    char *why, size_t whylen)
 {
     int fd = open_file(path, why, whylen);
     if (fd < 0)
         return false;
+    /* Scanned before the decoder opens: it reads the same descriptor. */
+    struct mp3_length scan = {0};
+    if (how == STREAM_LENGTH_MP3 && !mp3_length_scan(fd, &scan))
+        scan.frames = 0;
     struct sound_reader r;
     char reason[200];
     bool ok = sound_reader_open_fd(&r, fd, reason, sizeof(reason));
@@ -80,23 +101,19 @@ bool stream_measure(const char *path, bool count, int64_t *frames, char *why,
         return false;
     }
     int64_t n = r.frames;
-    if (count || n <= 0) {
-        float *block =
-            malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
-        long got = 0;
-        n = 0;
-        while (block && (got = sound_reader_read(&r, block, BLOCK_FRAMES,
-                                                 reason, sizeof(reason))) > 0)
-            n += got;
-        if (!block || got < 0) {
-            snprintf(why, whylen, "cannot be decoded: %s",
-                     block ? reason : "out of memory");
-            ok = false;
-        }
-        free(block);
-    }
-    if (ok)
+    /* The scan's handle saw what the decoder's did: its frames are what
+     * the decoder gives. */
+    if (how == STREAM_LENGTH_MP3 && scan.frames > 0 && scan.rate == r.rate &&
+        scan.declared == r.frames)
+        n = scan.frames;
+    else if (how != STREAM_LENGTH_DECLARED || n <= 0)
+        n = count_frames(&r, reason, sizeof(reason));
+    if (n < 0) {
+        snprintf(why, whylen, "cannot be decoded: %s", reason);
+        ok = false;
+    } else {
         *frames = at_sound_rate(n, r.rate);
+    }
     sound_reader_close(&r);
     close(fd);
     return ok;
