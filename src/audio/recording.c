@@ -51,6 +51,19 @@ bool recording_open(struct sound *snd, struct diag_list *d)
     return true;
 }
 
+bool recording_failure(struct sound *snd, struct diag_list *d)
+{
+    char why[256], when[32];
+    int64_t at = 0;
+    if (!snd->stream || !stream_failure(snd->stream, &at, why, sizeof(why)))
+        return false;
+    sound_check_length_text(when, sizeof(when), (double)at / SOUND_RATE);
+    diag_add(d, snd->source ? snd->source : "?", snd->line,
+             "sound file '%s' could not be read past %s: %s", snd->name, when,
+             why);
+    return true;
+}
+
 void recording_close_all(struct sound_set *set)
 {
     for (size_t i = 0; i < set->count; i++) {

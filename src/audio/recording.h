@@ -21,6 +21,12 @@ bool recording_measure(struct sound *snd, struct diag_list *d);
  * length; its ring fills as stream.h says. */
 bool recording_open(struct sound *snd, struct diag_list *d);
 
+/* While it plays: once snd's stream stopped on a damaged file (or one
+ * cut since it was measured), adds "SOURCE:LINE: sound file 'NAME' could
+ * not be read past M:SS: why" to d and returns true; only the first time
+ * (the rest of it plays as silence, the session keeps its clock). */
+bool recording_failure(struct sound *snd, struct diag_list *d);
+
 /* Closes every stream of set (before sound_set_free). */
 void recording_close_all(struct sound_set *set);
 

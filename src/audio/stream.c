@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../core/pace.h"
+#include "../core/sound_check.h"
 #include "decode_pcm.h"
 #include "mp3_length.h"
 #include "resample.h"
@@ -23,6 +24,7 @@ enum {
     STAGE_FRAMES = 8 * BLOCK_FRAMES, /* room for what a block becomes */
     RING_FRAMES = STREAM_SECONDS * SOUND_RATE,
     WORKER_NAP_MS = 40, /* the worker's sleep once the ring is full */
+    SHORT_FRAMES = SOUND_RATE / 20, /* an end this early is a failure */
 };
 
 struct stream {
@@ -44,8 +46,10 @@ struct stream {
     int16_t *stage;  /* resampled, not yet in the ring */
     size_t stage_at, stage_n;
     int64_t length, produced;
+    /* A failure: why, and the frames given out before it. */
     char why[256];
-    atomic_bool failed;
+    int64_t failed_at;
+    atomic_bool failed, failure_taken;
     /* The worker. */
     bool has_worker;
     atomic_bool stop;
@@ -158,7 +162,8 @@ struct stream *stream_open(const char *path, int64_t length, char *why,
 static void end(struct stream *s, const char *why)
 {
     if (why) {
-        snprintf(s->why, sizeof(s->why), "cannot be decoded: %s", why);
+        snprintf(s->why, sizeof(s->why), "%s", why);
+        s->failed_at = s->produced;
         atomic_store_explicit(&s->failed, true, memory_order_release);
     }
     s->stage_n = s->stage_at = 0;
@@ -193,8 +198,13 @@ static void restage(struct stream *s)
     }
     s->in += used * (size_t)s->channels;
     s->in_left -= used;
-    if (made == 0 && s->input_done) {
-        end(s, NULL); /* all given out */
+    if (made == 0 && s->input_done) { /* all given out */
+        char len[32], msg[96];
+        sound_check_length_text(len, sizeof(len),
+                                (double)s->length / SOUND_RATE);
+        /* Short of its measured length: cut or changed since. */
+        snprintf(msg, sizeof(msg), "the file ends there, before its %s", len);
+        end(s, s->produced + SHORT_FRAMES < s->length ? msg : NULL);
         return;
     }
     if (s->produced + made > s->length)
@@ -329,10 +339,12 @@ long stream_underruns(const struct stream *s)
     return atomic_load_explicit(&s->underruns, memory_order_relaxed);
 }
 
-bool stream_failed(const struct stream *s, char *why, size_t whylen)
+bool stream_failure(struct stream *s, int64_t *at, char *why, size_t whylen)
 {
-    if (!atomic_load_explicit(&s->failed, memory_order_acquire))
+    if (!atomic_load_explicit(&s->failed, memory_order_acquire) ||
+        atomic_exchange(&s->failure_taken, true))
         return false;
+    *at = s->failed_at;
     snprintf(why, whylen, "%s", s->why);
     return true;
 }

@@ -58,8 +58,11 @@ size_t stream_read(struct stream *s, int16_t *out, size_t frames);
 /* Reads that found the ring empty before the end (read by any thread). */
 long stream_underruns(const struct stream *s);
 
-/* Once the producer stopped on a damaged file: its reason. */
-bool stream_failed(const struct stream *s, char *why, size_t whylen);
+/* Once the producer stopped on a damaged file, or on one that ends
+ * short of its length (cut or changed since it was measured): true the
+ * first time it is asked (by any thread), with why and the frames given
+ * out before (*at). */
+bool stream_failure(struct stream *s, int64_t *at, char *why, size_t whylen);
 
 /* Stops the worker (if any) and frees everything. NULL is fine. */
 void stream_close(struct stream *s);
