@@ -203,7 +203,9 @@ static void restage(struct stream *s)
         sound_check_length_text(len, sizeof(len),
                                 (double)s->length / SOUND_RATE);
         /* Short of its measured length: cut or changed since. */
-        snprintf(msg, sizeof(msg), "the file ends there, before its %s", len);
+        snprintf(msg, sizeof(msg),
+                 "the file ends there; it measured %s when the session began",
+                 len);
         end(s, s->produced + SHORT_FRAMES < s->length ? msg : NULL);
         return;
     }
