@@ -204,7 +204,8 @@ static void restage(struct stream *s)
                                 (double)s->length / SOUND_RATE);
         /* Short of its measured length: cut or changed since. */
         snprintf(msg, sizeof(msg),
-                 "the file ends there; it measured %s when the session began",
+                 "the file ends there, short of the %s measured before it "
+                 "played",
                  len);
         end(s, s->produced + SHORT_FRAMES < s->length ? msg : NULL);
         return;
