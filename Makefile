@@ -7,7 +7,7 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/stillpoint
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile soxr
+PKGS     = sdl2 SDL2_mixer SDL2_ttf libconfig libarchive sndfile opusfile vorbisfile soxr libmpg123
 BUILD    = build
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
@@ -127,6 +127,7 @@ SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
 SEEDS_fuzz_bundle = tests/data/bundles/*
 SEEDS_fuzz_sound  = tests/data/sounds/*
+SEEDS_fuzz_mp3_length = tests/data/mp3/*.mp3
 SEEDS_fuzz_captions = tests/data/captions/*.vtt tests/data/captions/*.srt \
                       tests/data/captions/bad/*.vtt tests/data/captions/bad/*.srt
 fuzz_run = mkdir -p $(BUILD)/fuzz/$(1).run/corpus && \
@@ -149,6 +150,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 # decoders' libraries and libsoxr).
 $(BUILD)/fuzz/fuzz_sound: src/audio/sound_file.c src/audio/resample.c \
                           src/audio/decode_pcm.c src/audio/sound_reader.c
+$(BUILD)/fuzz/fuzz_mp3_length: src/audio/mp3_length.c src/audio/sound_reader.c
 
 fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
 	$(foreach t,$(FUZZ),($(call fuzz_run,$(t)) -max_total_time=$(FUZZ_SECONDS)) &&) true

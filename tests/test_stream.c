@@ -2,7 +2,9 @@
  * samples decoding it whole gives (every format, filled by the render
  * loop or by the worker), stops at its planned length, and a reader that
  * finds the ring empty hears silence, counts an underrun and then skips
- * what it missed, so the recording keeps to the clock. */
+ * what it missed, so the recording keeps to the clock. A file damaged
+ * midway, or cut since it was measured, fails there: told once, where
+ * and why, silence after. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sndfile.h>
@@ -95,7 +98,8 @@ static void same_as_whole(const char *path, bool fill)
         decode_pcm(bytes, len, 20 * 60 * SOUND_RATE, &d, why, sizeof(why)),
         DECODE_PCM_OK);
     int64_t frames = 0;
-    assert_true(stream_measure(path, true, &frames, why, sizeof(why)));
+    assert_true(
+        stream_measure(path, STREAM_LENGTH_DECODED, &frames, why, sizeof(why)));
     assert_int_equal(frames, d.frames);
     struct stream *s = stream_open(path, frames, why, sizeof(why));
     assert_non_null(s);
@@ -163,7 +167,8 @@ static void test_underrun_keeps_time(void **state)
     write_wav(t->path, 3);
     char why[256];
     int64_t frames = 0;
-    assert_true(stream_measure(t->path, false, &frames, why, sizeof(why)));
+    assert_true(stream_measure(t->path, STREAM_LENGTH_DECLARED, &frames, why,
+                               sizeof(why)));
     struct stream *a = stream_open(t->path, frames, why, sizeof(why));
     struct stream *b = stream_open(t->path, frames, why, sizeof(why));
     assert_non_null(a);
@@ -184,6 +189,82 @@ static void test_underrun_keeps_time(void **state)
     stream_close(b);
 }
 
+/* Reads the stream through, a second at a time, filled as --render does. */
+static void play_through(struct stream *s, int64_t frames)
+{
+    static int16_t out[SOUND_RATE * 2];
+    for (int64_t at = 0; at < frames; at += SOUND_RATE) {
+        stream_fill(s);
+        stream_read(s, out, SOUND_RATE);
+    }
+}
+
+/* A recording damaged in its middle passes every check before the session
+ * (its length is what its header declares) and fails where the damage is:
+ * the stream says so once, with where and why, and plays silence on. */
+static void test_damaged_told_once(void **state)
+{
+    struct tmpdir *t = *state;
+    char path[160], cmd[1024];
+    snprintf(path, sizeof(path), "%s/damaged.ogg", t->dir);
+    snprintf(cmd, sizeof(cmd),
+             "sox -n -r 44100 -c 2 '%s' synth 60 sine 300 vol 0.3 && "
+             "head -c 3000 /dev/zero | tr '\\0' x | dd of='%s' bs=1 "
+             "seek=$(( $(stat -c %%s '%s') / 2 )) conv=notrunc status=none",
+             path, path, path);
+    assert_int_equal(system(cmd), 0);
+    char why[256] = "";
+    int64_t frames = 0, at = -1;
+    assert_true(stream_measure(path, STREAM_LENGTH_DECLARED, &frames, why,
+                               sizeof(why)));
+    assert_int_equal(frames, 60 * SOUND_RATE);
+    struct stream *s = stream_open(path, frames, why, sizeof(why));
+    assert_non_null(s);
+    assert_false(stream_failure(s, &at, why, sizeof(why)));
+    play_through(s, frames);
+    assert_true(stream_failure(s, &at, why, sizeof(why)));
+    assert_string_equal(why, "Ogg pages are missing or damaged (Vorbis)");
+    /* The damage is half way through the bytes: 20 to 40 s in. */
+    if (at < 20 * SOUND_RATE || at > 40 * SOUND_RATE)
+        fail_msg("failed %lld frames in", (long long)at);
+    assert_false(stream_failure(s, &at, why, sizeof(why))); /* told once */
+    static int16_t out[4800 * 2];
+    memset(out, 1, sizeof(out));
+    assert_int_equal(stream_read(s, out, 4800), 0);
+    assert_int_equal(out[0], 0);
+    stream_close(s);
+}
+
+/* A file cut after it was measured (a card pulled out, a copy still under
+ * way) ends short of its length: that is a failure too, told where. */
+static void test_cut_since_measured(void **state)
+{
+    struct tmpdir *t = *state;
+    write_wav(t->path, 4);
+    char why[256] = "";
+    int64_t frames = 0, at = -1;
+    assert_true(stream_measure(t->path, STREAM_LENGTH_DECLARED, &frames, why,
+                               sizeof(why)));
+    struct stream *s = stream_open(t->path, frames, why, sizeof(why));
+    assert_non_null(s);
+    assert_int_equal(truncate(t->path, 44 + 44100 * 4 * 3 / 2), 0); /* 1.5 s */
+    play_through(s, frames);
+    assert_true(stream_failure(s, &at, why, sizeof(why)));
+    assert_string_equal(
+        why,
+        "the file ends there, short of the 4.0 s measured before it played");
+    if (at < 3 * SOUND_RATE / 2 - 100 || at > 3 * SOUND_RATE / 2 + 100)
+        fail_msg("failed %lld frames in", (long long)at);
+    stream_close(s);
+    /* Whole, it ends where it was measured to: no failure. */
+    write_wav(t->path, 4);
+    s = stream_open(t->path, frames, why, sizeof(why));
+    assert_non_null(s);
+    play_through(s, frames + SOUND_RATE);
+    assert_false(stream_failure(s, &at, why, sizeof(why)));
+    stream_close(s);
+}
+
 static void test_refusals(void **state)
 {
     struct tmpdir *t = *state;
@@ -197,8 +278,8 @@ static void test_refusals(void **state)
     assert_null(stream_open(t->dir, 100, why, sizeof(why)));
     assert_non_null(strstr(why, "not a regular file"));
     int64_t n;
-    assert_false(
-        stream_measure("/nonexistent.wav", false, &n, why, sizeof(why)));
+    assert_false(stream_measure("/nonexistent.wav", STREAM_LENGTH_DECLARED, &n,
+                                why, sizeof(why)));
     assert_non_null(strstr(why, "cannot be read"));
 }
 
@@ -211,6 +292,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stops_at_length, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_underrun_keeps_time, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_told_once, setup,
+                                        tmpdir_teardown),
+        cmocka_unit_test_setup_teardown(test_cut_since_measured, setup,
                                         tmpdir_teardown),
         cmocka_unit_test_setup_teardown(test_refusals, setup, tmpdir_teardown),
     };

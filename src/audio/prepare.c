@@ -175,11 +175,14 @@ static void ready_in_order(struct prepare *p)
 }
 
 /* While the session plays: keeps the lines around the clock in memory
- * until the session is over. */
+ * until the session is over, and tells the window of a recording that
+ * could not be read to its end (once: prepare_late_problem). */
 static void follow(struct prepare *p)
 {
     pthread_mutex_lock(&p->lock);
     while (!atomic_load(&p->cancel)) {
+        for (size_t k = 0; k < p->set.count; k++)
+            recording_failure(&p->set.items[k], &p->problems);
         pthread_mutex_unlock(&p->lock);
         page(p, atomic_load(&p->position));
         pthread_mutex_lock(&p->lock);

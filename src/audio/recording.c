@@ -21,12 +21,15 @@ bool recording_measure(struct sound *snd, struct diag_list *d)
     struct sniff_info info;
     if (!sound_check_recording(snd->path, snd->name, &info, why, sizeof(why)))
         return refuse(snd, why, d);
-    /* An MP3 header gives an estimate (seconds off in an hour): what it
-     * decodes to is its length. Ogg's decoders find the exact end. */
-    bool count =
-        info.format == SNIFF_MP3 || (info.format != SNIFF_OGG && !info.exact);
+    /* An MP3 header gives an estimate: its frames are counted from their
+     * headers. Ogg's decoders find the exact end; any other format that
+     * declares no exact length is decoded to count it. */
+    enum stream_length how = info.format == SNIFF_MP3 ? STREAM_LENGTH_MP3
+                             : info.format == SNIFF_OGG || info.exact
+                                 ? STREAM_LENGTH_DECLARED
+                                 : STREAM_LENGTH_DECODED;
     int64_t frames = 0;
-    if (!stream_measure(snd->path, count, &frames, why, sizeof(why)))
+    if (!stream_measure(snd->path, how, &frames, why, sizeof(why)))
         return refuse(snd, why, d);
     if (frames <= 0)
         return refuse(snd, "holds no sound", d);
@@ -45,6 +48,19 @@ bool recording_open(struct sound *snd, struct diag_list *d)
     if (!snd->stream)
         return refuse(snd, why, d);
     snd->channels = stream_channels(snd->stream);
+    return true;
+}
+
+bool recording_failure(struct sound *snd, struct diag_list *d)
+{
+    char why[256], when[32];
+    int64_t at = 0;
+    if (!snd->stream || !stream_failure(snd->stream, &at, why, sizeof(why)))
+        return false;
+    sound_check_length_text(when, sizeof(when), (double)at / SOUND_RATE);
+    diag_add(d, snd->source ? snd->source : "?", snd->line,
+             "sound file '%s' could not be read past %s: %s", snd->name, when,
+             why);
     return true;
 }
 

@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "../core/pace.h"
+#include "../core/sound_check.h"
 #include "decode_pcm.h"
+#include "mp3_length.h"
 #include "resample.h"
 #include "sound_reader.h"
 
@@ -22,6 +24,7 @@ enum {
     STAGE_FRAMES = 8 * BLOCK_FRAMES, /* room for what a block becomes */
     RING_FRAMES = STREAM_SECONDS * SOUND_RATE,
     WORKER_NAP_MS = 40, /* the worker's sleep once the ring is full */
+    SHORT_FRAMES = SOUND_RATE / 20, /* an end this early is a failure */
 };
 
 struct stream {
@@ -43,8 +46,10 @@ struct stream {
     int16_t *stage;  /* resampled, not yet in the ring */
     size_t stage_at, stage_n;
     int64_t length, produced;
+    /* A failure: why, and the frames given out before it. */
     char why[256];
-    atomic_bool failed;
+    int64_t failed_at;
+    atomic_bool failed, failure_taken;
     /* The worker. */
     bool has_worker;
     atomic_bool stop;
@@ -65,12 +70,32 @@ static int64_t at_sound_rate(int64_t frames, int rate)
     return (frames * SOUND_RATE + rate / 2) / rate;
 }
 
-bool stream_measure(const char *path, bool count, int64_t *frames, char *why,
-                    size_t whylen)
+/* Decodes r through to its end: its frames, or -1 with why filled. */
+static int64_t count_frames(struct sound_reader *r, char *why, size_t whylen)
+{
+    float *block = malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r->channels);
+    if (!block) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    int64_t n = 0;
+    long got;
+    while ((got = sound_reader_read(r, block, BLOCK_FRAMES, why, whylen)) > 0)
+        n += got;
+    free(block);
+    return got < 0 ? -1 : n;
+}
+
+bool stream_measure(const char *path, enum stream_length how, int64_t *frames,
+                    char *why, size_t whylen)
 {
     int fd = open_file(path, why, whylen);
     if (fd < 0)
         return false;
+    /* Scanned before the decoder opens: it reads the same descriptor. */
+    struct mp3_length scan = {0};
+    if (how == STREAM_LENGTH_MP3 && !mp3_length_scan(fd, &scan))
+        scan.frames = 0;
     struct sound_reader r;
     char reason[200];
     bool ok = sound_reader_open_fd(&r, fd, reason, sizeof(reason));
@@ -80,23 +105,19 @@ bool stream_measure(const char *path, bool count, int64_t *frames, char *why,
         return false;
     }
     int64_t n = r.frames;
-    if (count || n <= 0) {
-        float *block =
-            malloc(sizeof(float) * BLOCK_FRAMES * (size_t)r.channels);
-        long got = 0;
-        n = 0;
-        while (block && (got = sound_reader_read(&r, block, BLOCK_FRAMES,
-                                                 reason, sizeof(reason))) > 0)
-            n += got;
-        if (!block || got < 0) {
-            snprintf(why, whylen, "cannot be decoded: %s",
-                     block ? reason : "out of memory");
-            ok = false;
-        }
-        free(block);
-    }
-    if (ok)
+    /* The scan's handle saw what the decoder's did: its frames are what
+     * the decoder gives. */
+    if (how == STREAM_LENGTH_MP3 && scan.frames > 0 && scan.rate == r.rate &&
+        scan.declared == r.frames)
+        n = scan.frames;
+    else if (how != STREAM_LENGTH_DECLARED || n <= 0)
+        n = count_frames(&r, reason, sizeof(reason));
+    if (n < 0) {
+        snprintf(why, whylen, "cannot be decoded: %s", reason);
+        ok = false;
+    } else {
         *frames = at_sound_rate(n, r.rate);
+    }
     sound_reader_close(&r);
     close(fd);
     return ok;
@@ -141,7 +162,8 @@ struct stream *stream_open(const char *path, int64_t length, char *why,
 static void end(struct stream *s, const char *why)
 {
     if (why) {
-        snprintf(s->why, sizeof(s->why), "cannot be decoded: %s", why);
+        snprintf(s->why, sizeof(s->why), "%s", why);
+        s->failed_at = s->produced;
         atomic_store_explicit(&s->failed, true, memory_order_release);
     }
     s->stage_n = s->stage_at = 0;
@@ -176,8 +198,16 @@ static void restage(struct stream *s)
     }
     s->in += used * (size_t)s->channels;
     s->in_left -= used;
-    if (made == 0 && s->input_done) {
-        end(s, NULL); /* all given out */
+    if (made == 0 && s->input_done) { /* all given out */
+        char len[32], msg[96];
+        sound_check_length_text(len, sizeof(len),
+                                (double)s->length / SOUND_RATE);
+        /* Short of its measured length: cut or changed since. */
+        snprintf(msg, sizeof(msg),
+                 "the file ends there, short of the %s measured before it "
+                 "played",
+                 len);
+        end(s, s->produced + SHORT_FRAMES < s->length ? msg : NULL);
         return;
     }
     if (s->produced + made > s->length)
@@ -312,10 +342,12 @@ long stream_underruns(const struct stream *s)
     return atomic_load_explicit(&s->underruns, memory_order_relaxed);
 }
 
-bool stream_failed(const struct stream *s, char *why, size_t whylen)
+bool stream_failure(struct stream *s, int64_t *at, char *why, size_t whylen)
 {
-    if (!atomic_load_explicit(&s->failed, memory_order_acquire))
+    if (!atomic_load_explicit(&s->failed, memory_order_acquire) ||
+        atomic_exchange(&s->failure_taken, true))
         return false;
+    *at = s->failed_at;
     snprintf(why, whylen, "%s", s->why);
     return true;
 }

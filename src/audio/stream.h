@@ -19,13 +19,20 @@ enum { STREAM_SECONDS = 4 }; /* the ring holds this much sound */
 
 struct stream;
 
-/* The length of the recording at path in frames at SOUND_RATE: what its
- * decoder declares, or with count, what it decodes to (read through once,
- * nothing kept: for an MP3, whose header gives only an estimate). False
- * with why filled (to follow "sound file 'NAME' ") when it cannot be
- * decoded. */
-bool stream_measure(const char *path, bool count, int64_t *frames, char *why,
-                    size_t whylen);
+/* How stream_measure learns a recording's length. */
+enum stream_length {
+    STREAM_LENGTH_DECLARED, /* what its decoder declares (WAV, FLAC, Ogg) */
+    STREAM_LENGTH_MP3,      /* an MP3: counted from its frame headers
+                               (mp3_length.h), or decoded when libmpg123
+                               cannot tell */
+    STREAM_LENGTH_DECODED,  /* decoded through once, nothing kept */
+};
+
+/* The length of the recording at path in frames at SOUND_RATE, learnt as
+ * how says (decoded whenever its decoder declares none). False with why
+ * filled (to follow "sound file 'NAME' ") when it cannot be decoded. */
+bool stream_measure(const char *path, enum stream_length how, int64_t *frames,
+                    char *why, size_t whylen);
 
 /* Opens the recording at path to give out its first `length` frames at
  * SOUND_RATE (silence after, should it decode shorter). The ring is empty
@@ -51,8 +58,11 @@ size_t stream_read(struct stream *s, int16_t *out, size_t frames);
 /* Reads that found the ring empty before the end (read by any thread). */
 long stream_underruns(const struct stream *s);
 
-/* Once the producer stopped on a damaged file: its reason. */
-bool stream_failed(const struct stream *s, char *why, size_t whylen);
+/* Once the producer stopped on a damaged file, or on one that ends
+ * short of its length (cut or changed since it was measured): true the
+ * first time it is asked (by any thread), with why and the frames given
+ * out before (*at). */
+bool stream_failure(struct stream *s, int64_t *at, char *why, size_t whylen);
 
 /* Stops the worker (if any) and frees everything. NULL is fine. */
 void stream_close(struct stream *s);

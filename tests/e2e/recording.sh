@@ -4,7 +4,8 @@
 # its time, played in the window with bounded memory, paused and stopped
 # mid-recording. A cue sound keeps its 10-minute limit; a recording over
 # four hours, a captions file that is a link or a FIFO are refused with
-# the line that names them.
+# the line that names them. A recording damaged midway plays up to the
+# damage; the running screen says where and why, and the session goes on.
 . "$(dirname "$0")/lib.sh"
 
 command -v sox >/dev/null || fail "sox is needed (scripts/install-deps)"
@@ -159,3 +160,49 @@ key Escape
 wait_exit
 [ "$rss" -lt 40960 ] || fail "anonymous memory $((rss / 1024)) MB while the recording plays"
 echo "recording.sh: anonymous memory while a 30-minute recording plays: $((rss / 1024)) MB"
+
+# 7. A recording damaged midway (two minutes of Ogg Vorbis, 3000 bytes in
+# its middle overwritten) passes every check: its header declares its
+# length. The window plays it (sound captured faster than real time):
+# where the damage is, the running screen says so, once, and the session
+# keeps its clock and its captions; Esc still stops it.
+sox -n -r 44100 -c 2 "$D/damaged.ogg" synth 120 sine 300 vol 0.2
+head -c 3000 /dev/zero | tr '\0' x |
+    dd of="$D/damaged.ogg" bs=1 seek=$(($(wc -c <"$D/damaged.ogg") / 2)) \
+        conv=notrunc status=none
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:20.000\nBefore the damage.\n\n00:01:40.000 --> 00:01:55.000\nAfter the damage.\n' >"$D/damaged.vtt"
+cat >"$D/damaged.cfg" <<'EOF2'
+version = 1;
+sessions = (
+  { name = "damaged"; title = "Damaged"; type = "body-scan";
+    steps = ( { play = "damaged.ogg"; captions = "damaged.vtt"; },
+              { silence = 600; } ); }
+);
+EOF2
+run 0 --check "$D/damaged.cfg"
+export SDL_DISKAUDIODELAY=0
+start --config "$D/damaged.cfg" damaged
+pass_before
+wait_title "— running —"
+for i in $(seq 600); do
+    grep -qF "could not be read past" "$TMP/screen.txt" && break
+    sleep 0.1
+done
+shown "damaged.cfg:4: sound file 'damaged.ogg' could not be read past "
+shown ": Ogg pages are missing or damaged (Vorbis); the session goes on without it."
+past=$(grep -o "read past [0-9.]* s" "$TMP/screen.txt" | head -n1 | awk '{ print $3 }')
+awk -v p="$past" 'BEGIN { exit !(p > 40 && p < 80) }' ||
+    fail "the recording failed at '$past' s, not near its middle (60 s)"
+shown "After the damage."
+l1=$(left)
+sleep 1
+l2=$(left)
+[ -n "$l1" ] && [ -n "$l2" ] && [ "$l2" -lt "$l1" ] ||
+    fail "the clock stopped after the failure: '$l1' then '$l2' left"
+case "$(title)" in *"— running —"*) ;; *) fail "not running: $(title)" ;; esac
+key Escape
+wait_title "— after"
+key Escape
+wait_exit
+echo "recording.sh: the damaged recording was told at ${past} s into it"
+unset SDL_DISKAUDIODELAY
