@@ -366,6 +366,14 @@ void prepare_page(struct prepare *p, int64_t position)
             stream_fill(p->set.items[k].stream);
 }
 
+bool prepare_render_failures(struct prepare *p, struct diag_list *d)
+{
+    bool any = false;
+    for (size_t k = 0; k < p->set.count; k++)
+        any = recording_failure(&p->set.items[k], d) || any;
+    return any;
+}
+
 void prepare_free(struct prepare *p)
 {
     if (!p)

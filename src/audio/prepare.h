@@ -85,6 +85,11 @@ void prepare_follow(struct prepare *p, int64_t position);
  * recording's ring filled (stream.h), so no read of it runs dry. */
 void prepare_page(struct prepare *p, int64_t position);
 
+/* --render, once it has rendered: adds to d each recording that could not
+ * be read to its end (its rest rendered as silence); true when there was
+ * one. */
+bool prepare_render_failures(struct prepare *p, struct diag_list *d);
+
 /* Cancels what is left and frees everything (waits for the line or file
  * under way). */
 void prepare_free(struct prepare *p);

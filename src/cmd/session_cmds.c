@@ -218,9 +218,16 @@ int cmd_play_offline(const struct options *o)
                     fig.audio_seconds, fig.made_seconds, fig.wall_seconds,
                     fig.workers);
         }
+        struct diag_list late;
+        diag_init(&late);
         if (render_to_wav(prepare_timeline(p), prepare_sounds(p), o->output,
                           page_ahead, p, err, sizeof(err)) != 0) {
             fprintf(stderr, "stillpoint: %s\n", err);
+            rc = EXIT_RUNTIME;
+        } else if (prepare_render_failures(p, &late)) {
+            /* Rendered whole, with silence where a recording failed:
+             * said, and a failure for whoever scripted it. */
+            cmd_print_diags(&late);
             rc = EXIT_RUNTIME;
         }
     }

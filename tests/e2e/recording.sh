@@ -180,6 +180,10 @@ sessions = (
 );
 EOF2
 run 0 --check "$D/damaged.cfg"
+# --render renders it whole (silence past the damage) and says so: exit 1.
+run 1 --config "$D/damaged.cfg" --render damaged -o "$TMP/damaged.wav"
+has "$TMP/err" "damaged.cfg:4: sound file 'damaged.ogg' could not be read past "
+[ -s "$TMP/damaged.wav" ] || fail "the render of a damaged recording left no file"
 export SDL_DISKAUDIODELAY=0
 start --config "$D/damaged.cfg" damaged
 pass_before
