@@ -16,6 +16,7 @@
 #include "../audio/prepare.h"
 #include "../core/adapt.h"
 #include "../core/history.h"
+#include "../core/layout.h"
 #include "../core/prefs.h"
 #include "../core/run.h"
 #include "../core/safety_flow.h"
@@ -71,6 +72,8 @@ struct app {
     struct library *lib;
     const struct app_options *opt;
     int w, h;
+    struct layout_rect placed; /* where it opened */
+    double text_size;          /* the fonts' text size, as applied */
     enum screen screen;
     bool quit, dirty;
     /* menu */
@@ -192,6 +195,18 @@ void menu_open_history(struct app *a);
  * command line): checked at once, imported on Enter. */
 void menu_open_import(struct app *a, const char *path);
 void import_command(struct app *a, int cmd);
+
+/* ---- window.c: the window, where it opens and how it looks ---------- */
+
+/* Opens the display, the sound device and the window (inside the usable
+ * area, where the person left it); 0, or 1 with err filled (then nothing
+ * is left open). */
+int window_open(struct app *a, char *err, size_t errlen);
+/* Applies the person's theme and text size (after a change of choices,
+ * or with resized, a new window size). */
+void window_apply_look(struct app *a, bool resized);
+/* Keeps the window's size and place for the next start. */
+void window_keep_place(struct app *a);
 
 /* title.c: the window's title, set when what it says changes. */
 void title_update(struct app *a);

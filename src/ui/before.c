@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../load/loader.h"
+#include "layout_log.h"
 
 void before_command(struct app *a, int cmd)
 {
@@ -102,11 +103,9 @@ static void progress_bar(struct app *a, int x, int y, int w, size_t done,
     int h = a->h / 90 > 4 ? a->h / 90 : 4;
     SDL_Rect all = {x, y, w, h};
     SDL_Rect part = {x, y, (int)((double)w * (double)done / (double)total), h};
-    SDL_SetRenderDrawColor(a->ren, COLOR_DIM.r, COLOR_DIM.g, COLOR_DIM.b, 255);
-    SDL_RenderFillRect(a->ren, &all);
-    SDL_SetRenderDrawColor(a->ren, COLOR_ACCENT.r, COLOR_ACCENT.g,
-                           COLOR_ACCENT.b, 255);
-    SDL_RenderFillRect(a->ren, &part);
+    draw_fill_rect(a->ren, &all, COLOR_FIGURE);
+    draw_fill_rect(a->ren, &part, COLOR_FIGURE_LIT);
+    layout_log_rect("shape", &all, "progress");
 }
 
 long long preparing_lines_done(const struct app *a)

@@ -43,6 +43,7 @@ void choices_command(struct app *a, int cmd)
                                             : cmd == UI_RIGHT ? 1
                                                               : 0);
         a->volume = a->prefs.master_volume;
+        window_apply_look(a, false); /* a new theme or text size shows */
         break;
     default:
         break;
@@ -58,9 +59,7 @@ static void draw_choice(struct app *a, int item, int x, int y, int w, int h)
     bool sel = item == a->choice;
     if (sel) {
         SDL_Rect r = {x - a->w / 100, y, w + a->w / 50, h};
-        SDL_SetRenderDrawColor(a->ren, COLOR_BUTTON.r, COLOR_BUTTON.g,
-                               COLOR_BUTTON.b, 255);
-        SDL_RenderFillRect(a->ren, &r);
+        draw_box(a->ren, &r, &COLOR_BUTTON, draw_edge_width(a->h));
     }
     SDL_Color c = sel ? COLOR_TEXT : COLOR_DIM;
     bool region = item >= prefs_item_first_region();

@@ -113,7 +113,7 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
             bh = mark; /* a short session still shows */
         if (m > 0) {
             SDL_Rect bar = {x, base - bh, bw, bh};
-            set(r, COLOR_ACCENT);
+            set(r, COLOR_FIGURE_LIT);
             SDL_RenderFillRect(r, &bar);
         } else {
             SDL_Rect dot = {x + bw / 2 - mark / 2, base - mark, mark, mark};

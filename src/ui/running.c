@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "layout_log.h"
+
 void running_command(struct app *a, int cmd)
 {
     if (cmd != UI_STOP && cmd != UI_DISCOMFORT && cmd != UI_QUIT &&
@@ -108,10 +110,14 @@ void running_draw(struct app *a)
     int top, bottom;
     stage(a, &top, &bottom);
     int cy = (top + bottom) / 2;
-    if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
-              c->kind == CUE_HOLD)) {
-        draw_fill_circle(a->ren, a->w / 2, cy, running_breath_radius(a, c),
-                         COLOR_ACCENT);
+    if (panel_shown(a)) {
+        /* the panel covers the stage */
+    } else if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
+                     c->kind == CUE_HOLD)) {
+        int r = running_breath_radius(a, c);
+        draw_fill_circle(a->ren, a->w / 2, cy, r, COLOR_ACCENT);
+        SDL_Rect box = {a->w / 2 - r, cy - r, 2 * r + 1, 2 * r + 1};
+        layout_log_rect("shape", &box, "circle");
     } else if (c && c->kind == CUE_SCAN) {
         const struct step *st = &a->s->steps[c->step];
         draw_body(a->ren, a->w / 2, top, bottom - top, st->regions,
@@ -157,8 +163,8 @@ void running_draw(struct app *a)
         int top = below;
         SDL_Rect panel = {m / 2, top, a->w - m,
                           a->h * 3 / 4 - a->h / 40 - a->h / 60 - top};
-        SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
-        SDL_RenderFillRect(a->ren, &panel);
+        draw_box(a->ren, &panel, &COLOR_PANEL, draw_edge_width(a->h));
+        layout_log_rect("shape", &panel, "panel");
         int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
         if (a->run_notice[0]) {
             y += text_draw(a->text, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, x, y, pw,
