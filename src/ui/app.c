@@ -62,8 +62,11 @@ static void command(struct app *a, int cmd)
     case SCR_BLOCKED:
         if (cmd == UI_STOP || cmd == UI_ENTER)
             app_leave(a);
+        ui_scroll_key(a, cmd);
         break;
     case SCR_AFTER:
+        if (ui_scroll_key(a, cmd))
+            break;
         if (cmd == UI_STOP || cmd == UI_ENTER)
             app_leave(a);
         else if (cmd == UI_GROUNDING && after_grounding_offer(a))
@@ -189,6 +192,15 @@ static void view_key(const struct app *a, char *buf, size_t n)
 static void draw(struct app *a)
 {
     a->n_buttons = 0;
+    a->content_bottom = a->h;
+    /* A new screen starts at the top of its column. */
+    long view = (long)a->screen * 1000 +
+                (a->screen == SCR_BEFORE
+                     ? (long)a->flow.screen * 100 + (long)a->flow.index
+                     : 0);
+    if (view != a->scroll_view)
+        a->scroll = 0;
+    a->scroll_view = view;
     layout_log_begin(a->w, a->h);
     draw_clear(a->ren);
     switch (a->screen) {
@@ -214,16 +226,23 @@ static void draw(struct app *a)
         choices_draw(a);
         break;
     case SCR_HISTORY: {
-        history_view_draw(a->history, a->ren, a->text, a->w, a->h);
         static const char *const labels[] = {"Back (Esc)"};
         static const int cmds[] = {UI_STOP};
         ui_bottom_buttons(a, labels, cmds, 1);
+        history_view_draw(a->history, a->ren, a->text, a->w, a->h,
+                          a->content_bottom);
         break;
     }
     case SCR_IMPORT: {
-        import_view_draw(a->import, a->ren, a->text, a->w, a->h);
         static const char *const labels[] = {"Import (Enter)", "Cancel (Esc)"};
         static const int cmds[] = {UI_ENTER, UI_STOP};
+        /* Room for both buttons; Import shows once the screen has shown
+         * everything it would add. */
+        int n = a->n_buttons;
+        ui_bottom_buttons(a, labels, cmds, 2);
+        a->n_buttons = n;
+        import_view_draw(a->import, a->ren, a->text, a->w, a->h,
+                         a->content_bottom);
         bool ready = import_view_ready(a->import);
         ui_bottom_buttons(a, labels + !ready, cmds + !ready, ready ? 2 : 1);
         break;
@@ -231,8 +250,7 @@ static void draw(struct app *a)
     }
     for (int i = 0; i < a->n_buttons; i++)
         if (a->buttons[i].label)
-            draw_button(a->ren, a->text, &a->buttons[i],
-                        draw_edge_width(a->h));
+            draw_button(a->ren, a->text, &a->buttons[i], draw_edge_width(a->h));
     layout_log_end();
     SDL_RenderPresent(a->ren);
     static bool first = true;

@@ -202,13 +202,27 @@ static void log_text(const char *s)
     fflush(log);
 }
 
+/* A line that fits in w is rendered as one line, as wide as it is (a
+ * wrapped rendering is as wide as w), so where it is drawn is where its
+ * letters are. */
+static struct entry *fitted(struct text *t, enum text_size size, int w,
+                            int align, SDL_Color c, const char *s)
+{
+    if (w > 0 && !strchr(s, '\n')) {
+        struct entry *one = lookup(t, size, 0, align, c, s);
+        if (one && one->w <= w)
+            return one;
+    }
+    return lookup(t, size, w, align, c, s);
+}
+
 int text_draw(struct text *t, enum text_size size, SDL_Color c,
               enum text_align align, int x, int y, int w, const char *s)
 {
     if (!s || !*s)
         return 0;
     log_text(s);
-    struct entry *e = lookup(t, size, w, (int)align, c, s);
+    struct entry *e = fitted(t, size, w, (int)align, c, s);
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
@@ -226,7 +240,7 @@ int text_height(struct text *t, enum text_size size, int w, const char *s)
     if (!s || !*s)
         return 0;
     struct entry *e =
-        lookup(t, size, w, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
+        fitted(t, size, w, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
     return e ? e->h : 0;
 }
 
