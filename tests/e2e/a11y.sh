@@ -255,3 +255,68 @@ if want small; then
     display 800x600
     tour small default --text-size 2
 fi
+
+# ---- a window that fits: a 1024x600 screen ----------------------------------
+
+# geometry: the window's place and size as X Y WIDTH HEIGHT.
+geometry() {
+    eval "$(xdotool getwindowgeometry --shell "$WIN")"
+    echo "$X $Y $WIDTH $HEIGHT"
+}
+
+if want fit; then
+    display 1024x600
+    PLACE="$XDG_STATE_HOME/stillpoint/window"
+    rm -f "$PLACE"
+    : >"$TMP/layout.log"
+    start box-breathing
+    pass_before
+    wait_title "— running —"
+    sleep 1
+    set -- $(geometry)
+    [ "$1" -ge 0 ] && [ "$2" -ge 0 ] && [ $(($1 + $3)) -le 1024 ] && [ $(($2 + $4)) -le 600 ] ||
+        fail "the window ($*) is not wholly on the 1024x600 screen"
+    shot fit-running default
+    # The Stop button, as the last frame placed it, is inside the window
+    # and stops the session when clicked.
+    stop=$(grep "^button .*	Stop (Esc)$" "$TMP/layout.log" | tail -n1 | cut -f1)
+    [ -n "$stop" ] || fail "no Stop button drawn"
+    set -- $stop
+    [ $(($2 + $4)) -le 1024 ] && [ $(($3 + $5)) -le 600 ] ||
+        fail "the Stop button ($stop) is outside the 1024x600 window"
+    xdotool mousemove --window "$WIN" $(($2 + $4 / 2)) $(($3 + $5 / 2)) click 1
+    wait_title "— after"
+    layout_ok fit
+    # The size and place a person gives it are kept for the next start.
+    xdotool windowsize --sync "$WIN" 860 600
+    xdotool windowmove --sync "$WIN" 120 0
+    sleep 0.5
+    key Escape
+    wait_exit
+    [ "$(cat "$PLACE")" = "120 0 860 600" ] || fail "the window's place was kept as '$(cat "$PLACE" 2>/dev/null)'"
+    [ "$(stat -c %a "$PLACE")" = 600 ] || fail "the window's place file is not private"
+    start
+    wait_title stillpoint
+    [ "$(geometry)" = "120 0 860 600" ] || fail "the window opened at $(geometry), not where it was left"
+    key Escape
+    wait_exit
+    # A place off this screen (a monitor since unplugged) opens on it.
+    echo "3000 40 900 600" >"$PLACE"
+    start
+    wait_title stillpoint
+    set -- $(geometry)
+    [ "$1" -ge 0 ] && [ $(($1 + $3)) -le 1024 ] || fail "a place off the screen was used: $*"
+    key Escape
+    wait_exit
+    # Nothing is written through a link in its place.
+    rm -f "$PLACE"
+    ln -s "$TMP/elsewhere" "$PLACE"
+    start
+    wait_title stillpoint
+    xdotool windowmove --sync "$WIN" 10 0
+    sleep 0.3
+    key Escape
+    wait_exit
+    [ ! -e "$TMP/elsewhere" ] && [ -L "$PLACE" ] || fail "the place was written through a link"
+fi
+echo "a11y: ok"
