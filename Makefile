@@ -28,7 +28,7 @@ REL_OBJ  = $(patsubst %.c,$(BUILD)/rel/%.o,$(LIB_SRC)) $(BUILD)/rel/gen.o
 SAN_OBJ  = $(patsubst %.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen.o
 TESTS    = $(patsubst tests/%.c,$(BUILD)/san/tests/%,$(wildcard tests/test_*.c))
 TOOLS    = $(BUILD)/tools/wav_onsets $(BUILD)/tools/voice_lines \
-           $(BUILD)/tools/make_archive
+           $(BUILD)/tools/make_archive $(BUILD)/tools/shot_contrast
 
 .PHONY: all run check unit e2e fuzz fuzz-check bench valgrind format clean
 all: stillpoint
@@ -169,6 +169,13 @@ $(BUILD)/tools/voice_lines: tests/tools/voice_lines.c $(REL_OBJ)
 $(BUILD)/tools/make_archive: tests/tools/make_archive.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEP_LIBS)
+
+# Measures a screenshot's contrast against the theme's palette, for
+# tests/e2e/a11y.sh.
+$(BUILD)/tools/shot_contrast: tests/tools/shot_contrast.c src/core/palette.c \
+                              src/core/contrast.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ -lm
 
 $(BUILD)/tools/bare_window: tests/tools/bare_window.c
 	@mkdir -p $(@D)

@@ -464,7 +464,7 @@ static void test_round_trip(void **state)
     diag_init(&d);
 
     /* Each setting alone, away from its default. */
-    for (int field = 0; field < 12; field++) {
+    for (int field = 0; field < 14; field++) {
         prefs_defaults(&p);
         switch (field) {
         case 0:
@@ -503,6 +503,12 @@ static void test_round_trip(void **state)
         case 11:
             p.leave_out = bit("jaw") | bit("whole-body");
             break;
+        case 12:
+            p.theme = PALETTE_HIGH_CONTRAST;
+            break;
+        case 13:
+            p.text_size = 1.25;
+            break;
         }
         assert_int_equal(prefs_save(f->path, &p, err, sizeof err), 0);
         assert_int_equal(prefs_load(f->path, &q, &d), 0);
@@ -522,7 +528,9 @@ static void test_round_trip(void **state)
         .eyes_open = true,
         .gentle = true,
         .offer_grounding = false,
-        .leave_out = (uint32_t)((UINT64_C(1) << SESSION_REGION_COUNT) - 1)};
+        .leave_out = (uint32_t)((UINT64_C(1) << SESSION_REGION_COUNT) - 1),
+        .theme = PALETTE_HIGH_CONTRAST,
+        .text_size = 2.0};
     assert_int_equal(prefs_save(f->path, &p, err, sizeof err), 0);
     assert_int_equal(prefs_load(f->path, &q, &d), 0);
     assert_same(&q, &p);

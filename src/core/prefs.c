@@ -27,6 +27,10 @@ static const double speech_pace_factor[] = {0.85, 1.0, 1.2};
 _Static_assert(sizeof(enum speech_pace) == sizeof(int),
                "a speech pace is kept as an int");
 
+static const char *const theme_names[] = {"default", "high-contrast", NULL};
+_Static_assert(sizeof(enum palette_theme) == sizeof(int),
+               "a theme is kept as an int");
+
 _Static_assert(sizeof(enum cue_style) == sizeof(int),
                "an enum preference is kept as an int");
 
@@ -172,6 +176,36 @@ const struct prefs_row PREFS_TABLE[] = {
      .help = "leave body regions out of a body scan; a neutral anchor takes "
              "their place",
      .label = "Leave out of body scans"},
+    {.key = "theme",
+     .type = PREFS_ENUM,
+     .offset = offsetof(struct prefs, theme),
+     .def = PALETTE_DEFAULT,
+     .names = theme_names,
+     .what = "theme",
+     .comment = "the window's colours: \"default\" or \"high-contrast\"",
+     .doc = "The window's colours: `default` (text at least 4.5:1 against "
+            "its background, needed graphics 3:1) or `high-contrast` (black "
+            "and white; text at least 7:1, graphics 4.5:1).",
+     .opt = "theme",
+     .arg = "THEME",
+     .help = "the window's colours: default or high-contrast",
+     .label = "Colours",
+     .words = (const char *const[]){"default", "high contrast", NULL}},
+    {.key = "text_size",
+     .type = PREFS_DOUBLE,
+     .offset = offsetof(struct prefs, text_size),
+     .min = 1,
+     .max = PREFS_TEXT_SIZE_MAX,
+     .def = 1,
+     .comment = "the window's text: 1, 1.25, 1.5 or 2 times its size",
+     .doc = "The size of the window's text: 1 (as designed), 1.25, 1.5 or 2 "
+            "times; every screen reflows, and long lists scroll.",
+     .opt = "text-size",
+     .arg = "SCALE",
+     .help = "the window's text 1 to 2 times its size (1, 1.25, 1.5, 2)",
+     .label = "Text size",
+     STOPS(1, 1.25, 1.5, 2),
+     .shown = PREFS_SHOWN_PERCENT},
 };
 
 const size_t PREFS_ROWS = COUNT(PREFS_TABLE);
@@ -373,9 +407,8 @@ void prefs_session_options(const struct prefs *p, struct timeline_options *tl,
     tl->no_ambient = !p->ambient;
     tl->cue_style = p->cue_style;
     tl->settling_seconds = p->settling_seconds;
-    tl->speech_pace = (unsigned)p->speech_rate < 3
-                          ? speech_pace_factor[p->speech_rate]
-                          : 1.0;
+    tl->speech_pace =
+        (unsigned)p->speech_rate < 3 ? speech_pace_factor[p->speech_rate] : 1.0;
     ad->leave_out = p->leave_out;
     ad->eyes_open = p->eyes_open;
     ad->gentle = p->gentle;

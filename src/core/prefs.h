@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "adapt.h"            /* struct adapt_options */
+#include "palette.h"          /* enum palette_theme */
 #include "timeline_options.h" /* enum cue_style, struct timeline_options */
 
 struct prefs {
@@ -24,17 +25,21 @@ struct prefs {
     float ambient_volume; /* 0..1, default 0.5 */
     bool voice;           /* speak lines (captions always show), default true */
     bool ambient;         /* play the ambient bed, default true */
-    enum cue_style cue_style; /* default CUE_STYLE_SOUND */
+    enum cue_style cue_style;     /* default CUE_STYLE_SOUND */
     enum speech_pace speech_rate; /* default SPEECH_PACE_NORMAL */
     double settling_seconds; /* quiet before the first cue, 0..120, default 0 */
     bool eyes_open;          /* eyes-open wording, default false */
     bool gentle;             /* no breath holds, shorter holds, default false */
     bool offer_grounding;    /* offer grounding after any stop, default true */
     uint32_t leave_out;      /* bit i: SESSION_REGIONS[i] left out; default 0 */
+    enum palette_theme
+        theme;        /* the window's colours, default PALETTE_DEFAULT */
+    double text_size; /* the window's text, 1..2 times, default 1 */
 };
 
-#define PREFS_VOLUME_MAX   1.0
-#define PREFS_SETTLING_MAX 120.0
+#define PREFS_VOLUME_MAX    1.0
+#define PREFS_SETTLING_MAX  120.0
+#define PREFS_TEXT_SIZE_MAX 2.0
 
 /* Longest text prefs_regions_format() can write (every region), with the
  * terminating NUL. */

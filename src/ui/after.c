@@ -18,6 +18,11 @@ const struct session *after_grounding_offer(const struct app *a)
 
 void after_draw(struct app *a)
 {
+    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
+    bool offer = after_grounding_offer(a) != NULL;
+    const char *labels[] = {"Grounding (G)", done};
+    static const int cmds[] = {UI_GROUNDING, UI_STOP};
+    ui_bottom_buttons(a, labels + !offer, cmds + !offer, offer ? 2 : 1);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
     const struct safety_profile *p = a->s->safety;
     static const char *const how[] = {
@@ -36,28 +41,22 @@ void after_draw(struct app *a)
              a->s->title, ran, planned);
     y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, line);
     y += a->h / 30;
+    struct ui_column c;
+    ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);
+    /* The offer first: it needs no scrolling to be found. */
+    if (offer)
+        ui_column_text(&c, TEXT_BODY, COLOR_ACCENT,
+                       "A short grounding exercise can help you come back "
+                       "to the room: press G.",
+                       a->h / 40);
     const char *doctor = "See a doctor if you notice any of these:";
     if (a->outcome == HISTORY_DISCOMFORT) {
-        y = ui_draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
-        y = ui_draw_list(a, m, y, w, "Now:", &p->aftercare, COLOR_TEXT);
+        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
+        ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
     } else {
-        y = ui_draw_list(a, m, y, w, "Now:", &p->aftercare, COLOR_TEXT);
-        y = ui_draw_list(a, m, y, w, doctor, &p->doctor_signs, COLOR_WARN);
+        ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
+        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
     }
-    if (a->history_error[0])
-        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
-                       a->history_error);
-    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
-    if (after_grounding_offer(a)) {
-        text_draw(a->text, TEXT_BODY, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
-                  "A short grounding exercise can help you come back to the "
-                  "room: press G.");
-        const char *labels[] = {"Grounding (G)", done};
-        static const int cmds[] = {UI_GROUNDING, UI_STOP};
-        ui_bottom_buttons(a, labels, cmds, 2);
-    } else {
-        const char *labels[] = {done};
-        static const int cmds[] = {UI_STOP};
-        ui_bottom_buttons(a, labels, cmds, 1);
-    }
+    ui_column_text(&c, TEXT_SMALL, COLOR_WARN, a->history_error, 0);
+    ui_column_end(&c);
 }

@@ -4,7 +4,6 @@
  * sleeps in SDL_WaitEventTimeout until an event or the next thing to
  * draw, and draws only when what it shows has changed. */
 #include <SDL.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "../load/prefs_file.h"
 #include "app.h"
 #include "app_state.h"
+#include "layout_log.h"
 
 /* ---- commands ---------------------------------------------------------- */
 
@@ -62,8 +62,11 @@ static void command(struct app *a, int cmd)
     case SCR_BLOCKED:
         if (cmd == UI_STOP || cmd == UI_ENTER)
             app_leave(a);
+        ui_scroll_key(a, cmd);
         break;
     case SCR_AFTER:
+        if (ui_scroll_key(a, cmd))
+            break;
         if (cmd == UI_STOP || cmd == UI_ENTER)
             app_leave(a);
         else if (cmd == UI_GROUNDING && after_grounding_offer(a))
@@ -153,7 +156,7 @@ static void handle(struct app *a, const SDL_Event *e)
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             a->w = e->window.data1;
             a->h = e->window.data2;
-            text_rescale(a->text, a->h / 800.0);
+            window_apply_look(a, true);
         }
         a->dirty = true;
         break;
@@ -189,6 +192,16 @@ static void view_key(const struct app *a, char *buf, size_t n)
 static void draw(struct app *a)
 {
     a->n_buttons = 0;
+    a->content_bottom = a->h;
+    /* A new screen starts at the top of its column. */
+    long view = (long)a->screen * 1000 +
+                (a->screen == SCR_BEFORE
+                     ? (long)a->flow.screen * 100 + (long)a->flow.index
+                     : 0);
+    if (view != a->scroll_view)
+        a->scroll = 0;
+    a->scroll_view = view;
+    layout_log_begin(a->w, a->h);
     draw_clear(a->ren);
     switch (a->screen) {
     case SCR_MENU:
@@ -213,16 +226,23 @@ static void draw(struct app *a)
         choices_draw(a);
         break;
     case SCR_HISTORY: {
-        history_view_draw(a->history, a->ren, a->text, a->w, a->h);
         static const char *const labels[] = {"Back (Esc)"};
         static const int cmds[] = {UI_STOP};
         ui_bottom_buttons(a, labels, cmds, 1);
+        history_view_draw(a->history, a->ren, a->text, a->w, a->h,
+                          a->content_bottom);
         break;
     }
     case SCR_IMPORT: {
-        import_view_draw(a->import, a->ren, a->text, a->w, a->h);
         static const char *const labels[] = {"Import (Enter)", "Cancel (Esc)"};
         static const int cmds[] = {UI_ENTER, UI_STOP};
+        /* Room for both buttons; Import shows once the screen has shown
+         * everything it would add. */
+        int n = a->n_buttons;
+        ui_bottom_buttons(a, labels, cmds, 2);
+        a->n_buttons = n;
+        import_view_draw(a->import, a->ren, a->text, a->w, a->h,
+                         a->content_bottom);
         bool ready = import_view_ready(a->import);
         ui_bottom_buttons(a, labels + !ready, cmds + !ready, ready ? 2 : 1);
         break;
@@ -230,7 +250,8 @@ static void draw(struct app *a)
     }
     for (int i = 0; i < a->n_buttons; i++)
         if (a->buttons[i].label)
-            draw_button(a->ren, a->text, &a->buttons[i]);
+            draw_button(a->ren, a->text, &a->buttons[i], draw_edge_width(a->h));
+    layout_log_end();
     SDL_RenderPresent(a->ren);
     static bool first = true;
     if (first && getenv("STILLPOINT_BENCH")) {
@@ -267,64 +288,6 @@ static int wait_ms(const struct app *a)
 
 /* ---- setup ------------------------------------------------------------- */
 
-/* Opens the display, the sound device and the window; 0, or 1 with err
- * filled (then nothing is left open). */
-static int open_window(struct app *a, char *err, size_t errlen)
-{
-    /* X11 sets the UTF-8 window title (_NET_WM_NAME, what scripts and
-     * screen readers read) only under a UTF-8 character type. */
-    if (!setlocale(LC_CTYPE, "C.UTF-8"))
-        setlocale(LC_CTYPE, "");
-    /* A calm screen that changes a few times a second: SDL's software
-     * renderer draws it cheaply and starts at once, where an OpenGL
-     * context costs hundreds of milliseconds to set up (llvmpipe) and
-     * wakes the GPU. A user's SDL_RENDER_DRIVER still wins. */
-    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
-                            SDL_HINT_DEFAULT);
-    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
-                            SDL_HINT_DEFAULT);
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
-        return 1;
-    }
-    /* When no display answers, SDL falls back to drivers that show
-     * nothing: a session nobody can see or stop must not start. */
-    const char *driver = SDL_GetCurrentVideoDriver();
-    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
-    if (driver &&
-        (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy") ||
-         !strcmp(driver, "evdev")) &&
-        !(asked && strstr(asked, driver))) {
-        snprintf(err, errlen,
-                 "cannot open a window: no display could be reached (is "
-                 "DISPLAY or WAYLAND_DISPLAY set?)");
-        SDL_Quit();
-        return 1;
-    }
-    char why[300];
-    if (!device_open(&a->silent, why, sizeof(why))) {
-        snprintf(err, errlen, "%s", why);
-        SDL_Quit();
-        return 1;
-    }
-    if (a->silent)
-        snprintf(a->notice, sizeof(a->notice), "%s", why);
-    device_set_paused(true); /* until a session plays */
-    a->win = SDL_CreateWindow("stillpoint", SDL_WINDOWPOS_CENTERED,
-                              SDL_WINDOWPOS_CENTERED, a->w, a->h,
-                              SDL_WINDOW_RESIZABLE);
-    a->ren = a->win ? SDL_CreateRenderer(a->win, -1, 0) : NULL;
-    a->text = a->ren ? text_open(a->ren, 1.0, err, errlen) : NULL;
-    if (!a->text) {
-        if (!a->ren)
-            snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
-        device_close();
-        SDL_Quit();
-        return 1;
-    }
-    return 0;
-}
-
 int app_run(struct library *lib, const struct app_options *o, char *err,
             size_t errlen)
 {
@@ -345,8 +308,8 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
                      d.msgs[0]);
     }
     a->volume = a->prefs.master_volume;
-    a->w = 1280;
-    a->h = 800;
+    a->w = LAYOUT_DESIGN_W; /* until the window opens where it fits */
+    a->h = LAYOUT_DESIGN_H;
     menu_build(a);
     if (o->import) {
         menu_open_import(a, o->import);
@@ -363,7 +326,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     }
     if (!history_default_path(a->history_path, sizeof(a->history_path)))
         a->history_path[0] = '\0';
-    int rc = open_window(a, err, errlen);
+    int rc = window_open(a, err, errlen);
     if (rc != 0)
         return rc;
     a->dirty = true;
@@ -387,6 +350,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     }
     app_close_session(a);
     app_save_prefs(a); /* the volume, when changed during a session */
+    window_keep_place(a);
     lengths_free(a->lengths);
     history_view_free(a->history);
     import_view_free(a->import);

@@ -16,6 +16,7 @@
 #include "../audio/prepare.h"
 #include "../core/adapt.h"
 #include "../core/history.h"
+#include "../core/layout.h"
 #include "../core/prefs.h"
 #include "../core/run.h"
 #include "../core/safety_flow.h"
@@ -71,6 +72,8 @@ struct app {
     struct library *lib;
     const struct app_options *opt;
     int w, h;
+    struct layout_rect placed; /* where it opened */
+    double text_size;          /* the fonts' text size, as applied */
     enum screen screen;
     bool quit, dirty;
     /* menu */
@@ -118,6 +121,10 @@ struct app {
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
+    int content_bottom; /* above the buttons (ui_bottom_buttons) */
+    int scroll;         /* blocks of the screen's column scrolled away */
+    bool scroll_more;   /* the column has more below */
+    long scroll_view;   /* the screen scroll belongs to */
     char title[400];
     char view[160];
 };
@@ -135,14 +142,39 @@ bool ui_paused(const struct app *a);
 void ui_add_button(struct app *a, int x, int y, int w, int h, const char *label,
                    int cmd);
 /* The row of buttons along the bottom; the last one is always the way
- * out (Stop, Leave, Quit...). */
-void ui_bottom_buttons(struct app *a, const char *const *labels,
-                       const int *cmds, int n);
+ * out (Stop, Leave, Quit...). Returns the top of the row, and sets
+ * a->content_bottom, where a screen's content must end: screens call it
+ * first. */
+int ui_bottom_buttons(struct app *a, const char *const *labels, const int *cmds,
+                      int n);
 /* A monotonic clock in nanoseconds, for make bench's figures. */
 long long ui_now_ns(void);
-/* Draws a heading and a bulleted list; returns the y below it. */
-int ui_draw_list(struct app *a, int x, int y, int w, const char *heading,
-                 const struct text_list *l, SDL_Color hc);
+/* A column of blocks of text (paragraphs, headings, the items of a
+ * list) from y down to bottom, the first skip blocks scrolled away; a
+ * block that does not fit is left for Down to show, never drawn over
+ * what is below. */
+struct ui_column {
+    struct app *a;
+    int x, y, w, bottom;
+    int skip;    /* blocks still to scroll past */
+    int skipped; /* blocks scrolled past */
+    int hidden;  /* blocks below, not drawn */
+    int top;
+};
+void ui_column_start(struct ui_column *c, struct app *a, int x, int y, int w,
+                     int bottom, int skip);
+/* One block, after px below it; whether it was drawn. */
+bool ui_column_text(struct ui_column *c, enum text_size size, SDL_Color col,
+                    const char *s, int after);
+void ui_column_gap(struct ui_column *c, int gap);
+/* A heading and a bulleted list, each item a block. */
+void ui_column_list(struct ui_column *c, const char *heading,
+                    const struct text_list *l, SDL_Color hc);
+/* Names what is scrolled away above and below; returns the y below the
+ * last block drawn. */
+int ui_column_end(struct ui_column *c);
+/* Up and Down where a column scrolls: true when the key scrolled. */
+bool ui_scroll_key(struct app *a, int cmd);
 
 /* ---- session_life.c: a session from Enter to its history row --------- */
 
@@ -192,6 +224,18 @@ void menu_open_history(struct app *a);
  * command line): checked at once, imported on Enter. */
 void menu_open_import(struct app *a, const char *path);
 void import_command(struct app *a, int cmd);
+
+/* ---- window.c: the window, where it opens and how it looks ---------- */
+
+/* Opens the display, the sound device and the window (inside the usable
+ * area, where the person left it); 0, or 1 with err filled (then nothing
+ * is left open). */
+int window_open(struct app *a, char *err, size_t errlen);
+/* Applies the person's theme and text size (after a change of choices,
+ * or with resized, a new window size). */
+void window_apply_look(struct app *a, bool resized);
+/* Keeps the window's size and place for the next start. */
+void window_keep_place(struct app *a);
 
 /* title.c: the window's title, set when what it says changes. */
 void title_update(struct app *a);

@@ -6,9 +6,12 @@
 #include <stdio.h>
 
 #include "../load/loader.h"
+#include "layout_log.h"
 
 void before_command(struct app *a, int cmd)
 {
+    if (ui_scroll_key(a, cmd))
+        return;
     enum flow_input in;
     if (cmd == UI_YES)
         in = FLOW_YES;
@@ -31,8 +34,36 @@ void before_command(struct app *a, int cmd)
     }
 }
 
+/* The buttons of each before screen. */
+static void before_buttons(struct app *a)
+{
+    static const char *const go[] = {"Continue (Enter)", "Your choices (C)",
+                                     "Leave (Esc)"};
+    static const char *const begin[] = {"Begin (Enter)", "Your choices (C)",
+                                        "Leave (Esc)"};
+    static const int go_cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
+    static const char *const yes_no[] = {"Yes (Y)", "No (N)", "Leave (Esc)"};
+    static const int yes_no_cmds[] = {UI_YES, UI_NO, UI_STOP};
+    switch (a->flow.screen) {
+    case FLOW_FLOOR:
+        ui_bottom_buttons(a, go, go_cmds, 3);
+        break;
+    case FLOW_CONTRAINDICATION:
+    case FLOW_CLEARANCE:
+        ui_bottom_buttons(a, yes_no, yes_no_cmds, 3);
+        break;
+    case FLOW_PREPARATION:
+        ui_bottom_buttons(a, begin, go_cmds, 3);
+        break;
+    default:
+        a->content_bottom = a->h;
+        break;
+    }
+}
+
 void before_draw(struct app *a)
 {
+    before_buttons(a);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
     char head[200];
     snprintf(head, sizeof(head), "%s  \xc2\xb7  before you start, %zu of %zu",
@@ -41,58 +72,45 @@ void before_draw(struct app *a)
     y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, head);
     y += a->h / 14;
     const struct safety_profile *p = a->s->safety;
+    struct ui_column c;
+    ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);
+    ui_column_text(&c, TEXT_SMALL, COLOR_WARN, a->notice, a->h / 40);
     switch (a->flow.screen) {
-    case FLOW_FLOOR: {
-        y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
-                       SESSION_FLOOR_NOTICE);
-        y += a->h / 20;
-        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
-                  "Space pauses. D stops at once for discomfort. "
-                  "I shows the signs to stop.\n\nPress Enter to continue.");
-        static const char *const labels[] = {"Continue (Enter)",
-                                             "Your choices (C)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
-        ui_bottom_buttons(a, labels, cmds, 3);
+    case FLOW_FLOOR:
+        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, SESSION_FLOOR_NOTICE,
+                       a->h / 20);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM,
+                       "Space pauses. D stops at once for discomfort. "
+                       "I shows the signs to stop.",
+                       a->h / 40);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, "Press Enter to continue.", 0);
         break;
-    }
     case FLOW_CONTRAINDICATION:
-    case FLOW_CLEARANCE: {
-        y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
-                       safety_flow_text(&a->flow));
-        y += a->h / 20;
-        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
-                  "Press Y for yes or N for no.");
-        static const char *const labels[] = {"Yes (Y)", "No (N)",
-                                             "Leave (Esc)"};
-        static const int cmds[] = {UI_YES, UI_NO, UI_STOP};
-        ui_bottom_buttons(a, labels, cmds, 3);
+    case FLOW_CLEARANCE:
+        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, safety_flow_text(&a->flow),
+                       a->h / 20);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, "Press Y for yes or N for no.",
+                       0);
         break;
-    }
     case FLOW_PREPARATION: {
-        y = ui_draw_list(a, m, y, w,
-                         "Before you begin, check that:", &p->preparation,
-                         COLOR_TEXT);
+        ui_column_list(&c, "Before you begin, check that:", &p->preparation,
+                       COLOR_TEXT);
         bool scans = false;
         for (size_t i = 0; i < a->s->n_steps; i++)
             scans |= a->s->steps[i].kind == STEP_SCAN;
-        text_draw(a->text, TEXT_BODY, COLOR_DIM, ALIGN_LEFT, m, y, w,
-                  scans ? "Press Enter to begin. To leave out parts of the "
-                          "body, keep your eyes open or go gently, press C "
-                          "first."
-                        : "Press Enter to begin. For volumes, gentle mode "
-                          "and more, press C first.");
-        static const char *const labels[] = {"Begin (Enter)",
-                                             "Your choices (C)", "Leave (Esc)"};
-        static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_STOP};
-        ui_bottom_buttons(a, labels, cmds, 3);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM,
+                       scans ? "Press Enter to begin. To leave out parts of "
+                               "the body, keep your eyes open or go gently, "
+                               "press C first."
+                             : "Press Enter to begin. For volumes, gentle "
+                               "mode and more, press C first.",
+                       0);
         break;
     }
     default:
         break;
     }
-    if (a->notice[0])
-        text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, a->h * 3 / 4,
-                  w, a->notice);
+    ui_column_end(&c);
 }
 
 /* A thin bar of how much of the voice is ready. */
@@ -102,11 +120,9 @@ static void progress_bar(struct app *a, int x, int y, int w, size_t done,
     int h = a->h / 90 > 4 ? a->h / 90 : 4;
     SDL_Rect all = {x, y, w, h};
     SDL_Rect part = {x, y, (int)((double)w * (double)done / (double)total), h};
-    SDL_SetRenderDrawColor(a->ren, COLOR_DIM.r, COLOR_DIM.g, COLOR_DIM.b, 255);
-    SDL_RenderFillRect(a->ren, &all);
-    SDL_SetRenderDrawColor(a->ren, COLOR_ACCENT.r, COLOR_ACCENT.g,
-                           COLOR_ACCENT.b, 255);
-    SDL_RenderFillRect(a->ren, &part);
+    draw_fill_rect(a->ren, &all, COLOR_FIGURE);
+    draw_fill_rect(a->ren, &part, COLOR_FIGURE_LIT);
+    layout_log_rect("shape", &all, "progress");
 }
 
 long long preparing_lines_done(const struct app *a)
@@ -119,6 +135,9 @@ long long preparing_lines_done(const struct app *a)
 
 void preparing_draw(struct app *a)
 {
+    static const char *const labels[] = {"Leave (Esc)"};
+    static const int cmds[] = {UI_STOP};
+    ui_bottom_buttons(a, labels, cmds, 1);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 3;
     y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
                    "Getting the session ready\xe2\x80\xa6");
@@ -135,21 +154,20 @@ void preparing_draw(struct app *a)
         y += a->h / 40;
         progress_bar(a, m, y, w, done, total);
     }
-    static const char *const labels[] = {"Leave (Esc)"};
-    static const int cmds[] = {UI_STOP};
-    ui_bottom_buttons(a, labels, cmds, 1);
 }
 
 void blocked_draw(struct app *a)
 {
-    int m = a->w / 12, w = a->w - 2 * m, y = a->h / 8;
-    y += text_draw(a->text, TEXT_LARGE, COLOR_WARN, ALIGN_LEFT, m, y, w,
-                   "Please do not start this session now.");
-    y += a->h / 20;
-    char msg[800];
-    safety_flow_block_message(&a->flow, msg, sizeof(msg));
-    text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, w, msg);
     static const char *const labels[] = {"Back (Esc)"};
     static const int cmds[] = {UI_STOP};
     ui_bottom_buttons(a, labels, cmds, 1);
+    int m = a->w / 12, w = a->w - 2 * m;
+    char msg[800];
+    safety_flow_block_message(&a->flow, msg, sizeof(msg));
+    struct ui_column c;
+    ui_column_start(&c, a, m, a->h / 8, w, a->content_bottom, a->scroll);
+    ui_column_text(&c, TEXT_LARGE, COLOR_WARN,
+                   "Please do not start this session now.", a->h / 20);
+    ui_column_text(&c, TEXT_BODY, COLOR_TEXT, msg, 0);
+    ui_column_end(&c);
 }

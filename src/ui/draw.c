@@ -1,19 +1,61 @@
-/* draw.c: shapes, buttons and the body figure. */
+/* draw.c: the theme's colours, shapes, buttons and the body figure. */
 #include "draw.h"
 
 #include <string.h>
 
-const SDL_Color COLOR_BG = {18, 22, 28, 255};
-const SDL_Color COLOR_TEXT = {226, 230, 235, 255};
-const SDL_Color COLOR_DIM = {140, 150, 162, 255};
-const SDL_Color COLOR_ACCENT = {120, 180, 200, 255};
-const SDL_Color COLOR_WARN = {236, 190, 120, 255};
-const SDL_Color COLOR_BUTTON = {44, 52, 62, 255};
-const SDL_Color COLOR_FIGURE = {58, 68, 80, 255};
+#include "layout_log.h"
+
+SDL_Color COLOR_BG, COLOR_PANEL, COLOR_BUTTON, COLOR_TEXT, COLOR_DIM,
+    COLOR_ACCENT, COLOR_WARN, COLOR_EDGE, COLOR_FIGURE, COLOR_FIGURE_LIT;
+
+static SDL_Color sdl(struct contrast_rgb c)
+{
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+void draw_set_theme(enum palette_theme t)
+{
+    const struct contrast_rgb *c = palette_colors(t);
+    COLOR_BG = sdl(c[PAL_BG]);
+    COLOR_PANEL = sdl(c[PAL_PANEL]);
+    COLOR_BUTTON = sdl(c[PAL_BUTTON]);
+    COLOR_TEXT = sdl(c[PAL_TEXT]);
+    COLOR_DIM = sdl(c[PAL_DIM]);
+    COLOR_ACCENT = sdl(c[PAL_ACCENT]);
+    COLOR_WARN = sdl(c[PAL_WARN]);
+    COLOR_EDGE = sdl(c[PAL_EDGE]);
+    COLOR_FIGURE = sdl(c[PAL_FIGURE]);
+    COLOR_FIGURE_LIT = sdl(c[PAL_FIGURE_LIT]);
+}
 
 static void set(SDL_Renderer *r, SDL_Color c)
 {
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+void draw_fill_rect(SDL_Renderer *r, const SDL_Rect *rect, SDL_Color c)
+{
+    set(r, c);
+    SDL_RenderFillRect(r, rect);
+}
+
+/* A box of fill (none when fill is NULL) inside an edge, w px wide. */
+void draw_box(SDL_Renderer *r, const SDL_Rect *rect, const SDL_Color *fill,
+              int edge)
+{
+    if (fill)
+        draw_fill_rect(r, rect, *fill);
+    set(r, COLOR_EDGE);
+    for (int i = 0; i < edge; i++) {
+        SDL_Rect e = {rect->x + i, rect->y + i, rect->w - 2 * i,
+                      rect->h - 2 * i};
+        SDL_RenderDrawRect(r, &e);
+    }
+}
+
+int draw_edge_width(int window_h)
+{
+    return window_h >= 700 ? 2 : 1;
 }
 
 void draw_clear(SDL_Renderer *r)
@@ -33,13 +75,16 @@ void draw_fill_circle(SDL_Renderer *r, int cx, int cy, int radius, SDL_Color c)
     }
 }
 
-void draw_button(SDL_Renderer *r, struct text *t, const struct button *b)
+void draw_button(SDL_Renderer *r, struct text *t, const struct button *b,
+                 int edge)
 {
-    set(r, COLOR_BUTTON);
-    SDL_RenderFillRect(r, &b->r);
-    int h = text_line_height(t, TEXT_SMALL);
-    text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_CENTER, b->r.x,
-              b->r.y + (b->r.h - h) / 2, b->r.w, b->label);
+    draw_box(r, &b->r, &COLOR_BUTTON, edge);
+    layout_log_rect("button", &b->r, b->label);
+    /* Its label in one line, or wrapped when the text is large. */
+    int pad = 2 * edge + 2, w = b->r.w - 2 * pad;
+    int h = text_height(t, TEXT_SMALL, w, b->label);
+    text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_CENTER, b->r.x + pad,
+              b->r.y + (b->r.h - h) / 2, w, b->label);
 }
 
 bool draw_hit(const struct button *b, int x, int y)
@@ -104,7 +149,8 @@ void draw_body(SDL_Renderer *r, int cx, int top, int height,
     int left = cx - (int)(50 * k);
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         const struct part *p = &parts[i];
-        SDL_Color c = lit(p, regions, n_regions) ? COLOR_ACCENT : COLOR_FIGURE;
+        SDL_Color c =
+            lit(p, regions, n_regions) ? COLOR_FIGURE_LIT : COLOR_FIGURE;
         if (p->circle) {
             draw_fill_circle(r, left + (int)(p->x * k), top + (int)(p->y * k),
                              (int)(p->w * k), c);
@@ -115,4 +161,6 @@ void draw_body(SDL_Renderer *r, int cx, int top, int height,
             SDL_RenderFillRect(r, &rect);
         }
     }
+    SDL_Rect box = {left, top, (int)(100 * k), height};
+    layout_log_rect("shape", &box, "body");
 }

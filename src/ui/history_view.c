@@ -86,13 +86,14 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
     int small = text_line_height(t, TEXT_SMALL);
     char label[32];
     snprintf(label, sizeof label, "%d min", top);
-    int label_w = area.w / 9;
+    int label_w = text_width(t, TEXT_SMALL, "480 min") + small / 2;
+    label_w = label_w > area.w / 9 ? label_w : area.w / 9;
     int x0 = area.x + label_w, cw = area.w - label_w;
     int base = area.y + area.h - small - small / 2; /* the baseline */
     int ch = base - area.y - small / 2;             /* bar height at top */
 
     /* Two faint guide lines: the top of the scale and its half. */
-    for (int k = 1; k <= 2; k++) {
+    for (int k = ch / 2 >= small ? 1 : 2; k <= 2; k++) {
         int y = base - ch * k / 2;
         set(r, COLOR_FIGURE);
         SDL_RenderDrawLine(r, x0, y, x0 + cw, y);
@@ -104,6 +105,7 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
     SDL_RenderDrawLine(r, x0, base, x0 + cw, base);
 
     double slot = (double)cw / rep->days;
+    int free_x = area.x; /* where the next date label may begin */
     int bw = (int)(slot * 0.62), mark = small / 6 > 2 ? small / 6 : 2;
     for (int i = 0; i < rep->days; i++) {
         int x = x0 + (int)(slot * i + (slot - bw) / 2);
@@ -113,7 +115,7 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
             bh = mark; /* a short session still shows */
         if (m > 0) {
             SDL_Rect bar = {x, base - bh, bw, bh};
-            set(r, COLOR_ACCENT);
+            set(r, COLOR_FIGURE_LIT);
             SDL_RenderFillRect(r, &bar);
         } else {
             SDL_Rect dot = {x + bw / 2 - mark / 2, base - mark, mark, mark};
@@ -125,26 +127,68 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
         if (i == rep->days - 1) {
             text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_CENTER, cx, ly, 0,
                       "today");
-        } else if (history_weekday(day) == 0 && i < rep->days - 3) {
+        } else if (history_weekday(day) == 0) {
+            /* A Monday's date, where it has room: clear of the last one
+             * and of "today", shorter when "Mon 30 Nov" is too wide. */
             int y, mo, d;
             history_day_date(day, &y, &mo, &d);
             snprintf(label, sizeof label, "Mon %d %s", d, months[mo - 1]);
+            if (text_width(t, TEXT_SMALL, "Mon 30 Nov") + small > 7 * slot)
+                snprintf(label, sizeof label, "%d %s", d, months[mo - 1]);
+            int lw = text_width(t, TEXT_SMALL, label);
+            int today_x = x0 + (int)(slot * (rep->days - 1) + slot / 2) -
+                          text_width(t, TEXT_SMALL, "today") / 2;
+            if (cx - lw / 2 < free_x || cx + lw / 2 + small / 2 > today_x)
+                continue;
             text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, cx, ly, 0, label);
+            free_x = cx + lw / 2 + small / 2;
             set(r, COLOR_DIM);
             SDL_RenderDrawLine(r, cx, base, cx, base + small / 5);
         }
     }
 }
 
-/* The five ways a session ends, each a number over its name. */
+static const char *const ending_names[HISTORY_OUTCOMES] = {
+    [HISTORY_COMPLETED] = "completed",     [HISTORY_STOPPED] = "stopped",
+    [HISTORY_DISCOMFORT] = "discomfort",   [HISTORY_BLOCKED] = "blocked",
+    [HISTORY_INTERRUPTED] = "interrupted",
+};
+
+/* Whether the five endings fit as columns of width w; else they go in
+ * one sentence (into line). */
+static bool endings_in_columns(const struct history_view *v, struct text *t,
+                               int w, char *line, size_t n)
+{
+    int widest = 0;
+    for (int i = 0; i < HISTORY_OUTCOMES; i++) {
+        int nw = text_width(t, TEXT_SMALL, ending_names[i]);
+        widest = nw > widest ? nw : widest;
+    }
+    int used = 0;
+    for (int i = 0; i < HISTORY_OUTCOMES && used >= 0 && (size_t)used < n; i++)
+        used += snprintf(line + used, n - (size_t)used, "%s%zu %s",
+                         i ? ", " : "", v->rep.ended[i], ending_names[i]);
+    return widest + text_line_height(t, TEXT_SMALL) / 2 <= w / HISTORY_OUTCOMES;
+}
+
+static int endings_height(const struct history_view *v, struct text *t, int w)
+{
+    char line[300];
+    if (!endings_in_columns(v, t, w, line, sizeof line))
+        return text_height(t, TEXT_SMALL, w, line);
+    return text_line_height(t, TEXT_LARGE) + text_line_height(t, TEXT_SMALL);
+}
+
+/* The five ways a session ends, each a number over its name (or, with
+ * large text, one sentence). */
 static void draw_endings(const struct history_view *v, struct text *t, int x,
                          int y, int w)
 {
-    static const char *const names[HISTORY_OUTCOMES] = {
-        [HISTORY_COMPLETED] = "completed",     [HISTORY_STOPPED] = "stopped",
-        [HISTORY_DISCOMFORT] = "discomfort",   [HISTORY_BLOCKED] = "blocked",
-        [HISTORY_INTERRUPTED] = "interrupted",
-    };
+    char line[300];
+    if (!endings_in_columns(v, t, w, line, sizeof line)) {
+        text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, x, y, w, line);
+        return;
+    }
     int col = w / HISTORY_OUTCOMES;
     for (int i = 0; i < HISTORY_OUTCOMES; i++) {
         char n[32];
@@ -153,12 +197,12 @@ static void draw_endings(const struct history_view *v, struct text *t, int x,
         int hgt =
             text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_CENTER, cx, y, col, n);
         text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, cx, y + hgt, col,
-                  names[i]);
+                  ending_names[i]);
     }
 }
 
 void history_view_draw(const struct history_view *v, SDL_Renderer *r,
-                       struct text *t, int w, int h)
+                       struct text *t, int w, int h, int bottom)
 {
     int m = w / 12, cw = w - 2 * m, y = h / 16;
     y += text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, cw, "History");
@@ -169,49 +213,61 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
                     : "The history cannot be shown: out of memory.");
         return;
     }
-    char line[200];
-    if (v->recorded == 0) {
-        y += h / 30;
-        text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw,
-                  "No sessions recorded yet. Each session you run will "
-                  "show here.");
-    } else {
-        snprintf(line, sizeof line,
-                 "Minutes practised each day, the last %d weeks. A session "
-                 "counts on the day it started.",
-                 HISTORY_VIEW_WEEKS);
-        y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
-        y += h / 30;
-        SDL_Rect area = {m, y, cw, h * 2 / 5};
-        draw_chart(v, r, t, area);
-        y += area.h + h / 25;
-        double total = floor(v->rep.total_minutes + 0.5);
-        snprintf(line, sizeof line,
-                 "In these %d weeks: %zu session%s, %.0f minute%s. How they "
-                 "ended:",
-                 HISTORY_VIEW_WEEKS, v->rep.sessions,
-                 v->rep.sessions == 1 ? "" : "s", total, total == 1 ? "" : "s");
-        y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, line);
-        y += h / 40;
-        draw_endings(v, t, m, y, cw);
-    }
     /* Notes at the foot, above the buttons. */
-    int foot = h - h / 12 - w / 60 - h / 40;
-    int small = text_line_height(t, TEXT_SMALL);
+    char line[200];
+    int foot = bottom - h / 40;
+    if (v->not_recording) {
+        const char *note = "Sessions run in this window are not recorded "
+                           "(--no-history).";
+        foot -= text_height(t, TEXT_SMALL, cw, note);
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, foot, cw, note);
+    }
     if (v->damaged > 0) {
-        foot -= small;
         snprintf(line, sizeof line,
                  "%zu damaged line%s in the history file %s skipped "
                  "(stillpoint --history names %s).",
                  v->damaged, v->damaged == 1 ? "" : "s",
                  v->damaged == 1 ? "was" : "were",
                  v->damaged == 1 ? "it" : "them");
+        foot -= text_height(t, TEXT_SMALL, cw, line);
         text_draw(t, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, foot, cw, line);
     }
-    if (v->not_recording) {
-        foot -= small;
-        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, foot, cw,
-                  "Sessions run in this window are not recorded "
-                  "(--no-history).");
+    if (v->recorded == 0) {
+        y += h / 30;
+        text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw,
+                  "No sessions recorded yet. Each session you run will "
+                  "show here.");
+        return;
     }
+    snprintf(line, sizeof line,
+             "Minutes practised each day, the last %d weeks. A session "
+             "counts on the day it started.",
+             HISTORY_VIEW_WEEKS);
+    int about = text_height(t, TEXT_SMALL, cw, line);
+    double total = floor(v->rep.total_minutes + 0.5);
+    char sums[200];
+    snprintf(sums, sizeof sums,
+             "In these %d weeks: %zu session%s, %.0f minute%s. How they "
+             "ended:",
+             HISTORY_VIEW_WEEKS, v->rep.sessions,
+             v->rep.sessions == 1 ? "" : "s", total, total == 1 ? "" : "s");
+    /* The chart takes what the words leave, up to two fifths. */
+    int words = h / 25 + text_height(t, TEXT_BODY, cw, sums) + h / 40 +
+                endings_height(v, t, cw);
+    int chart = foot - h / 40 - words - y;
+    /* The line about the chart when there is room for it too. */
+    if (chart - about - h / 30 >= 3 * text_line_height(t, TEXT_SMALL)) {
+        y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
+        y += h / 30;
+        chart -= about + h / 30;
+    }
+    chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
+    int least = 3 * text_line_height(t, TEXT_SMALL);
+    chart = chart < least ? least : chart;
+    SDL_Rect area = {m, y, cw, chart};
+    draw_chart(v, r, t, area);
+    y += area.h + h / 25;
+    y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, sums);
+    y += h / 40;
+    draw_endings(v, t, m, y, cw);
 }

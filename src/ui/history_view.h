@@ -20,9 +20,9 @@ struct history_view;
 struct history_view *history_view_load(const char *path, bool not_recording);
 void history_view_free(struct history_view *v);
 
-/* Draws the screen on a cleared w x h window, leaving the bottom twelfth
- * for the caller's buttons. */
+/* Draws the screen on a cleared w x h window, above bottom (where the
+ * caller's buttons begin); the chart takes the height the text leaves. */
 void history_view_draw(const struct history_view *v, SDL_Renderer *r,
-                       struct text *t, int w, int h);
+                       struct text *t, int w, int h, int bottom);
 
 #endif

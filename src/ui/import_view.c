@@ -183,6 +183,20 @@ static int draw_list(const struct catalog *c, struct text *t, int x, int y,
     return -1;
 }
 
+/* The line naming the types of profiles[shown..k) not shown. */
+static void rest_text(const struct safety_profile **p, size_t k, size_t shown,
+                      char *rest, size_t n)
+{
+    int used = snprintf(rest, n, "The questions and signs of %s type%s ",
+                        shown ? "the other" : "its", k - shown > 1 ? "s" : "");
+    for (size_t i = shown; i < k && used >= 0 && (size_t)used < n; i++)
+        used += snprintf(rest + used, n - (size_t)used, "%s%s",
+                         i > shown ? ", " : "", p[i]->type);
+    if (used >= 0 && (size_t)used < n)
+        snprintf(rest + used, n - (size_t)used,
+                 " come before each of their sessions.");
+}
+
 /* The safety profiles the sessions bring, each once: those the file
  * defines first (the ones no stillpoint knows), then the built-in ones;
  * several go briefly in two columns. As many as fit above end are shown,
@@ -208,7 +222,9 @@ static int draw_profiles(const struct catalog *c, struct text *t, int x, int y,
     while (level < BRIEF && profile(p[0], level, t, false, 0, y, w) > end)
         level++;
     int gap = w / 40, cols = k > 1 ? 2 : 1, cw = (w - (cols - 1) * gap) / cols;
-    int reserve = 2 * text_line_height(t, TEXT_SMALL);
+    char rest[300];
+    rest_text(p, k, 0, rest, sizeof(rest)); /* the longest it can be */
+    int reserve = text_height(t, TEXT_SMALL, w, rest);
     int col = 0, at = y, low = y;
     size_t shown = 0;
     for (; shown < k; shown++) {
@@ -226,17 +242,11 @@ static int draw_profiles(const struct catalog *c, struct text *t, int x, int y,
     }
     y = low;
     if (shown < k) {
-        char rest[300];
-        int used = snprintf(
-            rest, sizeof(rest), "The questions and signs of %s type%s ",
-            shown ? "the other" : "its", k - shown > 1 ? "s" : "");
-        for (size_t i = shown; i < k && used < (int)sizeof(rest); i++)
-            used += snprintf(rest + used, sizeof(rest) - (size_t)used, "%s%s",
-                             i > shown ? ", " : "", p[i]->type);
-        if (used < (int)sizeof(rest))
-            snprintf(rest + used, sizeof(rest) - (size_t)used,
-                     " come before each of their sessions.");
-        y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, rest);
+        /* (when the list took the room, the profiles still come before
+         * each session: the line only says so) */
+        rest_text(p, k, shown, rest, sizeof(rest));
+        if (y + text_height(t, TEXT_SMALL, w, rest) <= end)
+            y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, rest);
     }
     free(p);
     return y;
@@ -273,10 +283,11 @@ static bool draw_preview(const struct import_view *v, struct text *t, int x,
             snprintf(why, sizeof(why),
                      "It holds %zu sessions, more than this window can list "
                      "at once, and nothing is imported unseen. Make the "
-                     "window larger (F11) to see them all, or import it "
-                     "with stillpoint --import in a terminal.",
+                     "window larger (F11) or the text smaller (C on the "
+                     "menu) to see them all, or import it with stillpoint "
+                     "--import in a terminal.",
                      n);
-            y += text_draw(t, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, x, y, w, why);
+            y += text_draw(t, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, x, y, w, why);
             text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y + line / 2, w,
                       "Esc leaves it; nothing was added to your sessions.");
             return false;
@@ -291,10 +302,10 @@ static bool draw_preview(const struct import_view *v, struct text *t, int x,
 }
 
 void import_view_draw(struct import_view *v, SDL_Renderer *r, struct text *t,
-                      int w, int h)
+                      int w, int h, int bottom)
 {
     (void)r;
-    int m = w / 12, tw = w - 2 * m, y = h / 16, bottom = h * 5 / 6;
+    int m = w / 12, tw = w - 2 * m, y = h / 16;
     bool several = v && v->b && catalog_count(bundle_import_sessions(v->b)) > 1;
     y += text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, tw,
                    several ? "Import sessions" : "Import a session");
@@ -308,11 +319,23 @@ void import_view_draw(struct import_view *v, SDL_Renderer *r, struct text *t,
     y += text_draw(t, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, m, y, tw,
                    v ? "This cannot be imported:" : "Out of memory.");
     y += h / 60;
-    for (size_t i = 0; v && i < v->problems.count && y < bottom; i++)
+    const char *nothing = "Nothing was added to your sessions.";
+    int last = bottom - 2 * text_height(t, TEXT_SMALL, tw, nothing);
+    size_t i = 0;
+    for (; v && i < v->problems.count; i++) {
+        int ph = text_height(t, TEXT_SMALL, tw, v->problems.msgs[i]);
+        if (y + ph > last)
+            break;
         y += text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, m, y, tw,
                        v->problems.msgs[i]) +
              h / 100;
-    if (v && y < bottom)
+    }
+    char more[160];
+    snprintf(more, sizeof(more),
+             "%s (%zu more problem%s: stillpoint --import names them all.)",
+             nothing, v ? v->problems.count - i : 0,
+             v && v->problems.count - i == 1 ? "" : "s");
+    if (v)
         text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, tw,
-                  "Nothing was added to your sessions.");
+                  v->problems.count > i ? more : nothing);
 }

@@ -29,11 +29,11 @@ bool import_view_ready(const struct import_view *v);
  * session (valid until v is freed), or NULL: the screen then says why. */
 const char *import_view_commit(struct import_view *v, struct library *lib);
 
-/* Draws the screen on a cleared w x h window, leaving the bottom twelfth
- * for the caller's buttons: every session the bundle adds, in columns
+/* Draws the screen on a cleared w x h window, above bottom (where the
+ * caller's buttons begin): every session the bundle adds, in columns
  * when there are many, or, when even so they do not fit, that it cannot
  * be imported here (and import_view_ready says no). */
 void import_view_draw(struct import_view *v, SDL_Renderer *r, struct text *t,
-                      int w, int h);
+                      int w, int h, int bottom);
 
 #endif

@@ -11,59 +11,80 @@
 
 static void start_measuring(struct app *a);
 
+/* Row i of the menu: its label (with its true length, to the nearest
+ * minute, once measured), and whether a heading of its type comes
+ * first. */
+static bool menu_row(const struct app *a, size_t i, char *label, size_t n)
+{
+    const struct session *s = a->menu[i];
+    char len[32] = "";
+    double secs = lengths_get(a->lengths, i);
+    if (secs >= 0)
+        snprintf(len, sizeof(len), "  \xc2\xb7  %.0f min",
+                 fmax(1, round(secs / 60)));
+    snprintf(label, n, "%s%s%s", i == a->sel ? "\xe2\x96\xb8 " : "   ",
+             s->title, len);
+    return i == 0 || strcmp(a->menu[i - 1]->type, s->type) != 0;
+}
+
 void menu_draw(struct app *a)
 {
-    if (a->lengths_stale)
-        start_measuring(a);
-    int m = a->w / 16, y = a->h / 16;
-    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, 0,
-                   "stillpoint");
-    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, 0,
-                   "Choose a session with the arrow keys and Enter, or "
-                   "click it.");
-    y += a->h / 40;
-    /* The notices (why a session could not play, choices not kept) get
-     * their room first; the list scrolls in what is left. */
-    const char *notices[] = {a->notice, a->prefs_notice};
-    int end = a->h * 3 / 4;
-    for (int i = 0; i < 2; i++)
-        end -= text_height(a->text, TEXT_SMALL, a->w - 2 * m, notices[i]);
-    int line = text_line_height(a->text, TEXT_BODY);
-    int rows = (end - y) / line;
-    size_t first = a->sel >= (size_t)rows / 2 ? a->sel - (size_t)rows / 2 : 0;
-    const char *type = NULL;
-    for (size_t i = first; i < a->menu_count && y < end; i++) {
-        const struct session *s = a->menu[i];
-        if (!type || strcmp(type, s->type) != 0) {
-            type = s->type;
-            y += text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m,
-                           y + line / 4, 0, type) +
-                 line / 4;
-        }
-        /* Its true length, to the nearest minute, once measured. */
-        char label[200], len[32] = "";
-        double secs = lengths_get(a->lengths, i);
-        if (secs >= 0)
-            snprintf(len, sizeof(len), "  \xc2\xb7  %.0f min",
-                     fmax(1, round(secs / 60)));
-        snprintf(label, sizeof(label), "%s%s%s",
-                 i == a->sel ? "\xe2\x96\xb8 " : "   ", s->title, len);
-        text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
-                  ALIGN_LEFT, m, y, 0, label);
-        /* A click target with no label: the row itself is drawn above. */
-        ui_add_button(a, m, y, a->w - 2 * m, line, NULL, UI_OPEN_BASE + (int)i);
-        y += line;
-    }
-    for (int i = 0; i < 2; i++)
-        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
-                       a->w - 2 * m, notices[i]);
-    for (size_t i = 0; i < a->lib->broken.count && y < a->h * 5 / 6; i++)
-        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y,
-                       a->w - 2 * m, a->lib->broken.msgs[i]);
     static const char *const labels[] = {"Open (Enter)", "Your choices (C)",
                                          "History (H)", "Quit (Esc)"};
     static const int cmds[] = {UI_ENTER, UI_CHOICES, UI_HISTORY, UI_STOP};
     ui_bottom_buttons(a, labels, cmds, 4);
+    if (a->lengths_stale)
+        start_measuring(a);
+    int m = a->w / 16, y = a->h / 16, w = a->w - 2 * m;
+    y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
+                   "stillpoint");
+    y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w,
+                   "Choose a session with the arrow keys and Enter, or "
+                   "click it.");
+    y += a->h / 40;
+    /* The notices (why a session could not play, choices not kept, files
+     * that could not be read) get their room first, at the foot; the
+     * list scrolls in what is left. */
+    const char *notices[2 + 8] = {a->notice, a->prefs_notice};
+    size_t n_notes = 2;
+    for (size_t i = 0; i < a->lib->broken.count && n_notes < 10; i++)
+        notices[n_notes++] = a->lib->broken.msgs[i];
+    int end = a->content_bottom,
+        room_min = 3 * text_line_height(a->text, TEXT_BODY);
+    size_t shown_notes = 0;
+    for (; shown_notes < n_notes; shown_notes++) {
+        int h = text_height(a->text, TEXT_SMALL, w, notices[shown_notes]);
+        if (end - h - y < room_min)
+            break;
+        end -= h;
+    }
+    int nh = end;
+    for (size_t i = 0; i < shown_notes; i++)
+        nh += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, nh, w,
+                        notices[i]);
+    int heights[MAX_MENU], head = text_line_height(a->text, TEXT_SMALL) * 5 / 4;
+    char label[300];
+    for (size_t i = 0; i < a->menu_count; i++) {
+        bool heading = menu_row(a, i, label, sizeof(label));
+        heights[i] =
+            (heading ? head : 0) + text_height(a->text, TEXT_BODY, w, label);
+    }
+    size_t last, first = layout_scroll(heights, a->menu_count, a->sel,
+                                       end - y - a->h / 80, &last);
+    for (size_t i = first; i < last; i++) {
+        bool heading = menu_row(a, i, label, sizeof(label));
+        if (heading) {
+            text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m,
+                      y + head / 5, w, a->menu[i]->type);
+            y += head;
+        }
+        int h =
+            text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
+                      ALIGN_LEFT, m, y, w, label);
+        /* A click target with no label: the row itself is drawn above. */
+        ui_add_button(a, m, y, w, h, NULL, UI_OPEN_BASE + (int)i);
+        y += h;
+    }
 }
 
 static int type_rank(const char *type)

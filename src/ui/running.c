@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "layout_log.h"
+
 void running_command(struct app *a, int cmd)
 {
     if (cmd != UI_STOP && cmd != UI_DISCOMFORT && cmd != UI_QUIT &&
@@ -41,9 +43,6 @@ void running_command(struct app *a, int cmd)
     }
 }
 
-/* The breathing circle: grows on the inhale, rests on holds, shrinks on
- * the exhale, moved by the audio clock. */
-/* The stage between the clock and the caption, where the visuals go. */
 /* Whether the panel of stop signs covers the stage. */
 static bool panel_shown(const struct app *a)
 {
@@ -59,23 +58,57 @@ static int under_clock(const struct app *a, int *notice_y)
     int y = a->h / 30 + text_line_height(a->text, TEXT_HUGE);
     *notice_y = y + text_line_height(a->text, TEXT_SMALL);
     if (!a->run_notice[0] || panel_shown(a))
-        return y;
+        return *notice_y;
     int m = a->w / 14;
     return *notice_y +
            text_height(a->text, TEXT_SMALL, a->w - 2 * m, a->run_notice);
 }
 
-static void stage(const struct app *a, int *top, int *bottom)
+/* The caption of cue c, if it shows now: the size it is set in (two
+ * lines of large type fit; a longer one is set smaller) and its height. */
+static const char *caption(const struct app *a, const struct cue *c,
+                           enum text_size *size, int *height)
+{
+    int w = a->w - 2 * (a->w / 14);
+    *size = TEXT_LARGE;
+    *height = 0;
+    /* A recording's caption shows for its own time, not until the next. */
+    if (!c || !c->caption ||
+        (c->kind == CUE_CAPTION && a->snap.position >= c->frame + c->frames))
+        return NULL;
+    int limit = 2 * text_line_height(a->text, TEXT_LARGE);
+    while (*size > TEXT_SMALL &&
+           text_height(a->text, *size, w, c->caption) > limit)
+        (*size)--;
+    *height = text_height(a->text, *size, w, c->caption);
+    return c->caption;
+}
+
+/* Where the caption's room begins: two lines of large type (or the
+ * caption, when longer) above the buttons. */
+static int caption_top(const struct app *a, const struct cue *c)
+{
+    enum text_size size;
+    int h, room = 2 * text_line_height(a->text, TEXT_LARGE);
+    caption(a, c, &size, &h);
+    return a->content_bottom - (h > room ? h : room);
+}
+
+/* The stage between the clock and the caption, where the visuals go. */
+static void stage(const struct app *a, const struct cue *c, int *top,
+                  int *bottom)
 {
     int notice_y;
     *top = under_clock(a, &notice_y) + a->h / 80;
-    *bottom = a->h * 3 / 4 - a->h / 40 - a->h / 80;
+    *bottom = caption_top(a, c) - a->h / 80;
+    if (*bottom < *top)
+        *bottom = *top;
 }
 
 int running_breath_radius(const struct app *a, const struct cue *c)
 {
     int top, bottom;
-    stage(a, &top, &bottom);
+    stage(a, c, &top, &bottom);
     int rmax = (bottom - top) / 2, rmin = rmax / 3;
     double u = c->frames > 0
                    ? (double)(a->snap.position - c->frame) / (double)c->frames
@@ -94,24 +127,70 @@ int running_breath_radius(const struct app *a, const struct cue *c)
     }
 }
 
+/* The panel of stop signs, from under the clock to the buttons (over
+ * the caption: asked for, the signs come first). */
+static void draw_panel(struct app *a, int top, int bottom)
+{
+    int m = a->w / 14;
+    SDL_Rect panel = {m / 2, top, a->w - m, bottom - top};
+    draw_box(a->ren, &panel, &COLOR_PANEL, draw_edge_width(a->h));
+    layout_log_rect("shape", &panel, "panel");
+    struct ui_column c;
+    ui_column_start(&c, a, panel.x + m / 2, panel.y + a->h / 30, panel.w - m,
+                    panel.y + panel.h, 0);
+    ui_column_text(&c, TEXT_BODY, COLOR_WARN, a->run_notice, a->h / 30);
+    if (a->run.checkin_open)
+        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT,
+                       "Still comfortable? Press any key.", a->h / 30);
+    else if (ui_paused(a) && !a->sound_lost) /* (the notice says) */
+        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT,
+                       a->run.checkin_missed
+                           ? "No answer to the check-in, so the session is "
+                             "paused. Press Space to go on."
+                           : "Paused. Press Space to go on.",
+                       a->h / 30);
+    ui_column_list(&c, "Stop at once (Esc, or D) if you notice:",
+                   &a->s->safety->stop_signs, COLOR_WARN);
+    if (c.hidden) {
+        char more[80];
+        snprintf(more, sizeof(more),
+                 "\xe2\x80\xa6 and %d more: a smaller text size shows all.",
+                 c.hidden);
+        text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, c.x,
+                  c.bottom + a->h / 100, c.w, more);
+    }
+}
+
 void running_draw(struct app *a)
 {
+    static const char *const labels[] = {"Pause (Space)", "Stop signs (I)",
+                                         "Discomfort (D)", "Stop (Esc)"};
+    static const char *const labels_paused[] = {
+        "Go on (Space)", "Stop signs (I)", "Discomfort (D)", "Stop (Esc)"};
+    static const int cmds[] = {UI_PAUSE, UI_INFO, UI_DISCOMFORT, UI_STOP};
+    ui_bottom_buttons(a, ui_paused(a) ? labels_paused : labels, cmds, 4);
     int m = a->w / 14, w = a->w - 2 * m;
     char left[16];
     ui_fmt_clock(left, sizeof(left), ui_seconds_left(a));
-    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30, w,
-              a->s->title);
+    int clock_w = text_width(a->text, TEXT_HUGE, left);
+    /* the title beside the clock, never under it */
+    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30,
+              (a->w - clock_w) / 2 - m - a->w / 60, a->s->title);
     text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30, a->w,
               left);
     size_t ph = timeline_phase_at(&a->tl, a->snap.position);
     const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
     int top, bottom;
-    stage(a, &top, &bottom);
+    stage(a, c, &top, &bottom);
     int cy = (top + bottom) / 2;
-    if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
-              c->kind == CUE_HOLD)) {
-        draw_fill_circle(a->ren, a->w / 2, cy, running_breath_radius(a, c),
-                         COLOR_ACCENT);
+    if (panel_shown(a)) {
+        /* the panel covers the stage */
+    } else if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
+                     c->kind == CUE_HOLD)) {
+        int r = running_breath_radius(a, c);
+        draw_fill_circle(a->ren, a->w / 2, cy, r, COLOR_ACCENT);
+        SDL_Rect box = {a->w / 2 - r, cy - r, 2 * r + 1, 2 * r + 1};
+        layout_log_rect("shape", &box, "circle");
     } else if (c && c->kind == CUE_SCAN) {
         const struct step *st = &a->s->steps[c->step];
         draw_body(a->ren, a->w / 2, top, bottom - top, st->regions,
@@ -124,27 +203,13 @@ void running_draw(struct app *a)
         text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
                   cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
     }
-    /* A recording's caption shows for its own time, not until the next. */
-    bool shown =
-        c && c->caption &&
-        !(c->kind == CUE_CAPTION && a->snap.position >= c->frame + c->frames);
-    if (shown) {
-        /* Two lines of large type fit above the buttons; a longer line is
-         * set smaller, its bottom kept clear of the buttons. */
-        enum text_size size = TEXT_LARGE;
-        int limit = 2 * text_line_height(a->text, TEXT_LARGE);
-        if (text_height(a->text, size, w, c->caption) > limit)
-            size = TEXT_BODY;
-        int hgt = text_height(a->text, size, w, c->caption);
-        int bottom = a->h - a->h / 12 - 2 * (a->w / 60);
-        int y = a->h * 3 / 4 - a->h / 40;
-        if (y + hgt > bottom)
-            y = bottom - hgt;
-        text_draw(a->text, size, COLOR_TEXT, ALIGN_CENTER, m, y, w, c->caption);
-    }
-    const struct safety_profile *p = a->s->safety;
-    int64_t pos = a->snap.position;
-    if (run_reminder_shown(&a->run, pos))
+    enum text_size size;
+    int hgt;
+    const char *cap = caption(a, c, &size, &hgt);
+    if (cap && !panel_shown(a)) /* the signs to stop come first */
+        text_draw(a->text, size, COLOR_TEXT, ALIGN_CENTER, m,
+                  a->content_bottom - hgt, w, cap);
+    if (run_reminder_shown(&a->run, a->snap.position))
         text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
                   a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
                   "You can stop at any time: press Esc.");
@@ -152,40 +217,6 @@ void running_draw(struct app *a)
     if (a->run_notice[0] && !panel_shown(a))
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_CENTER, m, notice_y, w,
                   a->run_notice);
-    if (panel_shown(a)) {
-        /* Between the clock and the caption, covering neither. */
-        int top = below;
-        SDL_Rect panel = {m / 2, top, a->w - m,
-                          a->h * 3 / 4 - a->h / 40 - a->h / 60 - top};
-        SDL_SetRenderDrawColor(a->ren, 26, 31, 38, 255);
-        SDL_RenderFillRect(a->ren, &panel);
-        int y = panel.y + a->h / 30, x = panel.x + m / 2, pw = panel.w - m;
-        if (a->run_notice[0]) {
-            y += text_draw(a->text, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, x, y, pw,
-                           a->run_notice);
-            y += a->h / 30;
-        }
-        if (a->run.checkin_open) {
-            y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y,
-                           pw, "Still comfortable? Press any key.");
-            y += a->h / 30;
-        } else if (ui_paused(a) && !a->sound_lost) { /* (the notice says) */
-            y +=
-                text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, x, y, pw,
-                          a->run.checkin_missed
-                              ? "No answer to the check-in, so the "
-                                "session is paused. Press Space to go on."
-                              : "Paused. Press Space to go on.");
-            y += a->h / 30;
-        }
-        ui_draw_list(a, x, y, pw,
-                     "Stop at once (Esc, or D) if you notice:", &p->stop_signs,
-                     COLOR_WARN);
-    }
-    static const char *const labels[] = {"Pause (Space)", "Stop signs (I)",
-                                         "Discomfort (D)", "Stop (Esc)"};
-    static const char *const labels_paused[] = {
-        "Go on (Space)", "Stop signs (I)", "Discomfort (D)", "Stop (Esc)"};
-    static const int cmds[] = {UI_PAUSE, UI_INFO, UI_DISCOMFORT, UI_STOP};
-    ui_bottom_buttons(a, ui_paused(a) ? labels_paused : labels, cmds, 4);
+    if (panel_shown(a))
+        draw_panel(a, below, a->content_bottom);
 }

@@ -7,11 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/layout.h"
+#include "layout_log.h"
+
 /* Cached strings, at most CACHE of them and CACHE_BYTES of pixels: a
  * countdown makes a new string every second. */
 enum { CACHE = 96, CACHE_BYTES = 4 << 20 };
 
-static const int base_points[TEXT_SIZES] = {22, 30, 44, 132};
+_Static_assert((int)TEXT_SIZES == (int)LAYOUT_SIZES,
+               "core/layout.c sizes each kind of text");
 
 static const char *const font_paths[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -64,20 +68,21 @@ static void close_fonts(struct text *t)
     }
 }
 
-bool text_rescale(struct text *t, double scale)
+bool text_rescale(struct text *t, double scale, double text_size)
 {
     flush(t);
     close_fonts(t);
     for (int i = 0; i < TEXT_SIZES; i++) {
-        int pts = (int)(base_points[i] * scale + 0.5);
-        t->fonts[i] = TTF_OpenFont(t->path, pts < 8 ? 8 : pts);
+        t->fonts[i] =
+            TTF_OpenFont(t->path, layout_font_points(i, scale, text_size));
         if (!t->fonts[i])
             return false;
     }
     return true;
 }
 
-struct text *text_open(SDL_Renderer *r, double scale, char *err, size_t n)
+struct text *text_open(SDL_Renderer *r, double scale, double text_size,
+                       char *err, size_t n)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(err, n, "cannot start SDL2_ttf: %s", TTF_GetError());
@@ -97,7 +102,7 @@ struct text *text_open(SDL_Renderer *r, double scale, char *err, size_t n)
             break;
         }
     }
-    if (!t->path || !text_rescale(t, scale)) {
+    if (!t->path || !text_rescale(t, scale, text_size)) {
         snprintf(err, n,
                  "cannot open the DejaVu Sans font (install "
                  "fonts-dejavu-core)");
@@ -197,13 +202,27 @@ static void log_text(const char *s)
     fflush(log);
 }
 
+/* A line that fits in w is rendered as one line, as wide as it is (a
+ * wrapped rendering is as wide as w), so where it is drawn is where its
+ * letters are. */
+static struct entry *fitted(struct text *t, enum text_size size, int w,
+                            int align, SDL_Color c, const char *s)
+{
+    if (w > 0 && !strchr(s, '\n')) {
+        struct entry *one = lookup(t, size, 0, align, c, s);
+        if (one && one->w <= w)
+            return one;
+    }
+    return lookup(t, size, w, align, c, s);
+}
+
 int text_draw(struct text *t, enum text_size size, SDL_Color c,
               enum text_align align, int x, int y, int w, const char *s)
 {
     if (!s || !*s)
         return 0;
     log_text(s);
-    struct entry *e = lookup(t, size, w, (int)align, c, s);
+    struct entry *e = fitted(t, size, w, (int)align, c, s);
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
@@ -212,6 +231,7 @@ int text_draw(struct text *t, enum text_size size, SDL_Color c,
     else if (align == ALIGN_CENTER)
         dst.x = x - e->w / 2;
     SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+    layout_log_text(&dst, s);
     return e->h;
 }
 
@@ -220,8 +240,17 @@ int text_height(struct text *t, enum text_size size, int w, const char *s)
     if (!s || !*s)
         return 0;
     struct entry *e =
-        lookup(t, size, w, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
+        fitted(t, size, w, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
     return e ? e->h : 0;
+}
+
+int text_width(struct text *t, enum text_size size, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    struct entry *e =
+        lookup(t, size, 0, ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, s);
+    return e ? e->w : 0;
 }
 
 int text_line_height(struct text *t, enum text_size size)
