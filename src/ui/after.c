@@ -43,15 +43,19 @@ void after_draw(struct app *a)
     y += a->h / 30;
     struct ui_column c;
     ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);
-    /* The offer first: it needs no scrolling to be found. */
+    /* After a stop for discomfort the signs that need a doctor come
+     * first, before anything that could push them out of sight (the
+     * grounding offer has its own button); otherwise the offer does. */
+    const char *doctor = "See a doctor if you notice any of these:";
+    bool discomfort = a->outcome == HISTORY_DISCOMFORT;
+    if (discomfort)
+        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
     if (offer)
         ui_column_text(&c, TEXT_BODY, COLOR_ACCENT,
                        "A short grounding exercise can help you come back "
                        "to the room: press G.",
                        a->h / 40);
-    const char *doctor = "See a doctor if you notice any of these:";
-    if (a->outcome == HISTORY_DISCOMFORT) {
-        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
+    if (discomfort) {
         ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
     } else {
         ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);

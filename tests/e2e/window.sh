@@ -60,6 +60,13 @@ wait_title "— running —"
 key d
 wait_title "— after"
 [ "$(last_outcome box-breathing)" = discomfort ] || fail "D not recorded as discomfort"
+# The signs that need a doctor come first after it, before the grounding
+# offer (at large text only what comes first is in sight).
+shown "See a doctor if you notice any of these:"
+shown "A short grounding exercise"
+doctor=$(grep -nF "See a doctor" "$TMP/screen.txt" | tail -n1 | cut -d: -f1)
+offer=$(grep -nF "A short grounding exercise" "$TMP/screen.txt" | tail -n1 | cut -d: -f1)
+[ "$doctor" -lt "$offer" ] || fail "after a stop for discomfort the grounding offer comes before the doctor signs"
 kill -TERM "$PID"
 wait_exit
 
