@@ -40,27 +40,24 @@ void after_draw(struct app *a)
     snprintf(line, sizeof(line), "%s \xe2\x80\x94 you practised %s of %s.",
              a->s->title, ran, planned);
     y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, line);
+    /* A session that could not be recorded is said where it is seen. */
+    if (a->history_error[0])
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                       a->history_error);
     y += a->h / 30;
     struct ui_column c;
     ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);
-    /* After a stop for discomfort the signs that need a doctor come
-     * first, before anything that could push them out of sight (the
-     * grounding offer has its own button); otherwise the offer does. */
-    const char *doctor = "See a doctor if you notice any of these:";
-    bool discomfort = a->outcome == HISTORY_DISCOMFORT;
-    if (discomfort)
-        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
+    /* The signs that need a doctor come first, so they are in sight
+     * without scrolling whatever the text size (the grounding offer has
+     * its own button; its line and the care for now follow). */
+    ui_column_list(&c,
+                   "See a doctor if you notice any of these:", &p->doctor_signs,
+                   COLOR_WARN);
     if (offer)
         ui_column_text(&c, TEXT_BODY, COLOR_ACCENT,
                        "A short grounding exercise can help you come back "
                        "to the room: press G.",
                        a->h / 40);
-    if (discomfort) {
-        ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
-    } else {
-        ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
-        ui_column_list(&c, doctor, &p->doctor_signs, COLOR_WARN);
-    }
-    ui_column_text(&c, TEXT_SMALL, COLOR_WARN, a->history_error, 0);
+    ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
     ui_column_end(&c);
 }

@@ -127,8 +127,75 @@ int running_breath_radius(const struct app *a, const struct cue *c)
     }
 }
 
-/* The panel of stop signs, from under the clock to the buttons (over
- * the caption: asked for, the signs come first). */
+#define STOP_HEADING "Stop at once (Esc, or D) if you notice:"
+
+/* The signs to stop, in one column when they fit, else in two, so that at
+ * a large text size they are still all in sight. */
+static void stop_signs(struct app *a, struct ui_column *c)
+{
+    static const char *const heading = STOP_HEADING;
+    const struct text_list *l = &a->s->safety->stop_signs;
+    int need = text_height(a->text, TEXT_BODY, c->w, heading) + a->h / 80;
+    char line[400];
+    for (size_t i = 0; i < l->count; i++) {
+        snprintf(line, sizeof(line), "\xe2\x80\xa2 %s", l->items[i]);
+        need += text_height(a->text, TEXT_SMALL, c->w, line) + a->h / 160;
+    }
+    if (c->y + need <= c->bottom || l->count < 2) {
+        ui_column_list(c, heading, l, COLOR_WARN);
+        return;
+    }
+    ui_column_text(c, TEXT_BODY, COLOR_WARN, heading, a->h / 80);
+    int gap = a->w / 40, half = (c->w - gap) / 2;
+    struct ui_column col[2];
+    ui_column_start(&col[0], a, c->x, c->y, half, c->bottom, 0);
+    ui_column_start(&col[1], a, c->x + half + gap, c->y, half, c->bottom, 0);
+    size_t split = (l->count + 1) / 2;
+    for (size_t i = 0; i < l->count; i++) {
+        snprintf(line, sizeof(line), "\xe2\x80\xa2 %s", l->items[i]);
+        ui_column_text(&col[i >= split], TEXT_SMALL, COLOR_TEXT, line,
+                       a->h / 160);
+    }
+    c->hidden += col[0].hidden + col[1].hidden;
+    c->y = col[0].y > col[1].y ? col[0].y : col[1].y;
+}
+
+/* What the panel says above the signs: the check-in, or why it is
+ * paused; NULL when neither. */
+static const char *panel_status(const struct app *a)
+{
+    if (a->run.checkin_open)
+        return "Still comfortable? Press any key.";
+    if (ui_paused(a) && !a->sound_lost) /* (the notice says) */
+        return a->run.checkin_missed
+                   ? "No answer to the check-in, so the session is paused. "
+                     "Press Space to go on."
+                   : "Paused. Press Space to go on.";
+    return NULL;
+}
+
+/* The height the panel's text takes in one column of width w. */
+static int panel_need(struct app *a, int w)
+{
+    const char *status = panel_status(a);
+    int need = a->h / 30 + text_line_height(a->text, TEXT_SMALL);
+    if (a->run_notice[0])
+        need += text_height(a->text, TEXT_BODY, w, a->run_notice) + a->h / 30;
+    if (status)
+        need += text_height(a->text, TEXT_LARGE, w, status) + a->h / 30;
+    need += text_height(a->text, TEXT_BODY, w, STOP_HEADING) + a->h / 80;
+    const struct text_list *l = &a->s->safety->stop_signs;
+    char line[400];
+    for (size_t i = 0; i < l->count; i++) {
+        snprintf(line, sizeof(line), "\xe2\x80\xa2 %s", l->items[i]);
+        need += text_height(a->text, TEXT_SMALL, w, line) + a->h / 160;
+    }
+    return need;
+}
+
+/* The panel of stop signs, from top (under the clock, or the top of the
+ * window: see running_draw) to the buttons (over the caption: asked for,
+ * the signs come first). */
 static void draw_panel(struct app *a, int top, int bottom)
 {
     int m = a->w / 14;
@@ -139,18 +206,8 @@ static void draw_panel(struct app *a, int top, int bottom)
     ui_column_start(&c, a, panel.x + m / 2, panel.y + a->h / 30, panel.w - m,
                     panel.y + panel.h, 0);
     ui_column_text(&c, TEXT_BODY, COLOR_WARN, a->run_notice, a->h / 30);
-    if (a->run.checkin_open)
-        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT,
-                       "Still comfortable? Press any key.", a->h / 30);
-    else if (ui_paused(a) && !a->sound_lost) /* (the notice says) */
-        ui_column_text(&c, TEXT_LARGE, COLOR_TEXT,
-                       a->run.checkin_missed
-                           ? "No answer to the check-in, so the session is "
-                             "paused. Press Space to go on."
-                           : "Paused. Press Space to go on.",
-                       a->h / 30);
-    ui_column_list(&c, "Stop at once (Esc, or D) if you notice:",
-                   &a->s->safety->stop_signs, COLOR_WARN);
+    ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, panel_status(a), a->h / 30);
+    stop_signs(a, &c);
     if (c.hidden) {
         char more[80];
         snprintf(more, sizeof(more),
@@ -170,14 +227,20 @@ void running_draw(struct app *a)
     static const int cmds[] = {UI_PAUSE, UI_INFO, UI_DISCOMFORT, UI_STOP};
     ui_bottom_buttons(a, ui_paused(a) ? labels_paused : labels, cmds, 4);
     int m = a->w / 14, w = a->w - 2 * m;
+    int notice_y, below = under_clock(a, &notice_y);
+    /* When the signs to stop would not all fit under the clock (a large
+     * text size), their panel takes the clock's place: none out of sight. */
+    bool over_clock =
+        panel_shown(a) && below + panel_need(a, w) > a->content_bottom;
     char left[16];
     ui_fmt_clock(left, sizeof(left), ui_seconds_left(a));
     int clock_w = text_width(a->text, TEXT_HUGE, left);
-    /* the title beside the clock, never under it */
-    text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30,
-              (a->w - clock_w) / 2 - m - a->w / 60, a->s->title);
-    text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30, a->w,
-              left);
+    if (!over_clock) { /* the title beside the clock, never under it */
+        text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, a->h / 30,
+                  (a->w - clock_w) / 2 - m - a->w / 60, a->s->title);
+        text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30,
+                  a->w, left);
+    }
     size_t ph = timeline_phase_at(&a->tl, a->snap.position);
     const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
     int top, bottom;
@@ -209,14 +272,13 @@ void running_draw(struct app *a)
     if (cap && !panel_shown(a)) /* the signs to stop come first */
         text_draw(a->text, size, COLOR_TEXT, ALIGN_CENTER, m,
                   a->content_bottom - hgt, w, cap);
-    if (run_reminder_shown(&a->run, a->snap.position))
+    if (run_reminder_shown(&a->run, a->snap.position) && !over_clock)
         text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_CENTER, m,
                   a->h / 30 + text_line_height(a->text, TEXT_HUGE), w,
                   "You can stop at any time: press Esc.");
-    int notice_y, below = under_clock(a, &notice_y);
     if (a->run_notice[0] && !panel_shown(a))
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_CENTER, m, notice_y, w,
                   a->run_notice);
     if (panel_shown(a))
-        draw_panel(a, below, a->content_bottom);
+        draw_panel(a, over_clock ? a->h / 60 : below, a->content_bottom);
 }
