@@ -43,11 +43,12 @@ lit() {
     done
     shown "$2"
     sleep 0.5
-    # COLOR_ACCENT in src/ui/draw.c: 120 180 200.
+    # The default theme's lit figure colour (PAL_FIGURE_LIT in
+    # src/core/palette.c): 150 214 234.
     xwd -root -silent | xwdtopnm 2>/dev/null | pnmtoplainpnm |
         awk 'NR > 3 { for (i = 1; i <= NF; i++) v[n++] = $i }
              END { for (i = 0; i + 2 < n; i += 3)
-                       c += v[i] == 120 && v[i + 1] == 180 && v[i + 2] == 200
+                       c += v[i] == 150 && v[i + 1] == 214 && v[i + 2] == 234
                    print c + 0 }'
     key Escape
     wait_title "— after"
