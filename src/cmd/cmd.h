@@ -56,6 +56,10 @@ int cmd_load_library(struct library *lib, const struct options *o);
 /* Text from a file on its way to stdout, escaped (utf8_escape) into buf. */
 const char *cmd_shown(const char *s, char *buf, size_t n);
 
+/* --since DATE (with --history and --report) into *since (left as it is
+ * without one); false, having said why, when it is not a date. */
+bool cmd_since(const struct options *o, long *since);
+
 /* --check FILE...: the operands from argv[optind] on. */
 int cmd_check(int argc, char **argv);
 int cmd_list(const struct options *o);

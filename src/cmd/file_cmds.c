@@ -111,19 +111,25 @@ static const char *title_of(const char *name, void *catalog)
     return s ? s->title : NULL;
 }
 
+bool cmd_since(const struct options *o, long *since)
+{
+    if (!o->since || history_parse_date(o->since, since))
+        return true;
+    fprintf(stderr,
+            "stillpoint: --since: '%s' is not a date like 2026-11-23 "
+            "(YYYY-MM-DD)\n",
+            o->since);
+    return false;
+}
+
 /* --history: the merged rows as a table (titles from the sessions that
  * load, else the recorded names) or as CSV. Damaged lines are named on
  * stderr and skipped; a history file that is not ours is a failure. */
 int cmd_history(const struct options *o)
 {
     long since = 0;
-    if (o->since && !history_parse_date(o->since, &since)) {
-        fprintf(stderr,
-                "stillpoint: --since: '%s' is not a date like 2026-11-23 "
-                "(YYYY-MM-DD)\n",
-                o->since);
+    if (!cmd_since(o, &since))
         return EXIT_BAD;
-    }
     char path[PATHS_MAX];
     if (!history_default_path(path, sizeof(path))) {
         fputs("stillpoint: no place for the history: set HOME or "

@@ -90,13 +90,8 @@ static int put_page(const struct options *o, const char *html, size_t count)
 int cmd_report(const struct options *o)
 {
     long since = 0, today;
-    if (o->since && !history_parse_date(o->since, &since)) {
-        fprintf(stderr,
-                "stillpoint: --since: '%s' is not a date like 2026-11-23 "
-                "(YYYY-MM-DD)\n",
-                o->since);
+    if (!cmd_since(o, &since))
         return EXIT_BAD;
-    }
     if (!history_today(0, &today)) {
         fputs("stillpoint: cannot read the clock\n", stderr);
         return EXIT_RUNTIME;

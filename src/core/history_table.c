@@ -10,55 +10,15 @@
 #include <string.h>
 
 #include "history_report.h"
+#include "strbuf.h"
 #include "utf8.h"
 
-/* ---- a growing string */
+/* ---- text into a strbuf */
 
-struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool failed;
-};
-
-static void put_bytes(struct sbuf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void put_str(struct sbuf *b, const char *s)
-{
-    put_bytes(b, s, strlen(s));
-}
-
-static void put_spaces(struct sbuf *b, size_t n)
+static void put_spaces(struct strbuf *b, size_t n)
 {
     for (; n > 0; n--)
-        put_bytes(b, " ", 1);
-}
-
-static char *finish(struct sbuf *b)
-{
-    if (b->failed || !b->p) {
-        free(b->p);
-        return NULL;
-    }
-    return b->p;
+        strbuf_put_bytes(b, " ", 1);
 }
 
 /* ---- UTF-8 */
@@ -132,7 +92,7 @@ size_t history_text_columns(const char *s)
 
 /* Writes s in at most `cols` columns (cut with "…" when longer), bytes
  * that are not UTF-8 as U+FFFD, then spaces up to `cols` when pad. */
-static void put_cell(struct sbuf *b, const char *s, size_t cols, bool pad)
+static void put_cell(struct strbuf *b, const char *s, size_t cols, bool pad)
 {
     if (cols == 0)
         return;
@@ -144,15 +104,15 @@ static void put_cell(struct sbuf *b, const char *s, size_t cols, bool pad)
         if (used + w > room)
             break;
         if (cp < 0)
-            put_str(b, REPLACEMENT);
+            strbuf_put(b, REPLACEMENT);
         else if (utf8_forbidden((uint32_t)cp))
-            put_str(b, " "); /* the reader already made these spaces */
+            strbuf_put(b, " "); /* the reader already made these spaces */
         else
-            put_bytes(b, s + i, len);
+            strbuf_put_bytes(b, s + i, len);
         used += w;
     }
     if (cut) {
-        put_str(b, "\xe2\x80\xa6");
+        strbuf_put(b, "\xe2\x80\xa6");
         used++;
     }
     if (pad && used < cols)
@@ -228,13 +188,13 @@ static struct widths measure(const struct history *h, history_title_fn title,
 }
 
 /* s right-aligned in a column of `cols` after two spaces. */
-static void put_right(struct sbuf *b, const char *s, size_t cols)
+static void put_right(struct strbuf *b, const char *s, size_t cols)
 {
     put_spaces(b, 2 + cols - strlen(s));
-    put_str(b, s);
+    strbuf_put(b, s);
 }
 
-static void put_rating(struct sbuf *b, bool has, int rating, size_t cols)
+static void put_rating(struct strbuf *b, bool has, int rating, size_t cols)
 {
     char num[16] = "-";
     if (has)
@@ -242,10 +202,10 @@ static void put_rating(struct sbuf *b, bool has, int rating, size_t cols)
     put_right(b, num, cols);
 }
 
-static void put_heading(struct sbuf *b, const struct widths *w)
+static void put_heading(struct strbuf *b, const struct widths *w)
 {
     put_cell(b, heads[0], w->when, true);
-    put_str(b, "  ");
+    strbuf_put(b, "  ");
     put_cell(b, heads[1], w->name, true);
     put_right(b, heads[2], w->plan);
     put_right(b, heads[3], w->done);
@@ -253,9 +213,9 @@ static void put_heading(struct sbuf *b, const struct widths *w)
         put_right(b, heads[4], strlen(heads[4]));
         put_right(b, heads[5], strlen(heads[5]));
     }
-    put_str(b, "  ");
-    put_str(b, heads[6]);
-    put_str(b, "\n");
+    strbuf_put(b, "  ");
+    strbuf_put(b, heads[6]);
+    strbuf_put(b, "\n");
 }
 
 char *history_table_text(const struct history *h, history_title_fn title,
@@ -264,13 +224,13 @@ char *history_table_text(const struct history *h, history_title_fn title,
     struct widths w = measure(h, title, ctx);
     char buf[64];
     double total = 0;
-    struct sbuf b = {0};
+    struct strbuf b = {0};
     put_heading(&b, &w);
     for (size_t i = 0; i < h->count; i++) {
         const struct history_row *r = &h->rows[i];
         fmt_when(buf, sizeof buf, r);
         put_cell(&b, buf, w.when, true);
-        put_str(&b, "  ");
+        strbuf_put(&b, "  ");
         put_cell(&b, shown_name(r, title, ctx), w.name, true);
         fmt_duration(buf, sizeof buf, r->planned_s);
         put_right(&b, buf, w.plan);
@@ -280,27 +240,27 @@ char *history_table_text(const struct history *h, history_title_fn title,
             put_rating(&b, r->has_before, r->before, strlen(heads[4]));
             put_rating(&b, r->has_after, r->after, strlen(heads[5]));
         }
-        put_str(&b, "  ");
-        put_str(&b, history_outcome_name(r->outcome));
-        put_str(&b, "\n");
+        strbuf_put(&b, "  ");
+        strbuf_put(&b, history_outcome_name(r->outcome));
+        strbuf_put(&b, "\n");
         total += r->elapsed_s;
     }
     fmt_duration(buf, sizeof buf, total);
     char line[128];
     snprintf(line, sizeof line, "%zu session%s, %s practised\n", h->count,
              h->count == 1 ? "" : "s", buf);
-    put_str(&b, line);
-    return finish(&b);
+    strbuf_put(&b, line);
+    return strbuf_finish(&b);
 }
 
 char *history_csv_text(const struct history *h)
 {
-    struct sbuf b = {0};
-    put_str(&b, HISTORY_EXPORT_HEADER "\n");
+    struct strbuf b = {0};
+    strbuf_put(&b, HISTORY_EXPORT_HEADER "\n");
     char line[HISTORY_LINE_MAX];
     for (size_t i = 0; i < h->count; i++) {
         size_t n = history_format_export(&h->rows[i], line, sizeof line);
-        put_bytes(&b, line, n);
+        strbuf_put_bytes(&b, line, n);
     }
-    return finish(&b);
+    return strbuf_finish(&b);
 }

@@ -96,7 +96,7 @@ static void bar_when(const struct day_sums *s, int k, char *out, size_t n)
 
 /* The labels under the time axis: each Monday for a short period, else
  * the first bar of each month. */
-static void put_time_labels(struct report_buf *b, const struct day_sums *s,
+static void put_time_labels(struct strbuf *b, const struct day_sums *s,
                             double step, int y)
 {
     bool weekly = s->span == 1 && s->bars <= 62;
@@ -116,15 +116,15 @@ static void put_time_labels(struct report_buf *b, const struct day_sums *s,
             continue;
         char text[32];
         report_day_text(day, false, text, sizeof text);
-        report_putf(b, "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>",
+        strbuf_putf(b, "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>",
                     PLOT_X0 + k * step, y,
                     weekly ? text : strchr(text, ' ') + 1);
     }
 }
 
 /* One bar chart: value(k) for each bar, on 0..top, plot_h tall. */
-static void put_bars(struct report_buf *b, const struct day_sums *s,
-                     bool minutes, const char *label)
+static void put_bars(struct strbuf *b, const struct day_sums *s, bool minutes,
+                     const char *label)
 {
     const int top_y = 12, plot_h = minutes ? 110 : 48;
     const int base_y = top_y + plot_h, height = base_y + 20;
@@ -136,7 +136,7 @@ static void put_bars(struct report_buf *b, const struct day_sums *s,
     double top = minutes ? nice_top(max) : (max < 1 ? 1 : max);
     double step = (double)(PLOT_X1 - PLOT_X0) / s->bars;
     double bar_w = step * 0.72 < 0.6 ? 0.6 : step * 0.72;
-    report_putf(b,
+    strbuf_putf(b,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
                 "aria-label=\"%s\">",
                 VIEW_W, height, label);
@@ -145,7 +145,7 @@ static void put_bars(struct report_buf *b, const struct day_sums *s,
     for (int t = 0; t < ticks; t++) {
         double v = top * t / (ticks - 1);
         double y = base_y - plot_h * (double)t / (ticks - 1);
-        report_putf(b,
+        strbuf_putf(b,
                     "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
                     "class=\"grid\"/><text x=\"%d\" y=\"%.1f\" "
                     "class=\"axis\" text-anchor=\"end\">%g</text>",
@@ -159,7 +159,7 @@ static void put_bars(struct report_buf *b, const struct day_sums *s,
         h = h < 1 ? 1 : h; /* a session of seconds still shows */
         char when[96];
         bar_when(s, k, when, sizeof when);
-        report_putf(b,
+        strbuf_putf(b,
                     "<rect class=\"%s\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
                     "height=\"%.2f\"><title>%s: %d session%s, %.0f "
                     "min</title></rect>",
@@ -169,21 +169,21 @@ static void put_bars(struct report_buf *b, const struct day_sums *s,
                     s->minutes[k]);
     }
     put_time_labels(b, s, step, height - 4);
-    report_put(b, "</svg>");
+    strbuf_put(b, "</svg>");
 }
 
-void report_chart_days(struct report_buf *b, const struct report_input *in)
+void report_chart_days(struct strbuf *b, const struct report_input *in)
 {
     struct day_sums s = {0};
     if (!sum_days(in, &s)) {
         b->failed = true;
     } else {
         if (s.span > 1)
-            report_putf(b, "<p class=\"small\">Each bar is %d days.</p>",
+            strbuf_putf(b, "<p class=\"small\">Each bar is %d days.</p>",
                         s.span);
-        report_put(b, "<h3>Minutes practised</h3>");
+        strbuf_put(b, "<h3>Minutes practised</h3>");
         put_bars(b, &s, true, "Minutes practised per day");
-        report_put(b, "<h3>Sessions</h3>");
+        strbuf_put(b, "<h3>Sessions</h3>");
         put_bars(b, &s, false, "Sessions per day");
     }
     free(s.minutes);
@@ -191,7 +191,7 @@ void report_chart_days(struct report_buf *b, const struct report_input *in)
 }
 
 /* "Mon 23 Nov 09:01, Box breathing" for a rating's dot. */
-static void put_dot(struct report_buf *b, const struct report_input *in,
+static void put_dot(struct strbuf *b, const struct report_input *in,
                     const struct history_row *r, double x, int rating,
                     bool after)
 {
@@ -202,18 +202,18 @@ static void put_dot(struct report_buf *b, const struct report_input *in,
     if (history_row_day(r, &day))
         report_day_text(day, true, when, sizeof when);
     const char *t = in->title ? in->title(r->session, in->title_ctx) : NULL;
-    report_putf(b,
+    strbuf_putf(b,
                 "<circle class=\"%s\" cx=\"%.2f\" cy=\"%.1f\" r=\"3.2\">"
                 "<title>%s %.5s, ",
                 after ? "after" : "before", x, y, when,
                 strnlen(r->started, sizeof r->started) >= 16 ? r->started + 11
                                                              : "");
     report_put_text(b, t && *t ? t : r->session, false);
-    report_putf(b, ": %s %d</title></circle>", after ? "after" : "before",
+    strbuf_putf(b, ": %s %d</title></circle>", after ? "after" : "before",
                 rating);
 }
 
-void report_chart_ratings(struct report_buf *b, const struct report_input *in)
+void report_chart_ratings(struct strbuf *b, const struct report_input *in)
 {
     size_t n = 0;
     for (size_t i = 0; i < in->h->count; i++)
@@ -223,13 +223,13 @@ void report_chart_ratings(struct report_buf *b, const struct report_input *in)
     double step = (double)(PLOT_X1 - PLOT_X0) / (double)n;
     step = step > 28 ? 28 : step;
     double apart = step >= 10 ? 3.0 : 0.0;
-    report_putf(b,
+    strbuf_putf(b,
                 "<svg class=\"chart\" viewBox=\"0 0 %d 124\" role=\"img\" "
                 "aria-label=\"Ratings before and after each session\">",
                 VIEW_W);
     for (int v = 0; v <= 10; v += 5) {
         double y = 110 - 10.0 * v;
-        report_putf(b,
+        strbuf_putf(b,
                     "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
                     "class=\"grid\"/><text x=\"%d\" y=\"%.1f\" "
                     "class=\"axis\" text-anchor=\"end\">%d</text>",
@@ -246,5 +246,5 @@ void report_chart_ratings(struct report_buf *b, const struct report_input *in)
         if (r->has_after)
             put_dot(b, in, r, x + apart, r->after, true);
     }
-    report_put(b, "</svg>");
+    strbuf_put(b, "</svg>");
 }

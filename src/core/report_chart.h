@@ -13,11 +13,11 @@ void report_day_text(long day, bool long_form, char *out, size_t n);
 
 /* Two bar charts on one time axis, one bar per day of the period:
  * minutes practised (elapsed time, pauses left out) and sessions. */
-void report_chart_days(struct report_buf *b, const struct report_input *in);
+void report_chart_days(struct strbuf *b, const struct report_input *in);
 
 /* The ratings, one column per session that has one, in order: a hollow
  * dot for before and a filled one for after, on a 0..10 scale. Nothing
  * when no session has a rating. */
-void report_chart_ratings(struct report_buf *b, const struct report_input *in);
+void report_chart_ratings(struct strbuf *b, const struct report_input *in);
 
 #endif

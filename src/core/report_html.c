@@ -127,35 +127,35 @@ static void when_text(const struct report_input *in,
 }
 
 /* M:SS, as --history shows time. */
-static void put_duration(struct report_buf *b, double seconds)
+static void put_duration(struct strbuf *b, double seconds)
 {
     long long s = (long long)floor(seconds + 0.5);
-    report_putf(b, "%lld:%02lld", s / 60, s % 60);
+    strbuf_putf(b, "%lld:%02lld", s / 60, s % 60);
 }
 
-static void put_head(struct report_buf *b, const struct report_input *in)
+static void put_head(struct strbuf *b, const struct report_input *in)
 {
     char from[40], to[40];
     report_day_text(in->first_day, true, from, sizeof from);
     report_day_text(in->last_day, true, to, sizeof to);
-    report_put(b, PAGE_HEAD);
-    report_putf(
+    strbuf_put(b, PAGE_HEAD);
+    strbuf_putf(
         b, "<title>stillpoint practice report, %s \xe2\x80\x93 %s</title>\n",
         from, to);
-    report_put(b, STYLE);
-    report_put(b, "</head>\n<body>\n<header>\n<h1>stillpoint practice "
+    strbuf_put(b, STYLE);
+    strbuf_put(b, "</head>\n<body>\n<header>\n<h1>stillpoint practice "
                   "report</h1>\n");
-    report_putf(
+    strbuf_putf(
         b, "<p class=\"meta\">Period: %s \xe2\x80\x93 %s (%ld day%s)</p>\n",
         from, to, in->last_day - in->first_day + 1,
         in->last_day == in->first_day ? "" : "s");
-    report_put(b, "<p class=\"meta\">Generated ");
+    strbuf_put(b, "<p class=\"meta\">Generated ");
     report_put_text(b, in->generated ? in->generated : "", false);
-    report_put(b, " by stillpoint, from the session history kept on the "
+    strbuf_put(b, " by stillpoint, from the session history kept on the "
                   "practising person\xe2\x80\x99s computer.</p>\n</header>\n");
 }
 
-static void put_summary(struct report_buf *b, const struct report_input *in)
+static void put_summary(struct strbuf *b, const struct report_input *in)
 {
     size_t ended[HISTORY_OUTCOMES] = {0}, days = 0;
     double minutes = 0;
@@ -170,29 +170,29 @@ static void put_summary(struct report_buf *b, const struct report_input *in)
             days++;
         last = history_row_day(r, &day) ? day : last;
     }
-    report_put(b, "<section>\n<h2>Summary</h2>\n<dl class=\"summary\">\n");
-    report_putf(b, "<dt>Sessions</dt><dd>%zu</dd>\n", in->h->count);
-    report_putf(b, "<dt>Minutes practised</dt><dd>%.0f</dd>\n", minutes);
-    report_putf(b, "<dt>Days with a session</dt><dd>%zu of %ld</dd>\n", days,
+    strbuf_put(b, "<section>\n<h2>Summary</h2>\n<dl class=\"summary\">\n");
+    strbuf_putf(b, "<dt>Sessions</dt><dd>%zu</dd>\n", in->h->count);
+    strbuf_putf(b, "<dt>Minutes practised</dt><dd>%.0f</dd>\n", minutes);
+    strbuf_putf(b, "<dt>Days with a session</dt><dd>%zu of %ld</dd>\n", days,
                 in->last_day - in->first_day + 1);
-    report_put(b, "<dt>How sessions ended</dt><dd>");
+    strbuf_put(b, "<dt>How sessions ended</dt><dd>");
     const char *sep = "";
     for (int o = 0; o < HISTORY_OUTCOMES; o++) {
         if (ended[o] == 0)
             continue;
-        report_putf(b, "%s%s: %zu", sep, ended_text((enum history_outcome)o),
+        strbuf_putf(b, "%s%s: %zu", sep, ended_text((enum history_outcome)o),
                     ended[o]);
         sep = "; ";
     }
-    report_put(b, in->h->count ? "</dd>\n" : "no sessions</dd>\n");
-    report_put(b, "</dl>\n</section>\n");
+    strbuf_put(b, in->h->count ? "</dd>\n" : "no sessions</dd>\n");
+    strbuf_put(b, "</dl>\n</section>\n");
 }
 
 /* Every stop for discomfort and every session a safety question kept
  * from starting, with the question (the detail the window recorded). */
-static void put_stops(struct report_buf *b, const struct report_input *in)
+static void put_stops(struct strbuf *b, const struct report_input *in)
 {
-    report_put(b, "<section>\n<h2>Stops for discomfort and sessions not "
+    strbuf_put(b, "<section>\n<h2>Stops for discomfort and sessions not "
                   "started</h2>\n");
     size_t n = 0;
     char when[64];
@@ -201,54 +201,54 @@ static void put_stops(struct report_buf *b, const struct report_input *in)
         if (r->outcome != HISTORY_DISCOMFORT && r->outcome != HISTORY_BLOCKED)
             continue;
         if (n++ == 0)
-            report_put(b, "<table>\n<thead><tr><th>When</th><th>Session</th>"
+            strbuf_put(b, "<table>\n<thead><tr><th>When</th><th>Session</th>"
                           "<th>What happened</th></tr></thead>\n<tbody>\n");
         when_text(in, r, when, sizeof when);
-        report_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
+        strbuf_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
                     when);
         report_put_text(b, shown_name(in, r), false);
-        report_put(b, "</td><td>");
+        strbuf_put(b, "</td><td>");
         if (r->outcome == HISTORY_DISCOMFORT) {
-            report_put(b, "Stopped for discomfort after ");
+            strbuf_put(b, "Stopped for discomfort after ");
             put_duration(b, r->elapsed_s);
-            report_put(b, " of ");
+            strbuf_put(b, " of ");
             put_duration(b, r->planned_s);
-            report_put(b, ".");
+            strbuf_put(b, ".");
         } else if (r->detail[0]) {
-            report_put(b, "Not started. The question that stopped it: "
+            strbuf_put(b, "Not started. The question that stopped it: "
                           "\xe2\x80\x9c");
             report_put_text(b, r->detail, false);
-            report_put(b, "\xe2\x80\x9d");
+            strbuf_put(b, "\xe2\x80\x9d");
         } else {
-            report_put(b, "Not started at a safety question.");
+            strbuf_put(b, "Not started at a safety question.");
         }
-        report_put(b, "</td></tr>\n");
+        strbuf_put(b, "</td></tr>\n");
     }
     if (n == 0)
-        report_put(b, "<p>None in this period.</p>\n");
+        strbuf_put(b, "<p>None in this period.</p>\n");
     else
-        report_put(b, "</tbody>\n</table>\n");
-    report_put(b, "</section>\n");
+        strbuf_put(b, "</tbody>\n</table>\n");
+    strbuf_put(b, "</section>\n");
 }
 
-static void put_rating_cell(struct report_buf *b, bool has, int rating)
+static void put_rating_cell(struct strbuf *b, bool has, int rating)
 {
     if (has)
-        report_putf(b, "<td class=\"num\">%d</td>", rating);
+        strbuf_putf(b, "<td class=\"num\">%d</td>", rating);
     else
-        report_put(b, "<td class=\"num\">\xe2\x80\x93</td>");
+        strbuf_put(b, "<td class=\"num\">\xe2\x80\x93</td>");
 }
 
 /* One line per session: when, what, how long, how it ended, the two
  * ratings as they were given. */
-static void put_sessions(struct report_buf *b, const struct report_input *in)
+static void put_sessions(struct strbuf *b, const struct report_input *in)
 {
-    report_put(b, "<section>\n<h2>Each session</h2>\n");
+    strbuf_put(b, "<section>\n<h2>Each session</h2>\n");
     if (in->h->count == 0) {
-        report_put(b, "<p>No sessions in this period.</p>\n</section>\n");
+        strbuf_put(b, "<p>No sessions in this period.</p>\n</section>\n");
         return;
     }
-    report_put(b, "<table>\n<thead><tr><th>When</th><th>Session</th>"
+    strbuf_put(b, "<table>\n<thead><tr><th>When</th><th>Session</th>"
                   "<th class=\"num\">Planned</th><th class=\"num\">Done</th>"
                   "<th>Ended</th><th class=\"num\">Before</th>"
                   "<th class=\"num\">After</th></tr></thead>\n<tbody>\n");
@@ -256,24 +256,24 @@ static void put_sessions(struct report_buf *b, const struct report_input *in)
     for (size_t i = 0; i < in->h->count; i++) {
         const struct history_row *r = &in->h->rows[i];
         when_text(in, r, when, sizeof when);
-        report_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
+        strbuf_putf(b, "<tr><td class=\"when\">%s</td><td class=\"name\">",
                     when);
         report_put_text(b, shown_name(in, r), false);
-        report_put(b, "</td><td class=\"num\">");
+        strbuf_put(b, "</td><td class=\"num\">");
         put_duration(b, r->planned_s);
-        report_put(b, "</td><td class=\"num\">");
+        strbuf_put(b, "</td><td class=\"num\">");
         put_duration(b, r->elapsed_s);
-        report_putf(b, "</td><td>%s</td>", ended_text(r->outcome));
+        strbuf_putf(b, "</td><td>%s</td>", ended_text(r->outcome));
         put_rating_cell(b, r->has_before, r->before);
         put_rating_cell(b, r->has_after, r->after);
-        report_put(b, "</tr>\n");
+        strbuf_put(b, "</tr>\n");
     }
-    report_put(b, "</tbody>\n</table>\n</section>\n");
+    strbuf_put(b, "</tbody>\n</table>\n</section>\n");
 }
 
-static void put_ratings(struct report_buf *b, const struct report_input *in)
+static void put_ratings(struct strbuf *b, const struct report_input *in)
 {
-    report_put(b, "<section class=\"ratings\">\n<h2>Ratings before and "
+    strbuf_put(b, "<section class=\"ratings\">\n<h2>Ratings before and "
                   "after</h2>\n"
                   "<p class=\"small\">How tense or upset the person felt "
                   "right then, from 0 (calm) to 10 (the most they can "
@@ -284,14 +284,14 @@ static void put_ratings(struct report_buf *b, const struct report_input *in)
     for (size_t i = 0; i < in->h->count; i++)
         before += in->h->rows[i].has_before || in->h->rows[i].has_after;
     if (before == 0)
-        report_put(b, "<p>No ratings in this period.</p>\n");
+        strbuf_put(b, "<p>No ratings in this period.</p>\n");
     report_chart_ratings(b, in);
-    report_put(b, "</section>\n");
+    strbuf_put(b, "</section>\n");
 }
 
-static void put_notes(struct report_buf *b, const struct report_input *in)
+static void put_notes(struct strbuf *b, const struct report_input *in)
 {
-    report_put(b, "<section class=\"notes\">\n<h2>Notes</h2>\n");
+    strbuf_put(b, "<section class=\"notes\">\n<h2>Notes</h2>\n");
     size_t n = 0;
     char when[64];
     for (size_t i = 0; i < in->h->count; i++) {
@@ -300,32 +300,32 @@ static void put_notes(struct report_buf *b, const struct report_input *in)
             continue;
         n++;
         when_text(in, r, when, sizeof when);
-        report_putf(b, "<article><h3>%s \xc2\xb7 ", when);
+        strbuf_putf(b, "<article><h3>%s \xc2\xb7 ", when);
         report_put_text(b, shown_name(in, r), false);
-        report_put(b, "</h3><p class=\"note\">");
+        strbuf_put(b, "</h3><p class=\"note\">");
         report_put_text(b, r->note, true);
-        report_put(b, "</p></article>\n");
+        strbuf_put(b, "</p></article>\n");
     }
     if (n == 0)
-        report_put(b, "<p>No notes in this period.</p>\n");
-    report_put(b, "</section>\n");
+        strbuf_put(b, "<p>No notes in this period.</p>\n");
+    strbuf_put(b, "</section>\n");
 }
 
 char *report_html(const struct report_input *in)
 {
-    struct report_buf b = {0};
+    struct strbuf b = {0};
     put_head(&b, in);
     put_summary(&b, in);
-    report_put(&b, "<section>\n<h2>Sessions and minutes per day</h2>\n");
+    strbuf_put(&b, "<section>\n<h2>Sessions and minutes per day</h2>\n");
     report_chart_days(&b, in);
-    report_put(&b, "</section>\n");
+    strbuf_put(&b, "</section>\n");
     put_stops(&b, in);
     put_sessions(&b, in);
     put_ratings(&b, in);
     put_notes(&b, in);
-    report_put(&b, "<footer>Minutes count the time a session played, "
+    strbuf_put(&b, "<footer>Minutes count the time a session played, "
                    "pauses left out. Ratings are what the person chose to "
                    "record; they are not a score.</footer>\n</body>\n"
                    "</html>\n");
-    return report_finish(&b);
+    return strbuf_finish(&b);
 }

@@ -67,6 +67,16 @@ static struct text_list join(struct loader *l, struct text_list a,
     return out;
 }
 
+const char *loader_resolve_sound(struct loader *l, const config_setting_t *s)
+{
+    char why[512];
+    const char *path = paths_resolve_sound(l->a, config_setting_get_string(s),
+                                           l->dir, l->assets, why, sizeof(why));
+    if (!path)
+        ERR(l, s, "%s", why);
+    return path;
+}
+
 void loader_read_sound(struct loader *l, const config_setting_t *g,
                        const char *name, struct sound_ref *out)
 {
@@ -75,12 +85,9 @@ void loader_read_sound(struct loader *l, const config_setting_t *g,
         return;
     char why[512];
     const char *written = config_setting_get_string(s);
-    const char *path =
-        paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
-    if (!path) {
-        ERR(l, s, "%s", why);
+    const char *path = loader_resolve_sound(l, s);
+    if (!path)
         return;
-    }
     if (l->check_sounds && !sound_check_file(path, written, why, sizeof(why))) {
         ERR(l, s, "sound file '%s' %s", written, why);
         return;

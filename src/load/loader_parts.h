@@ -36,6 +36,9 @@ struct loader {
 /* A copy of the text setting name of g in the arena, or NULL. */
 const char *loader_dup_string(struct loader *l, const config_setting_t *g,
                               const char *name);
+/* The path of the sound file the text setting s names, resolved inside
+ * its folder or the assets; NULL with the problem reported. */
+const char *loader_resolve_sound(struct loader *l, const config_setting_t *s);
 /* The sound file named by setting name of g, resolved (and checked by
  * content when the loader checks sounds) into out. */
 void loader_read_sound(struct loader *l, const config_setting_t *g,

@@ -190,12 +190,9 @@ static void read_recording(struct loader *l, const config_setting_t *s,
 {
     char why[512];
     const char *written = config_setting_get_string(s);
-    const char *path =
-        paths_resolve_sound(l->a, written, l->dir, l->assets, why, sizeof(why));
-    if (!path) {
-        ERR(l, s, "%s", why);
+    const char *path = loader_resolve_sound(l, s);
+    if (!path)
         return;
-    }
     struct sniff_info info = {.frames = -1};
     if (l->check_sounds &&
         !sound_check_recording(path, written, &info, why, sizeof(why))) {
