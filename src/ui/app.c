@@ -27,6 +27,12 @@ static void command(struct app *a, int cmd)
             a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         return;
     }
+    if (cmd == UI_STOP || cmd == UI_DISCOMFORT)
+        read_aloud_hush(a); /* silent at once, whatever the screen does */
+    if (cmd == UI_REPEAT) {
+        read_aloud_repeat(a);
+        return;
+    }
     if (cmd == UI_QUIT) {
         if (a->screen == SCR_RUNNING)
             app_end_session(a, HISTORY_STOPPED, "window closed");
@@ -119,6 +125,8 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_GROUNDING;
     case SDLK_h:
         return UI_HISTORY;
+    case SDLK_r:
+        return UI_REPEAT;
     default:
         return UI_ANY;
     }
@@ -267,7 +275,7 @@ static void draw(struct app *a)
 
 /* How long the loop may sleep: a breathing circle moves smoothly, a clock
  * ticks each second, anything else waits for the person. */
-static int wait_ms(const struct app *a)
+static int screen_wait_ms(const struct app *a)
 {
     if (a->screen == SCR_PREPARING || menu_measuring(a) >= 0)
         return a->screen == SCR_PREPARING ? 5 : 100;
@@ -284,6 +292,13 @@ static int wait_ms(const struct app *a)
                            a->tl.cues[ph].kind == CUE_EXHALE))
         return 33;
     return 100;
+}
+
+/* ...and a screen being read aloud is followed too. */
+static int wait_ms(const struct app *a)
+{
+    int w = screen_wait_ms(a), reading = read_aloud_wait_ms(a);
+    return reading >= 0 && (w < 0 || reading < w) ? reading : w;
 }
 
 /* ---- setup ------------------------------------------------------------- */
@@ -339,6 +354,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
                 handle(a, &e);
         }
         app_tick(a);
+        read_aloud_update(a);
         char view[sizeof(a->view)];
         view_key(a, view, sizeof(view));
         if (a->dirty || strcmp(view, a->view) != 0) {
@@ -348,6 +364,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
                 draw(a);
         }
     }
+    read_aloud_free(a);
     app_close_session(a);
     app_save_prefs(a); /* the volume, when changed during a session */
     window_keep_place(a);

@@ -24,6 +24,7 @@
 #include "draw.h"
 #include "history_view.h"
 #include "import_view.h"
+#include "read_aloud.h"
 #include "text.h"
 
 struct app_options; /* app.h */
@@ -47,6 +48,7 @@ enum ui_cmd {
     UI_GROUNDING,
     UI_ANY,
     UI_HISTORY,
+    UI_REPEAT,          /* R: the screen read aloud again */
     UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
@@ -118,6 +120,7 @@ struct app {
     char history_error[300];
     struct history_view *history; /* the history screen, while open */
     struct import_view *import;   /* the import screen, while open */
+    struct read_aloud *reader;    /* screens read aloud (read_aloud.c) */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
