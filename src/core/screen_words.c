@@ -13,6 +13,12 @@ const char SCREEN_WORDS_YES_NO[] = "Press Y for yes, or N for no.";
 const char SCREEN_WORDS_FLOOR_KEYS[] =
     "Space pauses. D stops at once for discomfort. I shows the signs to stop.";
 
+const char *const SCREEN_WORDS_OFFER[3] = {
+    "Your desktop has a screen reader turned on.",
+    "Should stillpoint read its screens aloud, the safety questions too?",
+    "You can change this later among your choices: press C on the menu.",
+};
+
 void screen_words_clear(struct screen_words *w)
 {
     w->count = 0;
@@ -136,6 +142,15 @@ void screen_words_running(struct screen_words *w,
             true);
         add_list(w, &p->stop_signs, p->builtin);
     }
+}
+
+void screen_words_offer(struct screen_words *w)
+{
+    screen_words_clear(w);
+    add(w, SCREEN_WORDS_OFFER[0], true);
+    add(w, SCREEN_WORDS_OFFER[1], true);
+    add(w, SCREEN_WORDS_YES_NO, true);
+    add(w, SCREEN_WORDS_OFFER[2], true);
 }
 
 const char *screen_words_outcome(enum history_outcome o)

@@ -22,6 +22,9 @@ enum { SCREEN_WORDS_MAX = 80, SCREEN_WORDS_BUF = 4096 };
 
 /* Said after every yes/no question. */
 extern const char SCREEN_WORDS_YES_NO[];
+/* The offer to read screens aloud: what it says, then the question, then
+ * where to change it (shown and said). */
+extern const char *const SCREEN_WORDS_OFFER[3];
 /* The floor screen's keys, shown and said. */
 extern const char SCREEN_WORDS_FLOOR_KEYS[];
 
@@ -67,6 +70,10 @@ void screen_words_running(struct screen_words *w,
  * grounding offer when there is one, the care for now. */
 void screen_words_after(struct screen_words *w, const struct safety_profile *p,
                         enum history_outcome o, bool grounding_offer);
+
+/* The offer, at a first start on a desktop whose screen reader runs, to
+ * read the screens aloud (said whatever the choice, shown the same). */
+void screen_words_offer(struct screen_words *w);
 
 /* How a session ended, in a few words ("Session complete."), shown and
  * said on the after screen. */

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../audio/device.h"
 #include "../load/prefs_file.h"
 #include "app.h"
 #include "app_state.h"
 #include "layout_log.h"
+#include "screen_reader.h"
 
 /* ---- commands ---------------------------------------------------------- */
 
@@ -87,6 +89,9 @@ static void command(struct app *a, int cmd)
         break;
     case SCR_IMPORT:
         import_command(a, cmd);
+        break;
+    case SCR_OFFER:
+        offer_command(a, cmd);
         break;
     }
 }
@@ -233,6 +238,9 @@ static void draw(struct app *a)
     case SCR_CHOICES:
         choices_draw(a);
         break;
+    case SCR_OFFER:
+        offer_draw(a);
+        break;
     case SCR_HISTORY: {
         static const char *const labels[] = {"Back (Esc)"};
         static const int cmds[] = {UI_STOP};
@@ -312,10 +320,12 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->lib = lib;
     a->opt = o;
     prefs_defaults(&a->prefs);
+    bool first_start = false;
     if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
         struct diag_list d;
         diag_init(&d);
         /* A mistake costs only its own setting; the rest apply. */
+        first_start = access(a->prefs_path, F_OK) != 0;
         if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
             snprintf(a->prefs_notice, sizeof(a->prefs_notice),
                      "Your choices file has a problem (the rest of it "
@@ -326,6 +336,9 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->w = LAYOUT_DESIGN_W; /* until the window opens where it fits */
     a->h = LAYOUT_DESIGN_H;
     menu_build(a);
+    if (first_start && !o->session && !o->import && !o->prefs.read_screens &&
+        screen_reader_running())
+        a->screen = SCR_OFFER;
     if (o->import) {
         menu_open_import(a, o->import);
     } else if (o->session) {

@@ -63,6 +63,7 @@ enum screen {
     SCR_CHOICES, /* the person's choices, from the menu or a before screen */
     SCR_HISTORY,
     SCR_IMPORT, /* a dropped session file or bundle, before import */
+    SCR_OFFER,  /* first start with a screen reader: read screens aloud? */
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8 };
@@ -258,6 +259,10 @@ int running_breath_radius(const struct app *a, const struct cue *c);
 void after_draw(struct app *a);
 /* The grounding exercise, offered after a session was stopped; or NULL. */
 const struct session *after_grounding_offer(const struct app *a);
+
+/* offer.c: the offer to read the screens aloud. */
+void offer_command(struct app *a, int cmd);
+void offer_draw(struct app *a);
 
 void choices_open(struct app *a);
 void choices_command(struct app *a, int cmd);

@@ -37,7 +37,8 @@ struct read_aloud {
 
 static bool wanted(const struct app *a)
 {
-    return a->opt->prefs.read_screens || a->prefs.read_screens;
+    return a->opt->prefs.read_screens || a->prefs.read_screens ||
+           a->screen == SCR_OFFER; /* the offer is said in any case */
 }
 
 /* For make bench and the tests (STILLPOINT_BENCH): how long after the
@@ -75,8 +76,10 @@ static bool running_status(const struct app *a, enum screen_status *st)
     else if (ui_paused(a) && !a->sound_lost)
         *st =
             a->run.checkin_missed ? SCREEN_STATUS_MISSED : SCREEN_STATUS_PAUSED;
-    else if (a->run.info)
-        *st = SCREEN_STATUS_SIGNS;
+    else if (a->run.info && a->run.info_until == 0)
+        *st = SCREEN_STATUS_SIGNS; /* asked for (I); at the start they
+                                      show while the voice says the floor
+                                      notice, and are not said over it */
     else
         return false;
     return true;
@@ -105,6 +108,9 @@ static void words_now(struct app *a, struct screen_words *w)
     case SCR_RUNNING:
         if (running_status(a, &st))
             screen_words_running(w, a->s->safety, st);
+        break;
+    case SCR_OFFER:
+        screen_words_offer(w);
         break;
     case SCR_AFTER:
         screen_words_after(w, a->s->safety, a->outcome,

@@ -140,4 +140,60 @@ key Down
 speaks "the next session in the menu"
 key Escape
 wait_exit
+# ---- during and after: the signs to stop (I), then the after screen ----
+# (the session itself silent, so what is heard is the screens read)
+fresh
+start --read-screens --no-voice --no-ambient --cues none one-minute-reset
+pass_before
+wait_title "— running"
+sleep 8 # the floor notice's time, its signs shown but not said over it
+fresh
+sleep 1
+[ "$(words)" -lt 3 ] || fail "the running screen spoke with nothing asked"
+key i
+speaks "the signs to stop"
+key i
+sleep 0.5
+fresh
+sleep 1
+[ "$(words)" -lt 3 ] || fail "the signs went on being said after I hid them"
+key Escape
+wait_title "— after"
+fresh
+speaks "the after screen"
+key Escape
+wait_exit
+
+# ---- a first start on a desktop whose screen reader runs ---------------
+# (gsettings stands in for the desktop's: it says the screen reader is on)
+mkdir -p "$TMP/bin"
+printf '#!/bin/sh\n[ "$3" = screen-reader-enabled ] && echo true\n' >"$TMP/bin/gsettings"
+chmod +x "$TMP/bin/gsettings"
+rm -rf "$XDG_CONFIG_HOME"
+fresh
+PATH="$TMP/bin:$PATH" start
+shown "Should stillpoint read its screens aloud, the safety questions too?"
+speaks "the offer (read aloud before it is chosen)"
+key y
+fresh
+speaks "the menu, now read aloud"
+key Escape
+wait_exit
+grep -q '^read_screens = true' "$XDG_CONFIG_HOME/stillpoint/stillpoint.cfg" ||
+    fail "the choice to read screens aloud was not kept"
+# asked once: the next start goes to the menu
+PATH="$TMP/bin:$PATH" start
+wait_title "stillpoint"
+sleep 1
+grep -qF "Should stillpoint read" "$TMP/screen.txt" && fail "the offer was made twice"
+key Escape
+wait_exit
+# without a screen reader, no offer at a first start
+rm -rf "$XDG_CONFIG_HOME"
+printf '#!/bin/sh\necho false\n' >"$TMP/bin/gsettings"
+PATH="$TMP/bin:$PATH" start
+sleep 1.5
+grep -qF "Should stillpoint read" "$TMP/screen.txt" && fail "an offer without a screen reader"
+key Escape
+wait_exit
 echo "read_aloud: ok"
