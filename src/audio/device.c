@@ -182,6 +182,10 @@ static void wake_device(void);
 void device_play_over(struct engine *e)
 {
     atomic_store_explicit(&over, e, memory_order_release);
+    if (e && !atomic_load(&playing)) { /* its own first sound, for bench */
+        atomic_store(&first_sound, 0);
+        atomic_store(&last_sound, 0);
+    }
     if (e && asleep)
         wake_device();
     else

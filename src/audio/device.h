@@ -30,8 +30,9 @@ void device_play_over(struct engine *e);
 /* Lets the device sleep when the session allows it and nothing is read
  * aloud. */
 void device_settle(void);
-/* When the engine given to device_play first and last handed a sound to
- * the device (CLOCK_MONOTONIC nanoseconds), or 0 before; for make bench. */
+/* When the engine given to device_play (or to device_play_over, when no
+ * session plays) first and last handed a sound to the device (CLOCK_MONOTONIC
+ * nanoseconds), or 0 before; for make bench. */
 long long device_first_sound_ns(void);
 long long device_last_sound_ns(void);
 

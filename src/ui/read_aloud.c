@@ -30,6 +30,7 @@ struct read_aloud {
     struct prepare *prep;
     struct live *live;
     struct timeline tl;
+    long long key_ns; /* the key that brought these words (for bench) */
 };
 
 /* The quiet after each line, before the next. */
@@ -44,6 +45,16 @@ static bool wanted(const struct app *a)
 /* For make bench and the tests (STILLPOINT_BENCH): how long after the
  * key at key_ns the reading cut short by it made its last sound (once
  * stopped: live_stop waits for its fade). */
+/* ...and from the key that brought a screen to its first word heard. */
+static void report_words(struct read_aloud *r)
+{
+    long long first = device_first_sound_ns();
+    if (!r->key_ns || !first || !getenv("STILLPOINT_BENCH"))
+        return;
+    fprintf(stderr, "read-key-to-words %lld\n", first - r->key_ns);
+    r->key_ns = 0;
+}
+
 static void report_cut(long long key_ns)
 {
     if (!key_ns || !getenv("STILLPOINT_BENCH"))
@@ -186,6 +197,7 @@ static void follow_reading(struct app *a, struct read_aloud *r)
     struct engine_snapshot snap;
     live_snapshot(r->live, &snap);
     prepare_follow(r->prep, snap.position);
+    report_words(r);
     if (snap.state == PLAYER_FINISHED || snap.state == PLAYER_STOPPED) {
         stop_reading(r);
         device_settle(); /* said: the device may sleep again */
@@ -217,6 +229,7 @@ void read_aloud_update(struct app *a)
         r->key = key;
         r->said = true;
         r->repeat = false;
+        r->key_ns = ui_now_ns() - a->key_ns < 500000000LL ? a->key_ns : 0;
         if (!r->hushed)
             start_reading(a, r);
         if (!r->prep)
