@@ -34,13 +34,13 @@ static void add(struct screen_words *w, const char *text, bool stock)
 /* A line composed here, kept in w's own buffer (cut off, never split
  * inside a character, when the buffer is full). */
 static void add_composed(struct screen_words *w, bool stock, const char *fmt,
-                         const char *a)
+                         const char *a, const char *b)
 {
     size_t room = sizeof(w->buf) - w->used;
     if (room < 2)
         return;
     char *at = w->buf + w->used;
-    int n = snprintf(at, room, fmt, a);
+    int n = snprintf(at, room, fmt, a, b);
     if (n < 0)
         return;
     size_t len = (size_t)n < room ? (size_t)n : room - 1;
@@ -111,8 +111,8 @@ void screen_words_blocked(struct screen_words *w, const struct safety_flow *f)
         add(w, f->blocked_by, p->builtin);
     }
     add_composed(w, p->builtin || !p->ask,
-                 "Please ask %s before doing this session.",
-                 p->ask ? p->ask : "your doctor");
+                 "Please ask %s before doing this session.%s",
+                 p->ask ? p->ask : "your doctor", "");
     add(w, "Press Escape to go back.", true);
 }
 
@@ -151,6 +151,13 @@ void screen_words_offer(struct screen_words *w)
     add(w, SCREEN_WORDS_OFFER[1], true);
     add(w, SCREEN_WORDS_YES_NO, true);
     add(w, SCREEN_WORDS_OFFER[2], true);
+}
+
+void screen_words_choice(struct screen_words *w, const char *name,
+                         const char *value)
+{
+    screen_words_clear(w);
+    add_composed(w, false, "%s: %s", name, value);
 }
 
 const char *screen_words_outcome(enum history_outcome o)

@@ -75,6 +75,11 @@ void screen_words_after(struct screen_words *w, const struct safety_profile *p,
  * read the screens aloud (said whatever the choice, shown the same). */
 void screen_words_offer(struct screen_words *w);
 
+/* The choices screen: the item chosen and its value ("Text size:
+ * 150 %"), synthesized. */
+void screen_words_choice(struct screen_words *w, const char *name,
+                         const char *value);
+
 /* How a session ended, in a few words ("Session complete."), shown and
  * said on the after screen. */
 const char *screen_words_outcome(enum history_outcome o);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../audio/device.h"
+#include "../core/prefs_items.h"
 #include "../core/screen_words.h"
 #include "app.h"
 #include "app_state.h"
@@ -123,6 +124,13 @@ static void words_now(struct app *a, struct screen_words *w)
     case SCR_OFFER:
         screen_words_offer(w);
         break;
+    case SCR_CHOICES: {
+        char name[96], value[96];
+        prefs_item_text(&a->prefs, a->choice, name, sizeof(name), value,
+                        sizeof(value));
+        screen_words_choice(w, name, value);
+        break;
+    }
     case SCR_AFTER:
         screen_words_after(w, a->s->safety, a->outcome,
                            after_grounding_offer(a) != NULL);

@@ -138,6 +138,13 @@ speaks "the menu"
 fresh
 key Down
 speaks "the next session in the menu"
+# the choices say the item chosen and its value, as it moves
+key c
+shown "Your choices"
+fresh
+key Down
+speaks "the next choice"
+key Escape
 key Escape
 wait_exit
 # ---- during and after: the signs to stop (I), then the after screen ----
