@@ -24,7 +24,6 @@
 #include "draw.h"
 #include "history_view.h"
 #include "import_view.h"
-#include "read_aloud.h"
 #include "text.h"
 
 struct app_options; /* app.h */
@@ -259,6 +258,22 @@ int running_breath_radius(const struct app *a, const struct cue *c);
 void after_draw(struct app *a);
 /* The grounding exercise, offered after a session was stopped; or NULL. */
 const struct session *after_grounding_offer(const struct app *a);
+
+/* ---- read_aloud.c: the screens read aloud (read_screens) ------------ */
+
+/* Once each turn of the loop: speaks the screen showing when what it
+ * says has changed (stopping what was being said at once), and follows
+ * the reading under way. */
+void read_aloud_update(struct app *a);
+/* R: says the screen again from the start. */
+void read_aloud_repeat(struct app *a);
+/* Esc: silent at once, until the screen changes or R. */
+void read_aloud_hush(struct app *a);
+/* The person's volume changed. */
+void read_aloud_volume(struct app *a);
+/* How soon the loop must wake to follow a reading (-1: none under way). */
+int read_aloud_wait_ms(const struct app *a);
+void read_aloud_free(struct app *a);
 
 /* offer.c: the offer to read the screens aloud. */
 void offer_command(struct app *a, int cmd);

@@ -6,7 +6,7 @@
  * their recordings, a file's own text by the synthesizer, at the
  * person's pace) and played by audio/live.c over the session, so volume
  * applies and the ambient bed steps back under it. */
-#include "read_aloud.h"
+#include "app_state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +16,6 @@
 #include "../core/prefs_items.h"
 #include "../core/screen_words.h"
 #include "app.h"
-#include "app_state.h"
 
 struct read_aloud {
     uint64_t key; /* what is being said (screen_words_key) */
