@@ -1,7 +1,7 @@
-/* test_mix_layers.c: the ambient bed ducks smoothly under the voice and
- * comes back after it; each layer has its own volume; a line still being
- * synthesized is left out rather than played half made. Measured in
- * rendered audio. */
+/* test_mix_layers.c: the ambient bed ducks smoothly under the voice (and
+ * under a screen read aloud over the session) and comes back after it; each
+ * layer has its own volume; a line still being synthesized is left out rather
+ * than played half made. Measured in rendered audio. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +25,10 @@ static struct step steps[] = {
      .voice = {.name = "v.ogg", .path = "/v.ogg"},
      .seconds = 3},
 };
+
+/* While the clock is between these (seconds), a screen is read aloud over
+ * the session (mix_duck). */
+static double read_from = -1, read_to = -1;
 
 struct fixture {
     struct session s;
@@ -82,9 +86,12 @@ static void setup(struct fixture *f, bool voice_ready, float voice_volume,
     struct mixer *m = mix_new(&f->set, p);
     mix_set_layer_volume(m, MIX_VOICE, voice_volume);
     mix_set_layer_volume(m, MIX_AMBIENT, ambient_volume);
-    for (size_t done = 0; done < f->total; done += 1000)
+    for (size_t done = 0; done < f->total; done += 1000) {
+        double t = (double)done / 48000;
+        mix_duck(m, t >= read_from && t < read_to);
         mix_render(m, f->out + done * 2,
                    f->total - done < 1000 ? f->total - done : 1000);
+    }
     mix_free(m);
     player_free(p);
 }
@@ -182,6 +189,22 @@ static void test_unready_line_is_left_out(void **state)
     teardown(&f);
 }
 
+static void test_ducks_under_a_screen_read_aloud(void **state)
+{
+    (void)state;
+    struct fixture f;
+    read_from = 5.0; /* in the quiet step, the bed's fade-in over */
+    read_to = 6.5;
+    setup(&f, false, 1.0f, 1.0f);
+    read_from = read_to = -1;
+    assert_true(fabs(bed_at(&f, 4.9) - 1.0) < 0.01);
+    assert_true(fabs(bed_at(&f, 6.2) - MIX_DUCK_GAIN) < 0.01);
+    double mid = bed_at(&f, 5.15); /* gliding, not stepping */
+    assert_true(mid > MIX_DUCK_GAIN + 0.1 && mid < 0.9);
+    assert_true(fabs(bed_at(&f, 7.7) - 1.0) < 0.01); /* back after it */
+    teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_fades_in_and_out),
         cmocka_unit_test(test_layer_volumes),
         cmocka_unit_test(test_unready_line_is_left_out),
+        cmocka_unit_test(test_ducks_under_a_screen_read_aloud),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,12 +7,14 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 enum { CHUNK = 1024 };
 
 /* Owned by the audio thread while playing. */
 static float scratch[CHUNK * MIX_OUT_CHANNELS];
+static float over_scratch[CHUNK * MIX_OUT_CHANNELS];
 /* The device SDL_mixer opened (it does not say which: found by status). */
 static SDL_AudioDeviceID device_id;
 /* When the playing engine first and last handed a sound to the device
@@ -40,14 +42,39 @@ static void note_sound(const int16_t *out, size_t samples)
         }
 }
 
+/* The session's engine and the one of a screen read aloud over it; set
+ * by the window thread, then the hook is set again (Mix_HookMusic takes
+ * the audio lock, so no hook call still uses the engine replaced). */
+static _Atomic(struct engine *) playing, over;
+
+/* Renders the session and, added on top, the screen being read aloud,
+ * the session's ambient bed stepping back under it as under its own
+ * voice. */
+static void render(size_t n)
+{
+    struct engine *e = atomic_load_explicit(&playing, memory_order_acquire);
+    struct engine *o = atomic_load_explicit(&over, memory_order_acquire);
+    if (e) {
+        engine_duck(e, o && engine_sounding(o));
+        engine_render(e, scratch, n);
+    } else {
+        memset(scratch, 0, n * MIX_OUT_CHANNELS * sizeof(float));
+    }
+    if (o) {
+        engine_render(o, over_scratch, n);
+        for (size_t i = 0; i < n * MIX_OUT_CHANNELS; i++)
+            scratch[i] += over_scratch[i];
+    }
+}
+
 static void hook(void *udata, Uint8 *stream, int len)
 {
-    struct engine *e = udata;
+    (void)udata;
     int16_t *out = (int16_t *)(void *)stream;
     size_t frames = (size_t)len / (MIX_OUT_CHANNELS * sizeof(int16_t));
     while (frames > 0) {
         size_t n = frames < CHUNK ? frames : CHUNK;
-        engine_render(e, scratch, n);
+        render(n);
         mix_to_s16(scratch, out, n * MIX_OUT_CHANNELS);
         if (timing)
             note_sound(out, n * MIX_OUT_CHANNELS);
@@ -126,20 +153,49 @@ bool device_open(bool *silent, char *err, size_t errlen)
     return true;
 }
 
-/* The engine the hook drives, kept across a sleep. */
-static struct engine *playing;
 static bool asleep, went_silent;
+/* The session asked the device to sleep (it sleeps once no screen is
+ * being read aloud either). */
+static bool session_resting;
+
+/* Sets the hook again for the engines there are now. Mix_HookMusic takes
+ * the audio lock: once it returns, no hook call uses an engine replaced,
+ * which may then be freed. Asleep, no hook runs at all; waking hooks. */
+static void rehook(void)
+{
+    if (!asleep)
+        Mix_HookMusic(atomic_load(&playing) || atomic_load(&over) ? hook : NULL,
+                      NULL);
+}
 
 void device_play(struct engine *e)
 {
-    playing = e;
+    atomic_store_explicit(&playing, e, memory_order_release);
     atomic_store(&first_sound, 0);
     atomic_store(&last_sound, 0);
-    /* Mix_HookMusic takes the audio lock: once it returns, the hook no
-     * longer uses the previous engine, which may then be freed. Asleep,
-     * no hook runs at all; waking hooks the engine. */
-    if (!asleep)
-        Mix_HookMusic(e ? hook : NULL, e);
+    rehook();
+}
+
+static void sleep_device(void);
+static void wake_device(void);
+
+void device_play_over(struct engine *e)
+{
+    atomic_store_explicit(&over, e, memory_order_release);
+    if (e && !atomic_load(&playing)) { /* its own first sound, for bench */
+        atomic_store(&first_sound, 0);
+        atomic_store(&last_sound, 0);
+    }
+    if (e && asleep)
+        wake_device();
+    else
+        rehook();
+}
+
+void device_settle(void)
+{
+    if (session_resting && !atomic_load(&over) && !asleep)
+        sleep_device();
 }
 
 long long device_first_sound_ns(void)
@@ -191,11 +247,14 @@ static void wake_device(void)
     }
     asleep = false;
     find_device();
-    Mix_HookMusic(playing ? hook : NULL, playing);
+    rehook();
 }
 
 void device_set_paused(bool paused)
 {
+    session_resting = paused;
+    if (paused && atomic_load(&over))
+        return; /* a screen is being read aloud: it sleeps after */
     if (paused && !asleep) {
         sleep_device();
     } else if (!paused && (asleep || lost)) {
@@ -216,5 +275,6 @@ void device_close(void)
         Mix_HookMusic(NULL, NULL); /* the audio lock: no hook runs after */
     mixer_close(true);
     asleep = false;
-    playing = NULL;
+    atomic_store(&playing, NULL);
+    atomic_store(&over, NULL);
 }

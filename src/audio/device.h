@@ -21,8 +21,18 @@ bool device_open(bool *silent, char *err, size_t errlen);
 /* Starts playing e from the audio thread; NULL stops calling the engine
  * that was playing (it may then be freed). */
 void device_play(struct engine *e);
-/* When the engine given to device_play first and last handed a sound to
- * the device (CLOCK_MONOTONIC nanoseconds), or 0 before; for make bench. */
+/* Plays e (a screen read aloud) on top of the session's engine, or alone;
+ * NULL stops calling it (it may then be freed). The device stays awake
+ * while it is set, even when the session lets it sleep, and after it
+ * until device_settle (so one reading can follow another on the open
+ * device). */
+void device_play_over(struct engine *e);
+/* Lets the device sleep when the session allows it and nothing is read
+ * aloud. */
+void device_settle(void);
+/* When the engine given to device_play (or to device_play_over, when no
+ * session plays) first and last handed a sound to the device (CLOCK_MONOTONIC
+ * nanoseconds), or 0 before; for make bench. */
 long long device_first_sound_ns(void);
 long long device_last_sound_ns(void);
 

@@ -113,6 +113,18 @@ void engine_render(struct engine *e, float *out, size_t frames)
     atomic_store_explicit(&e->seq, s + 2, memory_order_release);
 }
 
+bool engine_sounding(const struct engine *e)
+{
+    enum player_state st = player_state(e->player);
+    return st == PLAYER_RUNNING || st == PLAYER_PAUSING ||
+           st == PLAYER_STOPPING;
+}
+
+void engine_duck(struct engine *e, bool on)
+{
+    mix_duck(e->mix, on);
+}
+
 void engine_snapshot(const struct engine *e, struct engine_snapshot *out)
 {
     struct engine *m = (struct engine *)e; /* atomics are read-only here */

@@ -47,6 +47,11 @@ bool engine_send(struct engine *e, enum engine_cmd cmd, float arg);
  * into out, publishes the snapshot. Bounded work, wait-free. */
 void engine_render(struct engine *e, float *out, size_t frames);
 
+/* Clock thread: whether its player still sounds (neither paused nor
+ * done), and ducking its ambient bed under a screen read aloud. */
+bool engine_sounding(const struct engine *e);
+void engine_duck(struct engine *e, bool on);
+
 /* Window thread: a consistent copy of the latest state. */
 void engine_snapshot(const struct engine *e, struct engine_snapshot *out);
 

@@ -11,6 +11,7 @@ struct live {
     struct mixer *mix;
     struct engine *engine;
     uint64_t pending_seq; /* the snapshot that surely saw the last command */
+    bool over;            /* played over the session (live_play_over) */
 };
 
 struct live *live_new(const struct timeline *tl, const struct sound_set *set,
@@ -36,6 +37,12 @@ struct live *live_new(const struct timeline *tl, const struct sound_set *set,
 void live_play(struct live *l)
 {
     device_play(l->engine);
+}
+
+void live_play_over(struct live *l)
+{
+    l->over = true;
+    device_play_over(l->engine);
 }
 
 void live_send(struct live *l, enum engine_cmd cmd, float arg)
@@ -74,7 +81,10 @@ void live_free(struct live *l)
     if (!l)
         return;
     if (l->engine) {
-        device_play(NULL);
+        if (l->over)
+            device_play_over(NULL);
+        else
+            device_play(NULL);
         engine_free(l->engine);
     }
     mix_free(l->mix);

@@ -27,6 +27,10 @@ struct live *live_new(const struct timeline *tl, const struct sound_set *set,
 /* Hands it to the device, which plays it as soon as it is not paused. */
 void live_play(struct live *l);
 
+/* Hands it to the device on top of the session playing (a screen read
+ * aloud); live_free takes it back. */
+void live_play_over(struct live *l);
+
 /* Hands a command to the clock thread, applied in its next callback. */
 void live_send(struct live *l, enum engine_cmd cmd, float arg);
 

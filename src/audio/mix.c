@@ -31,7 +31,8 @@ struct mixer {
     struct voice voices[MIX_VOICES];
     float volume, volume_target;
     struct glide layer[MIX_LAYERS];
-    float duck; /* the ambient bed's ducking gain, MIX_DUCK_GAIN..1 */
+    float duck;     /* the ambient bed's ducking gain, MIX_DUCK_GAIN..1 */
+    bool duck_over; /* a screen read aloud over the session */
 };
 
 enum mix_layer mix_layer_of(const struct cue *c)
@@ -70,6 +71,11 @@ struct mixer *mix_new(const struct sound_set *set, struct player *p)
         m->layer[i].now = m->layer[i].target = 1.0f;
     m->duck = 1.0f;
     return m;
+}
+
+void mix_duck(struct mixer *m, bool on)
+{
+    m->duck_over = on;
 }
 
 void mix_free(struct mixer *m)
@@ -225,7 +231,7 @@ void mix_render(struct mixer *m, float *out, size_t frames)
         int any = 0;
         /* Each layer's volume and the ambient ducking glide across the
          * span: g0 at its start, g1 at its end. */
-        bool speaking = false;
+        bool speaking = m->duck_over;
         for (int i = 0; i < MIX_VOICES; i++)
             speaking |= m->voices[i].active && m->voices[i].layer == MIX_VOICE;
         float lg0[MIX_LAYERS], lg1[MIX_LAYERS];

@@ -8,6 +8,7 @@
 #ifndef STILLPOINT_MIX_H
 #define STILLPOINT_MIX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/player.h"
@@ -42,6 +43,10 @@ void mix_set_volume(struct mixer *m, float volume);
 float mix_volume(const struct mixer *m);
 /* A layer's own volume 0..1, reached as smoothly. */
 void mix_set_layer_volume(struct mixer *m, enum mix_layer layer, float volume);
+
+/* While on, the ambient bed steps back as it does under the voice (a
+ * screen read aloud over the session). Render thread only. */
+void mix_duck(struct mixer *m, bool on);
 
 /* The layer a cue's sound plays in. */
 enum mix_layer mix_layer_of(const struct cue *c);

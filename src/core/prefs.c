@@ -206,6 +206,19 @@ const struct prefs_row PREFS_TABLE[] = {
      .label = "Text size",
      STOPS(1, 1.25, 1.5, 2),
      .shown = PREFS_SHOWN_PERCENT},
+    {.key = "read_screens",
+     .type = PREFS_BOOL,
+     .offset = offsetof(struct prefs, read_screens),
+     .def = false,
+     .comment = "read the screens before, during and after a session aloud",
+     .doc = "Read every screen before, during and after a session aloud: "
+            "the floor notice, each question with the keys that answer it, "
+            "the checklist, the signs to stop and the signs that need a "
+            "doctor; the menu says the session chosen. R repeats a screen, "
+            "Esc silences it, and a key acts at once.",
+     .opt = "read-screens",
+     .help = "read the screens aloud (R repeats)",
+     .label = "Read screens aloud"},
 };
 
 const size_t PREFS_ROWS = COUNT(PREFS_TABLE);

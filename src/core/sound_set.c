@@ -183,7 +183,8 @@ static bool add_line(struct sound_set *set, const struct session *s,
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt)
 {
-    bool ok = add_line(set, s, SESSION_FLOOR_NOTICE, NULL, true, s->line, opt);
+    bool ok = opt->words_only ||
+              add_line(set, s, SESSION_FLOOR_NOTICE, NULL, true, s->line, opt);
     for (size_t i = 0; i < s->n_steps; i++) {
         const struct step *st = &s->steps[i];
         ok = ok && add_line(set, s, voice_text_of_step(st), &st->voice,
@@ -216,7 +217,7 @@ bool sound_set_collect(struct sound_set *set, const struct session *s,
             break;
         }
     }
-    ok = ok && add_slot(set, s, SLOT_END, opt);
+    ok = ok && (opt->words_only || add_slot(set, s, SLOT_END, opt));
     if (!opt->no_ambient)
         ok = ok && add_file(set, s, &s->ambient);
     return ok;

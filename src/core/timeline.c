@@ -258,13 +258,15 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
             c->gain = (float)s->ambient_volume;
         }
     }
-    int floor_voice =
-        sound_set_find_line(set, SESSION_FLOOR_NOTICE, NULL, true, opt);
-    int64_t floor_len =
-        line_frames(SESSION_FLOOR_NOTICE, set, floor_voice, true);
-    push(&b, CUE_SAY, floor_len, floor_voice, SESSION_FLOOR_NOTICE, -1);
-    b.pos += floor_len;
-    if (opt->settling_seconds > 0) {
+    if (!opt->words_only) {
+        int floor_voice =
+            sound_set_find_line(set, SESSION_FLOOR_NOTICE, NULL, true, opt);
+        int64_t floor_len =
+            line_frames(SESSION_FLOOR_NOTICE, set, floor_voice, true);
+        push(&b, CUE_SAY, floor_len, floor_voice, SESSION_FLOOR_NOTICE, -1);
+        b.pos += floor_len;
+    }
+    if (opt->settling_seconds > 0 && !opt->words_only) {
         int64_t settle = pace_frames(opt->settling_seconds);
         push(&b, CUE_SILENCE, settle, -1, "Settling in", -1);
         b.pos += settle;
@@ -272,12 +274,13 @@ int timeline_compile(const struct session *s, const struct sound_set *set,
     out->steps_start = b.pos;
     for (size_t i = 0; i < s->n_steps; i++)
         compile_step(&b, s, set, opt, (int)i);
-    int end = sound_set_for_slot(set, s, SLOT_END);
-    int64_t ring = pace_frames(END_MIN_SECONDS);
+    int end = opt->words_only ? -1 : sound_set_for_slot(set, s, SLOT_END);
+    int64_t ring = opt->words_only ? 0 : pace_frames(END_MIN_SECONDS);
     if (end >= 0 && sound_length(&set->items[end]) > ring)
         ring = sound_length(&set->items[end]);
     out->end_frame = b.pos;
-    push(&b, CUE_END, ring, end, "This session is complete.", -1);
+    if (!opt->words_only)
+        push(&b, CUE_END, ring, end, "This session is complete.", -1);
     out->total_frames = b.pos + ring;
     if (ambient >= 0 && !b.failed)
         out->cues[0].frames = out->total_frames;

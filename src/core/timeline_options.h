@@ -26,6 +26,10 @@ struct timeline_options {
      * notice, a built-in session's line, an anchor), or NULL. */
     const char *(*stock_clip)(void *ctx, const char *text);
     void *stock_ctx;
+    /* A screen read aloud (src/ui/read_aloud.c), not a session: its lines
+     * only, without the floor notice and the closing bell. Never set for
+     * a session, whose floor no choice removes. */
+    bool words_only;
 };
 
 #endif

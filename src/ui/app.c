@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../audio/device.h"
 #include "../load/prefs_file.h"
 #include "app.h"
 #include "app_state.h"
 #include "layout_log.h"
+#include "screen_reader.h"
 
 /* ---- commands ---------------------------------------------------------- */
 
@@ -25,6 +27,12 @@ static void command(struct app *a, int cmd)
         a->fullscreen = !a->fullscreen;
         SDL_SetWindowFullscreen(
             a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return;
+    }
+    if (cmd == UI_STOP || cmd == UI_DISCOMFORT)
+        read_aloud_hush(a); /* silent at once, whatever the screen does */
+    if (cmd == UI_REPEAT) {
+        read_aloud_repeat(a);
         return;
     }
     if (cmd == UI_QUIT) {
@@ -82,6 +90,9 @@ static void command(struct app *a, int cmd)
     case SCR_IMPORT:
         import_command(a, cmd);
         break;
+    case SCR_OFFER:
+        offer_command(a, cmd);
+        break;
     }
 }
 
@@ -119,6 +130,8 @@ static int key_command(const struct app *a, SDL_Keycode k)
         return UI_GROUNDING;
     case SDLK_h:
         return UI_HISTORY;
+    case SDLK_r:
+        return UI_REPEAT;
     default:
         return UI_ANY;
     }
@@ -225,6 +238,9 @@ static void draw(struct app *a)
     case SCR_CHOICES:
         choices_draw(a);
         break;
+    case SCR_OFFER:
+        offer_draw(a);
+        break;
     case SCR_HISTORY: {
         static const char *const labels[] = {"Back (Esc)"};
         static const int cmds[] = {UI_STOP};
@@ -267,7 +283,7 @@ static void draw(struct app *a)
 
 /* How long the loop may sleep: a breathing circle moves smoothly, a clock
  * ticks each second, anything else waits for the person. */
-static int wait_ms(const struct app *a)
+static int screen_wait_ms(const struct app *a)
 {
     if (a->screen == SCR_PREPARING || menu_measuring(a) >= 0)
         return a->screen == SCR_PREPARING ? 5 : 100;
@@ -286,6 +302,13 @@ static int wait_ms(const struct app *a)
     return 100;
 }
 
+/* ...and a screen being read aloud is followed too. */
+static int wait_ms(const struct app *a)
+{
+    int w = screen_wait_ms(a), reading = read_aloud_wait_ms(a);
+    return reading >= 0 && (w < 0 || reading < w) ? reading : w;
+}
+
 /* ---- setup ------------------------------------------------------------- */
 
 int app_run(struct library *lib, const struct app_options *o, char *err,
@@ -297,10 +320,12 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->lib = lib;
     a->opt = o;
     prefs_defaults(&a->prefs);
+    bool first_start = false;
     if (prefs_path(a->prefs_path, sizeof(a->prefs_path))) {
         struct diag_list d;
         diag_init(&d);
         /* A mistake costs only its own setting; the rest apply. */
+        first_start = access(a->prefs_path, F_OK) != 0;
         if (prefs_load(a->prefs_path, &a->prefs, &d) != 0 && d.count)
             snprintf(a->prefs_notice, sizeof(a->prefs_notice),
                      "Your choices file has a problem (the rest of it "
@@ -311,6 +336,9 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
     a->w = LAYOUT_DESIGN_W; /* until the window opens where it fits */
     a->h = LAYOUT_DESIGN_H;
     menu_build(a);
+    if (first_start && !o->session && !o->import && !o->prefs.read_screens &&
+        screen_reader_running())
+        a->screen = SCR_OFFER;
     if (o->import) {
         menu_open_import(a, o->import);
     } else if (o->session) {
@@ -339,6 +367,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
                 handle(a, &e);
         }
         app_tick(a);
+        read_aloud_update(a);
         char view[sizeof(a->view)];
         view_key(a, view, sizeof(view));
         if (a->dirty || strcmp(view, a->view) != 0) {
@@ -348,6 +377,7 @@ int app_run(struct library *lib, const struct app_options *o, char *err,
                 draw(a);
         }
     }
+    read_aloud_free(a);
     app_close_session(a);
     app_save_prefs(a); /* the volume, when changed during a session */
     window_keep_place(a);

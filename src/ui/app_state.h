@@ -47,6 +47,7 @@ enum ui_cmd {
     UI_GROUNDING,
     UI_ANY,
     UI_HISTORY,
+    UI_REPEAT,          /* R: the screen read aloud again */
     UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
@@ -61,6 +62,7 @@ enum screen {
     SCR_CHOICES, /* the person's choices, from the menu or a before screen */
     SCR_HISTORY,
     SCR_IMPORT, /* a dropped session file or bundle, before import */
+    SCR_OFFER,  /* first start with a screen reader: read screens aloud? */
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8 };
@@ -118,6 +120,7 @@ struct app {
     char history_error[300];
     struct history_view *history; /* the history screen, while open */
     struct import_view *import;   /* the import screen, while open */
+    struct read_aloud *reader;    /* screens read aloud (read_aloud.c) */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
@@ -255,6 +258,26 @@ int running_breath_radius(const struct app *a, const struct cue *c);
 void after_draw(struct app *a);
 /* The grounding exercise, offered after a session was stopped; or NULL. */
 const struct session *after_grounding_offer(const struct app *a);
+
+/* ---- read_aloud.c: the screens read aloud (read_screens) ------------ */
+
+/* Once each turn of the loop: speaks the screen showing when what it
+ * says has changed (stopping what was being said at once), and follows
+ * the reading under way. */
+void read_aloud_update(struct app *a);
+/* R: says the screen again from the start. */
+void read_aloud_repeat(struct app *a);
+/* Esc: silent at once, until the screen changes or R. */
+void read_aloud_hush(struct app *a);
+/* The person's volume changed. */
+void read_aloud_volume(struct app *a);
+/* How soon the loop must wake to follow a reading (-1: none under way). */
+int read_aloud_wait_ms(const struct app *a);
+void read_aloud_free(struct app *a);
+
+/* offer.c: the offer to read the screens aloud. */
+void offer_command(struct app *a, int cmd);
+void offer_draw(struct app *a);
 
 void choices_open(struct app *a);
 void choices_command(struct app *a, int cmd);

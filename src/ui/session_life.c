@@ -254,6 +254,7 @@ void app_send_volume(struct app *a, float delta)
     }
     if (a->live)
         app_send(a, ENGINE_VOLUME, a->volume);
+    read_aloud_volume(a);
 }
 
 void app_tick(struct app *a)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/core/screen_words.h"
 #include "../../src/core/voice_text.h"
 #include "../../src/load/library.h"
 
@@ -55,6 +56,63 @@ static bool emit(struct seen *s, const char *text, const char *where)
     return true;
 }
 
+/* Prints the stock lines of w (those a recording may voice). */
+static bool emit_words(struct seen *s, const struct screen_words *w,
+                       const char *where)
+{
+    bool ok = true;
+    for (size_t i = 0; i < w->count; i++)
+        if (w->lines[i].stock)
+            ok = emit(s, w->lines[i].text, where) && ok;
+    return ok;
+}
+
+/* Every screen read aloud (core/screen_words.c) of profile p: each
+ * screen before the session as the flow meets it, each question as the
+ * one that blocked, the running panel in each of its states, and the
+ * after screen for each ending. */
+static bool emit_screens(struct seen *s, const struct safety_profile *p)
+{
+    static struct screen_words w;
+    bool ok = true;
+    struct safety_flow f;
+    safety_flow_start(&f, p);
+    for (int guard = 0; guard < 200; guard++) {
+        for (int scans = 0; scans < 2; scans++) {
+            screen_words_before(&w, &f, scans);
+            ok = emit_words(s, &w, p->type) && ok;
+        }
+        if (f.screen == FLOW_READY || f.screen == FLOW_BLOCKED)
+            break;
+        /* past every question without blocking */
+        safety_flow_input(&f, f.screen == FLOW_CONTRAINDICATION ? FLOW_NO
+                              : f.screen == FLOW_CLEARANCE      ? FLOW_YES
+                                                           : FLOW_CONTINUE);
+    }
+    const struct text_list *asked[] = {&p->contraindications, &p->clearance};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < asked[k]->count; i++) {
+            f = (struct safety_flow){.profile = p,
+                                     .screen = FLOW_BLOCKED,
+                                     .blocked_by = asked[k]->items[i]};
+            screen_words_blocked(&w, &f);
+            ok = emit_words(s, &w, p->type) && ok;
+        }
+    f = (struct safety_flow){.profile = p, .screen = FLOW_BLOCKED};
+    screen_words_blocked(&w, &f);
+    ok = emit_words(s, &w, p->type) && ok;
+    for (int st = SCREEN_STATUS_SIGNS; st <= SCREEN_STATUS_MISSED; st++) {
+        screen_words_running(&w, p, (enum screen_status)st);
+        ok = emit_words(s, &w, p->type) && ok;
+    }
+    for (int o = 0; o < HISTORY_OUTCOMES; o++)
+        for (int offer = 0; offer < 2; offer++) {
+            screen_words_after(&w, p, (enum history_outcome)o, offer);
+            ok = emit_words(s, &w, p->type) && ok;
+        }
+    return ok;
+}
+
 int main(void)
 {
     struct library lib;
@@ -91,6 +149,28 @@ int main(void)
             if ((text = s->steps[j].eyes_open) && !emit(&seen, text, where))
                 status = 1;
         }
+    }
+    /* The screens read aloud: each built-in type's, and the menu's
+     * titles. */
+    const struct safety_profile *done[64];
+    size_t n_done = 0;
+    static struct screen_words w;
+    screen_words_offer(&w);
+    if (!emit_words(&seen, &w, "the offer to read screens aloud"))
+        status = 1;
+    for (size_t i = 0; i < catalog_count(lib.catalog); i++) {
+        const struct session *s = catalog_get(lib.catalog, i);
+        screen_words_menu(&w, s);
+        if (!emit_words(&seen, &w, s->source))
+            status = 1;
+        bool known = false;
+        for (size_t k = 0; k < n_done; k++)
+            known |= done[k] == s->safety;
+        if (known || n_done == 64)
+            continue;
+        done[n_done++] = s->safety;
+        if (!emit_screens(&seen, s->safety))
+            status = 1;
     }
     free(seen.items);
     library_free(&lib);

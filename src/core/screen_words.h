@@ -1,0 +1,90 @@
+/* screen_words.h: what each screen says when screens are read aloud
+ * (preference read_screens): its text as a list of lines, spoken one after
+ * another, each with the keys that answer it. The window asks for the
+ * words of the screen showing and speaks them when they change;
+ * tests/tools/voice_lines asks for the words of every built-in screen, so
+ * scripts/make-voice records each line stillpoint wrote. A line is
+ * "stock" when stillpoint wrote it (a built-in profile's question, a fixed
+ * phrase): its recording may voice it; a file's own text is synthesized.
+ * Pure C. */
+#ifndef STILLPOINT_SCREEN_WORDS_H
+#define STILLPOINT_SCREEN_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "history.h"
+#include "safety_flow.h"
+#include "session.h"
+
+enum { SCREEN_WORDS_MAX = 80, SCREEN_WORDS_BUF = 4096 };
+
+/* Said after every yes/no question. */
+extern const char SCREEN_WORDS_YES_NO[];
+/* The offer to read screens aloud: what it says, then the question, then
+ * where to change it (shown and said). */
+extern const char *const SCREEN_WORDS_OFFER[3];
+/* The floor screen's keys, shown and said. */
+extern const char SCREEN_WORDS_FLOOR_KEYS[];
+
+struct screen_line {
+    const char *text;
+    bool stock;
+};
+
+struct screen_words {
+    struct screen_line lines[SCREEN_WORDS_MAX];
+    size_t count;
+    char buf[SCREEN_WORDS_BUF]; /* composed lines */
+    size_t used;
+};
+
+/* The running screen's panel: why it shows. */
+enum screen_status {
+    SCREEN_STATUS_SIGNS,   /* the person asked for the signs to stop (I) */
+    SCREEN_STATUS_CHECKIN, /* a check-in waits for a key */
+    SCREEN_STATUS_PAUSED,
+    SCREEN_STATUS_MISSED, /* paused because a check-in had no answer */
+};
+
+void screen_words_clear(struct screen_words *w);
+
+/* The menu: the selected session's title. */
+void screen_words_menu(struct screen_words *w, const struct session *s);
+
+/* A screen before the session (the floor notice, a question, the
+ * checklist); scans: the session lights parts of the body. */
+void screen_words_before(struct screen_words *w, const struct safety_flow *f,
+                         bool scans);
+
+/* The screen that says the session must not start, and why. */
+void screen_words_blocked(struct screen_words *w, const struct safety_flow *f);
+
+/* The running screen's panel: its status, then the signs to stop. */
+void screen_words_running(struct screen_words *w,
+                          const struct safety_profile *p,
+                          enum screen_status status);
+
+/* The after screen: how it ended, the signs that need a doctor first, the
+ * grounding offer when there is one, the care for now. */
+void screen_words_after(struct screen_words *w, const struct safety_profile *p,
+                        enum history_outcome o, bool grounding_offer);
+
+/* The offer, at a first start on a desktop whose screen reader runs, to
+ * read the screens aloud (said whatever the choice, shown the same). */
+void screen_words_offer(struct screen_words *w);
+
+/* The choices screen: the item chosen and its value ("Text size:
+ * 150 %"), synthesized. */
+void screen_words_choice(struct screen_words *w, const char *name,
+                         const char *value);
+
+/* How a session ended, in a few words ("Session complete."), shown and
+ * said on the after screen. */
+const char *screen_words_outcome(enum history_outcome o);
+
+/* A hash of every line in order: it changes when what is said does. */
+uint64_t screen_words_key(const struct screen_words *w);
+
+#endif
