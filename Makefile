@@ -149,8 +149,10 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC)
 # fuzz_sound also takes the sound file path of src/audio/ (pure C with the
 # decoders' libraries and libsoxr).
 $(BUILD)/fuzz/fuzz_sound: src/audio/sound_file.c src/audio/resample.c \
-                          src/audio/decode_pcm.c src/audio/sound_reader.c
-$(BUILD)/fuzz/fuzz_mp3_length: src/audio/mp3_length.c src/audio/sound_reader.c
+                          src/audio/decode_pcm.c src/audio/sound_reader.c \
+                          src/audio/mp3_handle.c
+$(BUILD)/fuzz/fuzz_mp3_length: src/audio/mp3_length.c src/audio/sound_reader.c \
+                                src/audio/mp3_handle.c
 
 fuzz: $(FUZZ:%=$(BUILD)/fuzz/%)
 	$(foreach t,$(FUZZ),($(call fuzz_run,$(t)) -max_total_time=$(FUZZ_SECONDS)) &&) true

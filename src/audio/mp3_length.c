@@ -2,30 +2,20 @@
  * (see mp3_length.h). */
 #include "mp3_length.h"
 
-#include <mpg123.h>
+#include "mp3_handle.h"
+
 #include <unistd.h>
 
-/* The flags libsndfile 1.2's src/mpeg_decode.c gives the handle it
- * decodes with: what the decoder trims (the
- * encoder's delay and padding) and where it stops (no Frankenstein: at
- * the frame count an Info frame announces) decide the length. QUIET only
- * keeps libmpg123 from writing to stderr. */
-static mpg123_handle *open_as_libsndfile(int fd)
+/* A handle on fd, set up as decoding sets up its own. */
+static mpg123_handle *open_handle(int fd)
 {
-    int err = MPG123_OK;
-    if (lseek(fd, 0, SEEK_SET) != 0 || mpg123_init() != MPG123_OK)
+    if (lseek(fd, 0, SEEK_SET) != 0)
         return NULL;
-    mpg123_handle *mh = mpg123_new(NULL, &err);
-    if (!mh)
-        return NULL;
-    long flags = MPG123_FORCE_FLOAT | MPG123_GAPLESS | MPG123_QUIET |
-                 MPG123_NO_FRANKENSTEIN;
-    if (mpg123_param(mh, MPG123_REMOVE_FLAGS, MPG123_AUTO_RESAMPLE, 0) ==
-            MPG123_OK &&
-        mpg123_param(mh, MPG123_ADD_FLAGS, flags, 0) == MPG123_OK &&
-        mpg123_open_fd(mh, fd) == MPG123_OK)
+    mpg123_handle *mh = mp3_handle_new();
+    if (mh && mpg123_open_fd(mh, fd) == MPG123_OK)
         return mh;
-    mpg123_delete(mh);
+    if (mh)
+        mpg123_delete(mh);
     return NULL;
 }
 
@@ -42,7 +32,7 @@ enum { HEAD_SAMPLES = 8192 }; /* past any encoder's delay (4095 + 529) */
 struct count {
     long rate;
     int channels, spf;
-    int64_t declared; /* the length libsndfile declares, and stops at */
+    int64_t declared; /* by an Info frame (decoding stops there), or -1 */
     int64_t dropped;  /* samples gapless decoding drops at the start */
 };
 
@@ -98,26 +88,28 @@ static int64_t read_rest(mpg123_handle *mh, const struct count *c)
 
 bool mp3_length_scan(int fd, struct mp3_length *len)
 {
-    mpg123_handle *mh = open_as_libsndfile(fd);
+    mpg123_handle *mh = open_handle(fd);
     struct count c = {0};
     int enc = 0;
-    /* As libsndfile opens it: its format and the length it declares. */
+    /* As the decoder opens it: its format and the length it declares. */
     bool ok = mh &&
               mpg123_getformat(mh, &c.rate, &c.channels, &enc) == MPG123_OK &&
               c.rate > 0 && c.channels > 0;
-    c.declared = ok ? (int64_t)mpg123_length(mh) : -1;
+    c.declared = ok ? mp3_handle_declared(mh) : -1;
     c.spf = ok ? mpg123_spf(mh) : 0;
-    /* A short file is quickly decoded: the caller does. */
-    ok = ok && c.spf > 0 && c.declared > 2 * HEAD_SAMPLES &&
+    /* A short file is quickly decoded: the caller does (without an Info
+     * frame the length is unknown: the head decides). */
+    ok = ok && c.spf > 0 && (c.declared < 0 || c.declared > 2 * HEAD_SAMPLES) &&
          decode_head(mh, &c, enc);
     int64_t held = ok ? read_rest(mh, &c) : -1;
     ok = ok && held > c.dropped;
     if (ok) {
         /* What the frames hold less what the decoder drops at the start,
-         * up to the end it trims to (the length declared): libsndfile
-         * stops there. */
-        len->frames =
-            held - c.dropped < c.declared ? held - c.dropped : c.declared;
+         * up to the end it trims to when an Info frame declares it (a
+         * length declared without one is only a guess from the file's
+         * size: decoding goes on to the last frame). */
+        int64_t all = held - c.dropped;
+        len->frames = c.declared >= 0 && c.declared < all ? c.declared : all;
         len->rate = c.rate;
         len->declared = c.declared;
     }

@@ -1,9 +1,12 @@
-/* sound_reader.c: the three decoders behind sound_reader.h, each reading
+/* sound_reader.c: the four decoders behind sound_reader.h, each reading
  * the same bytes, in memory or from a file: opusfile, vorbisfile,
- * libsndfile. */
+ * libmpg123, libsndfile. */
 #include "sound_reader.h"
 
+#include "mp3_handle.h"
+
 #include <errno.h>
+#include <mpg123.h>
 #include <opusfile.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -63,6 +66,7 @@ struct reader {
     OggVorbis_File vorbis;
     bool vorbis_open;
     SNDFILE *sf;
+    mpg123_handle *mp3;
 };
 
 /* What a decoder's error code means to the person who made the file, as
@@ -261,6 +265,74 @@ static long read_sndfile(struct reader *h, float *block, long frames, char *why,
     return 0;
 }
 
+/* ---- MP3: libmpg123 ---------------------------------------------------- */
+
+static mpg123_ssize_t mp3_read(void *user, void *to, size_t n)
+{
+    return (mpg123_ssize_t)mem_read(user, to, n);
+}
+
+static off_t mp3_seek(void *user, off_t offset, int whence)
+{
+    struct memfile *m = user;
+    return mem_seek(m, offset, whence) == 0 ? (off_t)m->at : -1;
+}
+
+static bool open_mp3(struct sound_reader *r, struct reader *h, char *why,
+                     size_t whylen)
+{
+    long rate = 0;
+    int channels = 0, enc = 0;
+    h->mp3 = mp3_handle_new();
+    if (!h->mp3 ||
+        mpg123_replace_reader_handle(h->mp3, mp3_read, mp3_seek, NULL) !=
+            MPG123_OK ||
+        mpg123_open_handle(h->mp3, &h->m) != MPG123_OK ||
+        mpg123_getformat(h->mp3, &rate, &channels, &enc) != MPG123_OK) {
+        snprintf(why, whylen, "%s",
+                 h->mp3 ? mpg123_strerror(h->mp3) : "out of memory");
+        return false;
+    }
+    if (enc != MPG123_ENC_FLOAT_32) {
+        snprintf(why, whylen, "libmpg123 gives no float samples");
+        return false;
+    }
+    r->channels = channels;
+    r->rate = (int)rate;
+    r->frames = mp3_handle_declared(h->mp3);
+    return true;
+}
+
+static long read_mp3(struct sound_reader *r, struct reader *h, float *block,
+                     long frames, char *why, size_t whylen)
+{
+    size_t want = (size_t)frames * (size_t)r->channels * sizeof(float), got = 0;
+    while (got < want) {
+        size_t n = 0;
+        int e =
+            mpg123_read(h->mp3, (unsigned char *)block + got, want - got, &n);
+        got += n;
+        if (e == MPG123_DONE)
+            break;
+        if (e == MPG123_NEW_FORMAT) { /* never with no Frankenstein */
+            snprintf(why, whylen, "its format changes midway");
+            return -1;
+        }
+        if (e != MPG123_OK) {
+            snprintf(why, whylen, "%s", mpg123_strerror(h->mp3));
+            return -1;
+        }
+    }
+    return (long)(got / ((size_t)r->channels * sizeof(float)));
+}
+
+/* An MP3 begins with an ID3v2 tag or a frame's sync word. */
+static bool mp3_magic(const unsigned char *m, size_t got)
+{
+    return got >= 3 && (memcmp(m, "ID3", 3) == 0 ||
+                        (m[0] == 0xFF && (m[1] & 0xE0) == 0xE0));
+}
+
 /* ---- the reader ---------------------------------------------------------- */
 
 /* Opens the decoder that takes h->m's bytes. */
@@ -279,6 +351,8 @@ static bool open_any(struct sound_reader *r, struct reader *h, char *why,
         /* Not Opus: Vorbis reads from the start again. */
         ok = opus > 0 || (opus == 0 && mem_seek(&h->m, 0, SEEK_SET) == 0 &&
                           open_vorbis(r, h, why, whylen));
+    } else if (mp3_magic(magic, got)) {
+        ok = open_mp3(r, h, why, whylen);
     } else {
         ok = open_sndfile(r, h, why, whylen);
     }
@@ -340,6 +414,8 @@ long sound_reader_read(struct sound_reader *r, float *block, long frames,
         return read_opus(h, block, frames, why, whylen);
     if (h->vorbis_open)
         return read_vorbis(r, h, block, frames, why, whylen);
+    if (h->mp3)
+        return read_mp3(r, h, block, frames, why, whylen);
     return read_sndfile(h, block, frames, why, whylen);
 }
 
@@ -354,6 +430,10 @@ void sound_reader_close(struct sound_reader *r)
         ov_clear(&h->vorbis);
     if (h->sf)
         sf_close(h->sf);
+    if (h->mp3) {
+        mpg123_close(h->mp3);
+        mpg123_delete(h->mp3);
+    }
     free(h);
     r->impl = NULL;
 }

@@ -4,7 +4,9 @@
  * vorbisfile, the reference decoders (which trim a stream to the length its
  * last page declares and clean up after a damaged one, where libsndfile 1.2
  * drops an Opus file's last milliseconds and leaks on a damaged Vorbis header);
- * WAV, FLAC and MP3 go to libsndfile. None takes a lock the audio thread needs.
+ * MP3 to libmpg123 (libsndfile 1.2 stops an MP3 without an Info frame at a
+ * length guessed from its size); WAV and FLAC go to libsndfile. None takes a
+ * lock the audio thread needs.
  */
 #ifndef STILLPOINT_SOUND_READER_H
 #define STILLPOINT_SOUND_READER_H
