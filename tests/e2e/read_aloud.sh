@@ -86,6 +86,20 @@ key Escape
 cut_ok "Esc"
 wait_exit
 
+# ---- one session of every built-in type: its floor notice and its first
+# question (or checklist) speak before any key -----------------------------
+for s in body-scan-15 self-release-holds box-breathing grounding grounded-scan; do
+    fresh
+    start --read-screens "$s"
+    wait_title "— before"
+    speaks "$s: the floor notice"
+    key Return
+    fresh
+    speaks "$s: the screen after the floor notice"
+    key Escape
+    wait_exit
+done
+
 # ---- each question, then the checklist ---------------------------------
 fresh
 start --read-screens pelvic-floor-relaxation
