@@ -17,10 +17,12 @@
 struct library;
 
 /* What an imported bundle may hold: a session file and its sounds are
- * far below these; an archive past them is refused unread. */
+ * far below these, and a member may be a play step's recording of four
+ * hours of MP3 at 128 kbit/s (230 MB); an archive past them is refused
+ * unread. */
 enum {
-    BUNDLE_MAX_MEMBER_MB = 64,   /* one member */
-    BUNDLE_MAX_TOTAL_MB = 256,   /* all members together */
+    BUNDLE_MAX_MEMBER_MB = 256,  /* one member */
+    BUNDLE_MAX_TOTAL_MB = 512,   /* all members together */
     BUNDLE_MAX_MEMBERS = 200,    /* entries, folders included */
     BUNDLE_MAX_NAME = 1024,      /* bytes of a member's name */
     BUNDLE_MAX_NAME_PART = 255,  /* ... between two slashes */

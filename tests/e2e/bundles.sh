@@ -114,8 +114,8 @@ for ext in tar.gz zip; do
     refused "$H" "$H: member '/tmp/chime.wav' has an absolute name"
     "$MK" "$H" "file:travel.cfg=$CFG" "symlink:chime.wav=/etc/passwd"
     refused "$H" "$H: member 'chime.wav' is a symbolic link"
-    "$MK" "$H" "file:travel.cfg=$CFG" "zeros:big.wav=$((65 * 1024 * 1024))"
-    refused "$H" "$H: member 'big.wav' is 65 MB; the limit is 64 MB a member"
+    "$MK" "$H" "file:travel.cfg=$CFG" "zeros:big.wav=$((257 * 1024 * 1024))"
+    refused "$H" "$H: member 'big.wav' is 257 MB; the limit is 256 MB a member"
     "$MK" "$H" "file:travel.cfg=$CFG" "file:$(printf 'a%.0s' $(seq 5000)).wav=$WAV"
     refused "$H" "$H: member 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' has a name too long (5004 bytes); a bundle's names are at most 1024 bytes, 255 between slashes"
 done
@@ -126,9 +126,9 @@ refused "$H" "$H: member 'chime.wav' is a hard link"
 refused "$H" "$H: member 'chime.wav' is a device, FIFO or socket"
 "$MK" "$H" "file:travel.cfg=$CFG" "chr:chime.wav"
 refused "$H" "$H: member 'chime.wav' is a device, FIFO or socket"
-"$MK" "$H" "file:travel.cfg=$CFG" "zeros:a=62914560" "zeros:b=62914560" \
-    "zeros:c=62914560" "zeros:d=62914560" "zeros:e=62914560"
-refused "$H" "$H: the members add up to more than 256 MB"
+"$MK" "$H" "file:travel.cfg=$CFG" "zeros:a=209715200" "zeros:b=209715200" \
+    "zeros:c=209715200"
+refused "$H" "$H: the members add up to more than 512 MB"
 set -- "file:travel.cfg=$CFG"
 i=0
 while [ $i -lt 200 ]; do set -- "$@" "zeros:pad$i=1"; i=$((i + 1)); done
