@@ -33,8 +33,10 @@ struct prefs {
     bool offer_grounding;    /* offer grounding after any stop, default true */
     uint32_t leave_out;      /* bit i: SESSION_REGIONS[i] left out; default 0 */
     enum palette_theme
-        theme;        /* the window's colours, default PALETTE_DEFAULT */
-    double text_size; /* the window's text, 1..2 times, default 1 */
+        theme;         /* the window's colours, default PALETTE_DEFAULT */
+    double text_size;  /* the window's text, 1..2 times, default 1 */
+    bool calm_motion;  /* a still breathing visual, default false */
+    bool spoken_count; /* the breath's count spoken softly, default false */
 };
 
 #define PREFS_VOLUME_MAX    1.0

@@ -1,7 +1,7 @@
 # a11y.sh: the window for people who see less well. Every screen (menu,
 # choices, history, the before screens, blocked, running with the
-# breathing circle, the body figure and a hold, the stop-signs panel,
-# after, import) is visited in the default theme, in high contrast at
+# breathing circle, calm motion's still circle and filling bar, the body
+# figure and a hold, the stop-signs panel, after, import) is visited in the default theme, in high contrast at
 # text size 2, and at text size 2 in an 800x600 window; each screenshot's
 # contrast is measured colour by colour against its theme
 # (tests/tools/shot_contrast: text 4.5:1, 7:1 in high contrast; graphics
@@ -189,6 +189,19 @@ tour() {
     key Escape
     wait_title "— after"
     shot "$p-after-stopped" "$th"
+    key Escape
+    wait_exit
+
+    # calm motion: the still circle, the word and count, the filling bar
+    start --config "$CFG" "$@" --calm-motion a11y-breath
+    pass_before
+    wait_title "— running —"
+    sleep 9
+    shot "$p-calm" "$th"
+    has_pair "$p-calm" accent background
+    calm=$(grep "^shape .*	bar$" "$TMP/layout.log" | tail -n1)
+    [ -n "$calm" ] || fail "$p: no bar on the calm-motion screen"
+    key Escape
     key Escape
     wait_exit
 
