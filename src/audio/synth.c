@@ -27,19 +27,19 @@ struct tone {
 /* Breath cues are short and quiet so they sit under a voice; bells ring.
  * In, out and hold differ so a person can follow with the eyes closed:
  * in is a soft tone rising a fifth, out the same tone falling a fifth
- * (both swell in over 80 ms and decay slowly, so the glide is heard),
+ * (both with a soft 12 ms attack and a slow decay, so the glide is heard),
  * and hold a low, quieter, shorter bell-like tick that does not move. */
 static const struct tone tones[SYNTH_COUNT] = {
     [SYNTH_INHALE] = {1.00,
                       329.6,
                       493.9,
-                      0.080,
+                      0.012,
                       -14.0,
                       {{1, 1.0, 0.80}, {2, 0.15, 0.35}, {3, 0.04, 0.20}}},
     [SYNTH_EXHALE] = {1.00,
                       493.9,
                       329.6,
-                      0.080,
+                      0.012,
                       -14.0,
                       {{1, 1.0, 0.80}, {2, 0.15, 0.35}, {3, 0.04, 0.20}}},
     [SYNTH_HOLD] = {0.50,

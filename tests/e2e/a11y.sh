@@ -183,6 +183,8 @@ tour() {
     wait_title "— running —"
     sleep 9
     shot "$p-breathing" "$th"
+    [ "$(grep "	circle$" "$TMP/layout.log" | sort -u | wc -l)" -gt 5 ] ||
+        fail "$p: the breathing circle does not grow and shrink"
     key i
     shot "$p-stop-signs" "$th"
     key i
@@ -192,15 +194,20 @@ tour() {
     key Escape
     wait_exit
 
-    # calm motion: the still circle, the word and count, the filling bar
+    # calm motion: the still circle, the word and count, the filling bar;
+    # over 9 s of breathing the circle never changes its size
+    from=$(($(wc -l <"$TMP/layout.log") + 1))
     start --config "$CFG" "$@" --calm-motion a11y-breath
     pass_before
     wait_title "— running —"
     sleep 9
     shot "$p-calm" "$th"
     has_pair "$p-calm" accent background
-    calm=$(grep "^shape .*	bar$" "$TMP/layout.log" | tail -n1)
-    [ -n "$calm" ] || fail "$p: no bar on the calm-motion screen"
+    tail -n +"$from" "$TMP/layout.log" >"$TMP/calm.log"
+    grep -q "^shape .*	bar$" "$TMP/calm.log" || fail "$p: no bar on the calm-motion screen"
+    grep -q "^text .*	In · [0-9]*$" "$TMP/calm.log" || fail "$p: no count on the calm-motion screen"
+    [ "$(grep "	circle$" "$TMP/calm.log" | sort -u | wc -l)" = 1 ] ||
+        fail "$p: the calm-motion circle changed its size"
     key Escape
     key Escape
     wait_exit
