@@ -332,15 +332,15 @@ void running_draw(struct app *a)
     size_t ph = breath_view_steady(&a->tl, a->snap.position);
     const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
     struct breath_view v;
+    bool breath = breath_view_at(&a->tl, a->snap.position, &v);
     int top, bottom;
     stage(a, c, &top, &bottom);
     int cy = (top + bottom) / 2;
     if (panel_shown(a)) {
         /* the panel covers the stage */
-    } else if (breath_view_at(&a->tl, a->snap.position, &v) &&
-               calm_motion(a)) {
+    } else if (breath && calm_motion(a)) {
         draw_calm(a, top, bottom, &v);
-    } else if (breath_view_at(&a->tl, a->snap.position, &v)) {
+    } else if (breath) {
         int r = breath_radius(top, bottom, v.size);
         draw_fill_circle(a->ren, a->w / 2, cy, r, COLOR_ACCENT);
         SDL_Rect box = {a->w / 2 - r, cy - r, 2 * r + 1, 2 * r + 1};
