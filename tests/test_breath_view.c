@@ -227,12 +227,59 @@ static void short_holds_keep_the_shape(void **state)
     release(&c);
 }
 
+/* A recording's captions, 0.4 s each with 0.1 s between (or 0.2 s with
+ * 0.05 s between): the caption on screen changes at most three times a
+ * second, and a caption shows through a gap too short to see. */
+static void captions_do_not_blink(void **state)
+{
+    (void)state;
+    enum { N = 40 };
+    struct cue cues[1 + N];
+    struct timeline t = {.cues = cues, .count = 1 + N};
+    for (int pass = 0; pass < 2; pass++) {
+        double on = pass ? 0.2 : 0.4, off = pass ? 0.05 : 0.1;
+        cues[0] = (struct cue){.kind = CUE_PLAY, .frames = F(N * (on + off))};
+        for (int i = 0; i < N; i++)
+            cues[1 + i] = (struct cue){.kind = CUE_CAPTION,
+                                       .frame = F(i * (on + off)),
+                                       .frames = F(on),
+                                       .caption = i % 2 ? "odd" : "even"};
+        t.total_frames = cues[0].frames;
+        size_t n = (size_t)(t.total_frames * HZ / SOUND_RATE);
+        size_t *shown = calloc(n, sizeof(size_t));
+        for (size_t i = 0; i < n; i++) {
+            int64_t frame = (int64_t)i * SOUND_RATE / HZ;
+            size_t k = breath_view_steady(&t, frame);
+            shown[i] = breath_view_caption_shows(&t.cues[k], frame) ? k : 0;
+        }
+        int most = most_changes(shown, n);
+        print_message("captions %.2f s on, %.2f s off: %d changes a second\n",
+                      on, off, most);
+        /* (captions of 0.2 s are too short to show at all) */
+        assert_in_range(most, pass ? 0 : 1, 3);
+        free(shown);
+    }
+    /* in the gap after the first 0.4 s caption, it still shows */
+    cues[0].frames = F(N * 0.5);
+    for (int i = 0; i < N; i++) {
+        cues[1 + i].frame = F(i * 0.5);
+        cues[1 + i].frames = F(0.4);
+    }
+    size_t k = breath_view_steady(&t, F(0.45));
+    assert_int_equal(k, 1);
+    assert_true(breath_view_caption_shows(&t.cues[k], F(0.45)));
+    /* and stops a moment after the last */
+    k = breath_view_steady(&t, F(N * 0.5 + 0.3));
+    assert_false(breath_view_caption_shows(&t.cues[k], F(N * 0.5 + 0.3)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(box_breathing),
         cmocka_unit_test(nothing_flashes),
         cmocka_unit_test(short_holds_keep_the_shape),
+        cmocka_unit_test(captions_do_not_blink),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,6 +91,12 @@ bool breath_view_at(const struct timeline *t, int64_t frame,
     return true;
 }
 
+bool breath_view_caption_shows(const struct cue *c, int64_t frame)
+{
+    return c->caption && (c->kind != CUE_CAPTION ||
+                          frame < c->frame + c->frames + min_frames());
+}
+
 const char *breath_view_word(enum breath_phase phase)
 {
     switch (phase) {

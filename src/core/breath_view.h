@@ -44,6 +44,12 @@ struct breath_view {
 bool breath_view_at(const struct timeline *t, int64_t frame,
                     struct breath_view *v);
 
+/* Whether the caption of cue c, the steady phase at frame, shows: a
+ * recording's caption (CUE_CAPTION) shows for its own time and the
+ * minimum after, so a gap shorter than that between two captions does
+ * not blink; every other cue's caption shows until the next phase. */
+bool breath_view_caption_shows(const struct cue *c, int64_t frame);
+
 /* The word of a breath phase, as the calm screen shows it: "In",
  * "Hold" or "Out". */
 const char *breath_view_word(enum breath_phase phase);

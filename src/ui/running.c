@@ -74,9 +74,9 @@ static const char *caption(const struct app *a, const struct cue *c,
     int w = a->w - 2 * (a->w / 14);
     *size = TEXT_LARGE;
     *height = 0;
-    /* A recording's caption shows for its own time, not until the next. */
-    if (!c || !c->caption ||
-        (c->kind == CUE_CAPTION && a->snap.position >= c->frame + c->frames))
+    /* A recording's caption shows for its own time, not until the next
+     * (but through a gap too short to see). */
+    if (!c || !breath_view_caption_shows(c, a->snap.position))
         return NULL;
     int limit = 2 * text_line_height(a->text, TEXT_LARGE);
     while (*size > TEXT_SMALL &&
