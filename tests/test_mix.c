@@ -206,13 +206,22 @@ static void test_synth_tones(void **state)
         last_half_rate[k] = (double)zc[1] / (double)(s.frames - half);
         free(s.pcm);
     }
-    /* Inhale rises, exhale falls, the hold tone stays put. */
+    /* Inhale rises, exhale falls, the hold tone stays put... */
     assert_true(last_half_rate[SYNTH_INHALE] >
                 first_half_rate[SYNTH_INHALE] * 1.1);
     assert_true(last_half_rate[SYNTH_EXHALE] <
                 first_half_rate[SYNTH_EXHALE] / 1.1);
     assert_true(fabs(last_half_rate[SYNTH_HOLD] / first_half_rate[SYNTH_HOLD] -
                      1) < 0.15);
+    /* ...and is lower than both, quieter and shorter: three sounds one
+     * tells apart with the eyes closed. */
+    assert_true(first_half_rate[SYNTH_HOLD] * 1.4 <
+                first_half_rate[SYNTH_INHALE]);
+    assert_true(last_half_rate[SYNTH_HOLD] * 1.4 <
+                last_half_rate[SYNTH_EXHALE]);
+    assert_true(synth_peak_dbfs(SYNTH_HOLD) <=
+                synth_peak_dbfs(SYNTH_INHALE) - 4);
+    assert_true(synth_frames(SYNTH_HOLD) < synth_frames(SYNTH_INHALE));
 }
 
 int main(void)

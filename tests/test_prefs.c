@@ -68,6 +68,8 @@ static void assert_same(const struct prefs *a, const struct prefs *b)
     assert_int_equal(a->gentle, b->gentle);
     assert_int_equal(a->offer_grounding, b->offer_grounding);
     assert_int_equal(a->leave_out, b->leave_out);
+    assert_int_equal(a->calm_motion, b->calm_motion);
+    assert_int_equal(a->spoken_count, b->spoken_count);
 }
 
 static uint32_t bit(const char *region)
@@ -464,7 +466,7 @@ static void test_round_trip(void **state)
     diag_init(&d);
 
     /* Each setting alone, away from its default. */
-    for (int field = 0; field < 14; field++) {
+    for (int field = 0; field < 16; field++) {
         prefs_defaults(&p);
         switch (field) {
         case 0:
@@ -509,6 +511,12 @@ static void test_round_trip(void **state)
         case 13:
             p.text_size = 1.25;
             break;
+        case 14:
+            p.calm_motion = true;
+            break;
+        case 15:
+            p.spoken_count = true;
+            break;
         }
         assert_int_equal(prefs_save(f->path, &p, err, sizeof err), 0);
         assert_int_equal(prefs_load(f->path, &q, &d), 0);
@@ -530,7 +538,9 @@ static void test_round_trip(void **state)
         .offer_grounding = false,
         .leave_out = (uint32_t)((UINT64_C(1) << SESSION_REGION_COUNT) - 1),
         .theme = PALETTE_HIGH_CONTRAST,
-        .text_size = 2.0};
+        .text_size = 2.0,
+        .calm_motion = true,
+        .spoken_count = true};
     assert_int_equal(prefs_save(f->path, &p, err, sizeof err), 0);
     assert_int_equal(prefs_load(f->path, &q, &d), 0);
     assert_same(&q, &p);

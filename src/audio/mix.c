@@ -18,6 +18,7 @@ struct voice {
     enum mix_layer layer;
     int loop;
     int active;
+    bool soft; /* the spoken count: the bed does not step back under it */
 };
 
 /* A gain that glides to its target instead of jumping (no clicks). */
@@ -43,6 +44,7 @@ enum mix_layer mix_layer_of(const struct cue *c)
     case CUE_SAY:
     case CUE_SCAN:
     case CUE_PLAY:
+    case CUE_COUNT:
         return MIX_VOICE;
     default:
         return MIX_CUES;
@@ -126,7 +128,8 @@ static void start_voice(struct mixer *m, const struct cue *c)
                         .gain = c->gain,
                         .layer = mix_layer_of(c),
                         .loop = c->loop,
-                        .active = 1};
+                        .active = 1,
+                        .soft = c->kind == CUE_COUNT};
 }
 
 /* Gain of a looped bed at session frame pos: fades in at the start and
@@ -233,7 +236,8 @@ void mix_render(struct mixer *m, float *out, size_t frames)
          * span: g0 at its start, g1 at its end. */
         bool speaking = m->duck_over;
         for (int i = 0; i < MIX_VOICES; i++)
-            speaking |= m->voices[i].active && m->voices[i].layer == MIX_VOICE;
+            speaking |= m->voices[i].active &&
+                        m->voices[i].layer == MIX_VOICE && !m->voices[i].soft;
         float lg0[MIX_LAYERS], lg1[MIX_LAYERS];
         for (int l = 0; l < MIX_LAYERS; l++) {
             lg0[l] = m->layer[l].now;

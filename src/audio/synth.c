@@ -24,22 +24,30 @@ struct tone {
     struct partial partials[4];
 };
 
-/* Breath cues are short and quiet so they sit under a voice; bells ring. */
+/* Breath cues are short and quiet so they sit under a voice; bells ring.
+ * In, out and hold differ so a person can follow with the eyes closed:
+ * in is a soft tone rising a fifth, out the same tone falling a fifth
+ * (both with a soft 12 ms attack and a slow decay, so the glide is heard),
+ * and hold a low, quieter, shorter bell-like tick that does not move. */
 static const struct tone tones[SYNTH_COUNT] = {
-    [SYNTH_INHALE] = {0.80,
-                      392.0,
-                      523.3,
-                      0.006,
+    [SYNTH_INHALE] = {1.00,
+                      329.6,
+                      493.9,
+                      0.012,
                       -14.0,
-                      {{1, 1.0, 0.45}, {2, 0.18, 0.25}, {3, 0.05, 0.15}}},
-    [SYNTH_EXHALE] = {0.80,
-                      523.3,
-                      349.2,
-                      0.006,
+                      {{1, 1.0, 0.80}, {2, 0.15, 0.35}, {3, 0.04, 0.20}}},
+    [SYNTH_EXHALE] = {1.00,
+                      493.9,
+                      329.6,
+                      0.012,
                       -14.0,
-                      {{1, 1.0, 0.45}, {2, 0.18, 0.25}, {3, 0.05, 0.15}}},
-    [SYNTH_HOLD] =
-        {0.60, 329.6, 329.6, 0.006, -17.0, {{1, 1.0, 0.30}, {2, 0.10, 0.20}}},
+                      {{1, 1.0, 0.80}, {2, 0.15, 0.35}, {3, 0.04, 0.20}}},
+    [SYNTH_HOLD] = {0.50,
+                    196.0,
+                    196.0,
+                    0.004,
+                    -20.0,
+                    {{1, 1.0, 0.20}, {2.76, 0.20, 0.07}}},
     [SYNTH_BELL] = {3.50,
                     523.3,
                     523.3,

@@ -219,6 +219,27 @@ const struct prefs_row PREFS_TABLE[] = {
      .opt = "read-screens",
      .help = "read the screens aloud (R repeats)",
      .label = "Read screens aloud"},
+    {.key = "calm_motion",
+     .type = PREFS_BOOL,
+     .offset = offsetof(struct prefs, calm_motion),
+     .def = false,
+     .comment = "a still breathing visual: a bar fills and the count shows",
+     .doc = "Calm motion: the breathing visual does not grow and shrink; a "
+            "still shape shows the phase (In, Hold, Out), a bar that fills "
+            "over it and its count.",
+     .opt = "calm-motion",
+     .help = "a still breathing visual with a filling bar and the count",
+     .label = "Calm motion"},
+    {.key = "spoken_count",
+     .type = PREFS_BOOL,
+     .offset = offsetof(struct prefs, spoken_count),
+     .def = false,
+     .comment = "speak the breath's count softly (\"in, two, three\")",
+     .doc = "Speak each breath's count softly under the phase: \"in, two, "
+            "three, four\", \"hold, two\", \"out, two, three, four\".",
+     .opt = "spoken-count",
+     .help = "speak the breath's count softly (in, two, three...)",
+     .label = "Spoken count"},
 };
 
 const size_t PREFS_ROWS = COUNT(PREFS_TABLE);
@@ -420,6 +441,7 @@ void prefs_session_options(const struct prefs *p, struct timeline_options *tl,
     tl->no_ambient = !p->ambient;
     tl->cue_style = p->cue_style;
     tl->settling_seconds = p->settling_seconds;
+    tl->spoken_count = p->spoken_count;
     tl->speech_pace =
         (unsigned)p->speech_rate < 3 ? speech_pace_factor[p->speech_rate] : 1.0;
     ad->leave_out = p->leave_out;

@@ -36,6 +36,8 @@ struct prefs {
         theme;         /* the window's colours, default PALETTE_DEFAULT */
     double text_size;  /* the window's text, 1..2 times, default 1 */
     bool read_screens; /* read the screens aloud, default false */
+    bool calm_motion;  /* a still breathing visual, default false */
+    bool spoken_count; /* the breath's count spoken softly, default false */
 };
 
 #define PREFS_VOLUME_MAX    1.0

@@ -1,6 +1,8 @@
 /* sound_set.c: the table of sounds a session plays. */
 #include "sound_set.h"
 
+#include "breath_count.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +182,21 @@ static bool add_line(struct sound_set *set, const struct session *s,
     return add(set, &snd);
 }
 
+/* The words of the spoken count a breathing step says, when asked for. */
+static bool add_count(struct sound_set *set, const struct session *s,
+                      const struct step *st, const struct timeline_options *opt)
+{
+    bool ok = true;
+    for (int ph = 0; opt->spoken_count && ph < 4; ph++)
+        for (int k = 1; ok && k - 1 < st->pattern[ph]; k++) {
+            const char *word = breath_count_word((enum breath_phase)ph, k);
+            if (!word)
+                break;
+            ok = add_line(set, s, word, NULL, true, st->line, opt);
+        }
+    return ok;
+}
+
 bool sound_set_collect(struct sound_set *set, const struct session *s,
                        const struct timeline_options *opt)
 {
@@ -191,6 +208,7 @@ bool sound_set_collect(struct sound_set *set, const struct session *s,
                             s->builtin || st->stock, st->line, opt);
         switch (st->kind) {
         case STEP_BREATHE:
+            ok = ok && add_count(set, s, st, opt);
             ok = ok && add_slot(set, s, SLOT_INHALE, opt);
             ok = ok && add_slot(set, s, SLOT_EXHALE, opt);
             if (st->pattern[BREATH_HOLD_IN] > 0 ||

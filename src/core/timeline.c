@@ -1,6 +1,7 @@
 /* timeline.c: compiles a session into cues on exact sample positions. */
 #include "timeline.h"
 
+#include "breath_count.h"
 #include "pace.h"
 #include "voice_text.h"
 
@@ -25,8 +26,9 @@ const char *timeline_kind_name(enum cue_kind k)
         [CUE_BEGIN] = "begin",     [CUE_BELL] = "bell",
         [CUE_SILENCE] = "silence", [CUE_END] = "end",
         [CUE_PLAY] = "play",       [CUE_CAPTION] = "caption",
+        [CUE_COUNT] = "count",
     };
-    return (unsigned)k <= CUE_CAPTION ? names[k] : "?";
+    return (unsigned)k <= CUE_COUNT ? names[k] : "?";
 }
 
 struct builder {
@@ -123,6 +125,33 @@ static int64_t line_frames(const char *text, const struct sound_set *set,
     return pace_frames(pace_reading_seconds(text));
 }
 
+/* The spoken count under a breath phase of len frames starting now: a
+ * word on each whole second, each left out when its recording would run
+ * past the phase's end (or there is none). */
+static void push_count(struct builder *b, const struct sound_set *set,
+                       const struct timeline_options *opt, enum breath_phase ph,
+                       int64_t len, int idx)
+{
+    int64_t start = b->pos;
+    for (int k = 1; (int64_t)(k - 1) * SOUND_RATE < len; k++) {
+        const char *word = breath_count_word(ph, k);
+        if (!word)
+            break;
+        int snd = sound_set_find_line(set, word, NULL, true, opt);
+        int64_t at = (int64_t)(k - 1) * SOUND_RATE;
+        if (snd < 0 || sound_length(&set->items[snd]) <= 0 ||
+            sound_length(&set->items[snd]) > len - at)
+            continue;
+        b->pos = start + at;
+        struct cue *c = push(b, CUE_COUNT, 0, snd, NULL, idx);
+        if (c) {
+            c->gain = BREATH_COUNT_GAIN;
+            c->phase = ph;
+        }
+    }
+    b->pos = start;
+}
+
 static void compile_breathe(struct builder *b, const struct session *s,
                             const struct sound_set *set, const struct step *st,
                             const struct timeline_options *opt, int idx)
@@ -145,6 +174,8 @@ static void compile_breathe(struct builder *b, const struct session *s,
                 cue->phase = (enum breath_phase)ph;
                 cue->cycle = c;
             }
+            if (opt->spoken_count)
+                push_count(b, set, opt, (enum breath_phase)ph, len, idx);
             b->pos += len;
         }
     }

@@ -24,6 +24,7 @@ enum cue_kind {
     CUE_END,     /* the session is complete */
     CUE_PLAY,    /* a recording plays whole (voice layer) */
     CUE_CAPTION, /* a caption of the recording shows for its frames */
+    CUE_COUNT,   /* a word of the spoken count, softly (voice layer) */
 };
 
 struct cue {
@@ -50,11 +51,11 @@ struct timeline_late {
 struct timeline {
     struct cue *cues; /* sorted by frame */
     size_t count;
-    int64_t total_frames; /* the last sample, end bell rung out */
-    int64_t end_frame;    /* where the end cue sounds */
-    int64_t steps_start;  /* 0:00 of the time marks: the session's own
-                             steps begin (after the floor notice and the
-                             settling quiet) */
+    int64_t total_frames;       /* the last sample, end bell rung out */
+    int64_t end_frame;          /* where the end cue sounds */
+    int64_t steps_start;        /* 0:00 of the time marks: the session's own
+                                   steps begin (after the floor notice and the
+                                   settling quiet) */
     struct timeline_late *late; /* in step order */
     size_t n_late;
 };

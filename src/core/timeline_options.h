@@ -19,6 +19,7 @@ struct timeline_options {
     bool no_ambient; /* leave out the ambient bed */
     enum cue_style cue_style;
     double settling_seconds; /* quiet after the floor notice */
+    bool spoken_count;       /* the breath's count spoken softly */
     /* The person's pace of synthesized speech, times the session's rate:
      * 1 (or 0) as written, below 1 slower. */
     double speech_pace;

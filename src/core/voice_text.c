@@ -3,6 +3,7 @@
 #include "voice_text.h"
 
 #include "adapt.h"
+#include "breath_count.h"
 
 uint64_t voice_text_hash(const char *text)
 {
@@ -37,7 +38,8 @@ const char *voice_text_of_step(const struct step *st)
 
 /* Spoken lines that come from the program, not from a session file: the
  * floor notice, the anchors that take a left-out region's place, the
- * eyes-open line. Add a line here and scripts/make-voice records it. */
+ * eyes-open line, the words of the spoken count. Add a line here and
+ * scripts/make-voice records it. */
 const char *voice_text_program_line(size_t i)
 {
     if (i == 0)
@@ -46,5 +48,5 @@ const char *voice_text_program_line(size_t i)
         return ADAPT_ANCHORS[i - 1].say;
     if (i - 1 == ADAPT_ANCHOR_COUNT)
         return ADAPT_EYES_OPEN_LINE;
-    return NULL;
+    return breath_count_line(i - 2 - ADAPT_ANCHOR_COUNT);
 }

@@ -193,9 +193,7 @@ static void view_key(const struct app *a, char *buf, size_t n)
         size_t ph = timeline_phase_at(&a->tl, a->snap.position);
         phase = ph == SIZE_MAX ? -1 : (long long)ph;
         sec = (long long)ceil(ui_seconds_left(a));
-        if (ph != SIZE_MAX && a->tl.cues[ph].kind >= CUE_INHALE &&
-            a->tl.cues[ph].kind <= CUE_EXHALE)
-            radius = running_breath_radius(a, &a->tl.cues[ph]);
+        radius = running_visual_key(a);
     }
     snprintf(buf, n, "%d %lld %lld %lld %d %d %d %zu %d", a->screen, phase, sec,
              radius, (int)a->snap.state, a->run.info, a->run.checkin_open,

@@ -252,8 +252,9 @@ void blocked_draw(struct app *a);
 
 void running_draw(struct app *a);
 void running_command(struct app *a, int cmd);
-/* The breathing circle's radius for breath cue c at the clock's place. */
-int running_breath_radius(const struct app *a, const struct cue *c);
+/* What the breathing visual shows at the clock's place, as a number that
+ * changes when its picture does (-1: none shows). */
+long long running_visual_key(const struct app *a);
 
 void after_draw(struct app *a);
 /* The grounding exercise, offered after a session was stopped; or NULL. */

@@ -1,12 +1,14 @@
 /* running.c: the running screen: the clock, the breathing circle, the
  * body figure or the hold's countdown, the caption, and the panel of
  * stop signs (core/run.c says when). */
+#include "app.h"
 #include "app_state.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../core/breath_view.h"
 #include "layout_log.h"
 
 void running_command(struct app *a, int cmd)
@@ -72,9 +74,9 @@ static const char *caption(const struct app *a, const struct cue *c,
     int w = a->w - 2 * (a->w / 14);
     *size = TEXT_LARGE;
     *height = 0;
-    /* A recording's caption shows for its own time, not until the next. */
-    if (!c || !c->caption ||
-        (c->kind == CUE_CAPTION && a->snap.position >= c->frame + c->frames))
+    /* A recording's caption shows for its own time, not until the next
+     * (but through a gap too short to see). */
+    if (!c || !breath_view_caption_shows(c, a->snap.position))
         return NULL;
     int limit = 2 * text_line_height(a->text, TEXT_LARGE);
     while (*size > TEXT_SMALL &&
@@ -105,26 +107,111 @@ static void stage(const struct app *a, const struct cue *c, int *top,
         *bottom = *top;
 }
 
-int running_breath_radius(const struct app *a, const struct cue *c)
+/* Whether the person chose calm motion (on the command line, or kept). */
+static bool calm_motion(const struct app *a)
 {
+    struct prefs p;
+    prefs_merge(&p, &a->opt->prefs, &a->prefs);
+    return p.calm_motion;
+}
+
+/* The breathing circle's radius in the stage for a size from 0 (out)
+ * to 1 (in). */
+static int breath_radius(int top, int bottom, double size)
+{
+    int rmax = (bottom - top) / 2, rmin = rmax / 3;
+    return rmin + (int)lround((rmax - rmin) * size);
+}
+
+/* Calm motion's pieces in the stage: a still circle, under it the
+ * phase's word and count, under them the bar that fills over the phase
+ * (its inside: the part that fills). */
+struct calm_layout {
+    int cx, cy, r; /* r 0: no room for the circle */
+    int text_y;
+    enum text_size size;
+    SDL_Rect bar, inside;
+};
+
+static void calm_layout(const struct app *a, int top, int bottom,
+                        struct calm_layout *l)
+{
+    int room = bottom - top, gap = a->h / 60;
+    int edge = draw_edge_width(a->h);
+    l->size = TEXT_HUGE;
+    if (3 * text_line_height(a->text, TEXT_HUGE) > room)
+        l->size = TEXT_LARGE;
+    int text_h = text_line_height(a->text, l->size);
+    int bar_h = a->h / 30 < 8 ? 8 : a->h / 30;
+    int r = (room - text_h - bar_h - 2 * gap) / 2;
+    r = r > room / 5 ? room / 5 : r;
+    l->r = r < 6 ? 0 : r;
+    int block = (l->r ? 2 * l->r + gap : 0) + text_h + gap + bar_h;
+    int y = top + (room - block) / 2;
+    l->cx = a->w / 2;
+    l->cy = y + l->r;
+    l->text_y = y + (l->r ? 2 * l->r + gap : 0);
+    int bar_w = a->w / 2;
+    l->bar =
+        (SDL_Rect){(a->w - bar_w) / 2, l->text_y + text_h + gap, bar_w, bar_h};
+    int in = 2 * edge + 1;
+    l->inside = (SDL_Rect){l->bar.x + in, l->bar.y + in, l->bar.w - 2 * in,
+                           l->bar.h - 2 * in};
+}
+
+/* The filled part of the bar, in pixels. */
+static int calm_filled(const struct calm_layout *l, double fill)
+{
+    return (int)lround(l->inside.w * fill);
+}
+
+/* Calm motion: nothing grows or shrinks; the phase is told by its word,
+ * its count and a bar that fills over it. */
+static void draw_calm(struct app *a, int top, int bottom,
+                      const struct breath_view *v)
+{
+    struct calm_layout l;
+    calm_layout(a, top, bottom, &l);
+    if (l.r) {
+        draw_fill_circle(a->ren, l.cx, l.cy, l.r, COLOR_ACCENT);
+        SDL_Rect box = {l.cx - l.r, l.cy - l.r, 2 * l.r + 1, 2 * l.r + 1};
+        layout_log_rect("shape", &box, "circle");
+    }
+    char line[32];
+    snprintf(line, sizeof(line), "%s \xc2\xb7 %d", breath_view_word(v->phase),
+             v->count);
+    text_draw(a->text, l.size, COLOR_TEXT, ALIGN_CENTER, 0, l.text_y, a->w,
+              line);
+    int edge = draw_edge_width(a->h);
+    for (int i = 0; i < edge; i++) {
+        SDL_Rect e = {l.bar.x + i, l.bar.y + i, l.bar.w - 2 * i,
+                      l.bar.h - 2 * i};
+        SDL_SetRenderDrawColor(a->ren, COLOR_ACCENT.r, COLOR_ACCENT.g,
+                               COLOR_ACCENT.b, 255);
+        SDL_RenderDrawRect(a->ren, &e);
+    }
+    SDL_Rect filled = l.inside;
+    filled.w = calm_filled(&l, v->fill);
+    if (filled.w > 0)
+        draw_fill_rect(a->ren, &filled, COLOR_ACCENT);
+    layout_log_rect("shape", &l.bar, "bar");
+}
+
+long long running_visual_key(const struct app *a)
+{
+    struct breath_view v;
+    if (!breath_view_at(&a->tl, a->snap.position, &v))
+        return -1;
+    const struct cue *c =
+        &a->tl.cues[breath_view_steady(&a->tl, a->snap.position)];
     int top, bottom;
     stage(a, c, &top, &bottom);
-    int rmax = (bottom - top) / 2, rmin = rmax / 3;
-    double u = c->frames > 0
-                   ? (double)(a->snap.position - c->frame) / (double)c->frames
-                   : 1.0;
-    u = u < 0 ? 0 : u > 1 ? 1 : u;
-    double e = 0.5 - 0.5 * cos(M_PI * u);
-    switch (c->phase) {
-    case BREATH_IN:
-        return rmin + (int)((rmax - rmin) * e);
-    case BREATH_HOLD_IN:
-        return rmax;
-    case BREATH_OUT:
-        return rmax - (int)((rmax - rmin) * e);
-    default:
-        return rmin;
-    }
+    if (!calm_motion(a))
+        return breath_radius(top, bottom, v.size);
+    struct calm_layout l;
+    calm_layout(a, top, bottom, &l);
+    return (long long)v.phase * 100000 + v.count * 10000 +
+           calm_filled(&l, v.fill);
 }
 
 #define STOP_HEADING "Stop at once (Esc, or D) if you notice:"
@@ -241,16 +328,20 @@ void running_draw(struct app *a)
         text_draw(a->text, TEXT_HUGE, COLOR_TEXT, ALIGN_CENTER, 0, a->h / 30,
                   a->w, left);
     }
-    size_t ph = timeline_phase_at(&a->tl, a->snap.position);
+    /* A phase too short to show changes nothing: no flashing. */
+    size_t ph = breath_view_steady(&a->tl, a->snap.position);
     const struct cue *c = ph == SIZE_MAX ? NULL : &a->tl.cues[ph];
+    struct breath_view v;
+    bool breath = breath_view_at(&a->tl, a->snap.position, &v);
     int top, bottom;
     stage(a, c, &top, &bottom);
     int cy = (top + bottom) / 2;
     if (panel_shown(a)) {
         /* the panel covers the stage */
-    } else if (c && (c->kind == CUE_INHALE || c->kind == CUE_EXHALE ||
-                     c->kind == CUE_HOLD)) {
-        int r = running_breath_radius(a, c);
+    } else if (breath && calm_motion(a)) {
+        draw_calm(a, top, bottom, &v);
+    } else if (breath) {
+        int r = breath_radius(top, bottom, v.size);
         draw_fill_circle(a->ren, a->w / 2, cy, r, COLOR_ACCENT);
         SDL_Rect box = {a->w / 2 - r, cy - r, 2 * r + 1, 2 * r + 1};
         layout_log_rect("shape", &box, "circle");
@@ -260,9 +351,9 @@ void running_draw(struct app *a)
                   st->n_regions);
     } else if (c && c->kind == CUE_BEGIN) {
         char hold[16];
+        int64_t left = c->frame + c->frames - a->snap.position;
         ui_fmt_clock(hold, sizeof(hold),
-                     (double)(c->frame + c->frames - a->snap.position) /
-                         SOUND_RATE);
+                     (double)(left > 0 ? left : 0) / SOUND_RATE);
         text_draw(a->text, TEXT_HUGE, COLOR_ACCENT, ALIGN_CENTER, 0,
                   cy - text_line_height(a->text, TEXT_HUGE) / 2, a->w, hold);
     }

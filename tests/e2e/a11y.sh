@@ -1,7 +1,7 @@
 # a11y.sh: the window for people who see less well. Every screen (menu,
 # choices, history, the before screens, blocked, running with the
-# breathing circle, the body figure and a hold, the stop-signs panel,
-# after, import) is visited in the default theme, in high contrast at
+# breathing circle, calm motion's still circle and filling bar, the body
+# figure and a hold, the stop-signs panel, after, import) is visited in the default theme, in high contrast at
 # text size 2, and at text size 2 in an 800x600 window; each screenshot's
 # contrast is measured colour by colour against its theme
 # (tests/tools/shot_contrast: text 4.5:1, 7:1 in high contrast; graphics
@@ -183,12 +183,32 @@ tour() {
     wait_title "— running —"
     sleep 9
     shot "$p-breathing" "$th"
+    [ "$(grep "	circle$" "$TMP/layout.log" | sort -u | wc -l)" -gt 5 ] ||
+        fail "$p: the breathing circle does not grow and shrink"
     key i
     shot "$p-stop-signs" "$th"
     key i
     key Escape
     wait_title "— after"
     shot "$p-after-stopped" "$th"
+    key Escape
+    wait_exit
+
+    # calm motion: the still circle, the word and count, the filling bar;
+    # over 9 s of breathing the circle never changes its size
+    from=$(($(wc -l <"$TMP/layout.log") + 1))
+    start --config "$CFG" "$@" --calm-motion a11y-breath
+    pass_before
+    wait_title "— running —"
+    sleep 9
+    shot "$p-calm" "$th"
+    has_pair "$p-calm" accent background
+    tail -n +"$from" "$TMP/layout.log" >"$TMP/calm.log"
+    grep -q "^shape .*	bar$" "$TMP/calm.log" || fail "$p: no bar on the calm-motion screen"
+    grep -q "^text .*	In · [0-9]*$" "$TMP/calm.log" || fail "$p: no count on the calm-motion screen"
+    [ "$(grep "	circle$" "$TMP/calm.log" | sort -u | wc -l)" = 1 ] ||
+        fail "$p: the calm-motion circle changed its size"
+    key Escape
     key Escape
     wait_exit
 
