@@ -10,6 +10,8 @@
 #include "voice_text.h"
 
 const char SCREEN_WORDS_YES_NO[] = "Press Y for yes, or N for no.";
+const char SCREEN_WORDS_STOP_HEADING[] =
+    "Stop at once (Esc, or D) if you notice:";
 const char SCREEN_WORDS_FLOOR_KEYS[] =
     "Space pauses. D stops at once for discomfort. I shows the signs to stop.";
 
@@ -56,6 +58,21 @@ static void add_list(struct screen_words *w, const struct text_list *l,
 {
     for (size_t i = 0; i < l->count; i++)
         add(w, l->items[i], stock);
+}
+
+const char *screen_words_status(enum screen_status st)
+{
+    switch (st) {
+    case SCREEN_STATUS_CHECKIN:
+        return "Still comfortable? Press any key.";
+    case SCREEN_STATUS_PAUSED:
+        return "Paused. Press Space to go on.";
+    case SCREEN_STATUS_MISSED:
+        return "No answer to the check-in, so the session is paused. "
+               "Press Space to go on.";
+    default:
+        return NULL;
+    }
 }
 
 void screen_words_menu(struct screen_words *w, const struct session *s)
@@ -121,25 +138,9 @@ void screen_words_running(struct screen_words *w,
                           enum screen_status status)
 {
     screen_words_clear(w);
-    switch (status) {
-    case SCREEN_STATUS_CHECKIN:
-        add(w, "Still comfortable? Press any key.", true);
-        break;
-    case SCREEN_STATUS_PAUSED:
-        add(w, "Paused. Press Space to go on.", true);
-        break;
-    case SCREEN_STATUS_MISSED:
-        add(w,
-            "No answer to the check-in, so the session is paused. "
-            "Press Space to go on.",
-            true);
-        break;
-    case SCREEN_STATUS_SIGNS:
-        break;
-    }
+    add(w, screen_words_status(status), true);
     if (p->stop_signs.count > 0) {
-        add(w, "Stop at once, with Escape or D, if you notice any of these:",
-            true);
+        add(w, SCREEN_WORDS_STOP_HEADING, true);
         add_list(w, &p->stop_signs, p->builtin);
     }
 }

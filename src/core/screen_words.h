@@ -25,6 +25,8 @@ extern const char SCREEN_WORDS_YES_NO[];
 /* The offer to read screens aloud: what it says, then the question, then
  * where to change it (shown and said). */
 extern const char *const SCREEN_WORDS_OFFER[3];
+/* The heading of the signs to stop, shown and said. */
+extern const char SCREEN_WORDS_STOP_HEADING[];
 /* The floor screen's keys, shown and said. */
 extern const char SCREEN_WORDS_FLOOR_KEYS[];
 
@@ -49,6 +51,10 @@ enum screen_status {
 };
 
 void screen_words_clear(struct screen_words *w);
+
+/* What the running screen's panel says above the signs (NULL for
+ * SCREEN_STATUS_SIGNS), shown and said. */
+const char *screen_words_status(enum screen_status st);
 
 /* The menu: the selected session's title. */
 void screen_words_menu(struct screen_words *w, const struct session *s);

@@ -20,6 +20,7 @@
 #include "../core/prefs.h"
 #include "../core/run.h"
 #include "../core/safety_flow.h"
+#include "../core/screen_words.h"
 #include "../core/timeline.h"
 #include "draw.h"
 #include "history_view.h"
@@ -251,6 +252,8 @@ void preparing_draw(struct app *a);
 void blocked_draw(struct app *a);
 
 void running_draw(struct app *a);
+/* Whether the panel of stop signs shows, and why (read aloud too). */
+bool running_panel_why(const struct app *a, enum screen_status *st);
 void running_command(struct app *a, int cmd);
 /* What the breathing visual shows at the clock's place, as a number that
  * changes when its picture does (-1: none shows). */

@@ -79,23 +79,6 @@ static void stop_reading(struct read_aloud *r)
     r->arena = NULL;
 }
 
-/* Whether the panel of the running screen shows, and why. */
-static bool running_status(const struct app *a, enum screen_status *st)
-{
-    if (a->run.checkin_open)
-        *st = SCREEN_STATUS_CHECKIN;
-    else if (ui_paused(a) && !a->sound_lost)
-        *st =
-            a->run.checkin_missed ? SCREEN_STATUS_MISSED : SCREEN_STATUS_PAUSED;
-    else if (a->run.info && a->run.info_until == 0)
-        *st = SCREEN_STATUS_SIGNS; /* asked for (I); at the start they
-                                      show while the voice says the floor
-                                      notice, and are not said over it */
-    else
-        return false;
-    return true;
-}
-
 /* The words of the screen showing (none for a screen not read). */
 static void words_now(struct app *a, struct screen_words *w)
 {
@@ -117,7 +100,10 @@ static void words_now(struct app *a, struct screen_words *w)
         screen_words_blocked(w, &a->flow);
         break;
     case SCR_RUNNING:
-        if (running_status(a, &st))
+        /* The signs shown by themselves at the start are not said over
+         * the voice saying the floor notice. */
+        if (running_panel_why(a, &st) &&
+            !(st == SCREEN_STATUS_SIGNS && a->run.info_until != 0))
             screen_words_running(w, a->s->safety, st);
         break;
     case SCR_OFFER:

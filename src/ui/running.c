@@ -214,13 +214,11 @@ long long running_visual_key(const struct app *a)
            calm_filled(&l, v.fill);
 }
 
-#define STOP_HEADING "Stop at once (Esc, or D) if you notice:"
-
 /* The signs to stop, in one column when they fit, else in two, so that at
  * a large text size they are still all in sight. */
 static void stop_signs(struct app *a, struct ui_column *c)
 {
-    static const char *const heading = STOP_HEADING;
+    static const char *const heading = SCREEN_WORDS_STOP_HEADING;
     const struct text_list *l = &a->s->safety->stop_signs;
     int need = text_height(a->text, TEXT_BODY, c->w, heading) + a->h / 80;
     char line[400];
@@ -247,18 +245,26 @@ static void stop_signs(struct app *a, struct ui_column *c)
     c->y = col[0].y > col[1].y ? col[0].y : col[1].y;
 }
 
+bool running_panel_why(const struct app *a, enum screen_status *st)
+{
+    if (a->run.checkin_open)
+        *st = SCREEN_STATUS_CHECKIN;
+    else if (ui_paused(a) && !a->sound_lost) /* (the notice says) */
+        *st =
+            a->run.checkin_missed ? SCREEN_STATUS_MISSED : SCREEN_STATUS_PAUSED;
+    else if (a->run.info)
+        *st = SCREEN_STATUS_SIGNS;
+    else
+        return false;
+    return true;
+}
+
 /* What the panel says above the signs: the check-in, or why it is
  * paused; NULL when neither. */
 static const char *panel_status(const struct app *a)
 {
-    if (a->run.checkin_open)
-        return "Still comfortable? Press any key.";
-    if (ui_paused(a) && !a->sound_lost) /* (the notice says) */
-        return a->run.checkin_missed
-                   ? "No answer to the check-in, so the session is paused. "
-                     "Press Space to go on."
-                   : "Paused. Press Space to go on.";
-    return NULL;
+    enum screen_status st;
+    return running_panel_why(a, &st) ? screen_words_status(st) : NULL;
 }
 
 /* The height the panel's text takes in one column of width w. */
@@ -270,7 +276,8 @@ static int panel_need(struct app *a, int w)
         need += text_height(a->text, TEXT_BODY, w, a->run_notice) + a->h / 30;
     if (status)
         need += text_height(a->text, TEXT_LARGE, w, status) + a->h / 30;
-    need += text_height(a->text, TEXT_BODY, w, STOP_HEADING) + a->h / 80;
+    need += text_height(a->text, TEXT_BODY, w, SCREEN_WORDS_STOP_HEADING) +
+            a->h / 80;
     const struct text_list *l = &a->s->safety->stop_signs;
     char line[400];
     for (size_t i = 0; i < l->count; i++) {
