@@ -290,7 +290,7 @@ static int panel_need(struct app *a, int w)
 /* The panel of stop signs, from top (under the clock, or the top of the
  * window: see running_draw) to the buttons (over the caption: asked for,
  * the signs come first). */
-static void draw_panel(struct app *a, int top, int bottom)
+static void draw_panel(struct app *a, int top, int bottom, bool over_clock)
 {
     int m = a->w / 14;
     SDL_Rect panel = {m / 2, top, a->w - m, bottom - top};
@@ -299,6 +299,12 @@ static void draw_panel(struct app *a, int top, int bottom)
     struct ui_column c;
     ui_column_start(&c, a, panel.x + m / 2, panel.y + a->h / 30, panel.w - m,
                     panel.y + panel.h, 0);
+    if (over_clock) { /* the time left stays in sight, small */
+        char left[16], line[48];
+        ui_fmt_clock(left, sizeof(left), ui_seconds_left(a));
+        snprintf(line, sizeof(line), "%s left", left);
+        ui_column_text(&c, TEXT_SMALL, COLOR_DIM, line, a->h / 80);
+    }
     ui_column_text(&c, TEXT_BODY, COLOR_WARN, a->run_notice, a->h / 30);
     ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, panel_status(a), a->h / 30);
     stop_signs(a, &c);
@@ -378,5 +384,6 @@ void running_draw(struct app *a)
         text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_CENTER, m, notice_y, w,
                   a->run_notice);
     if (panel_shown(a))
-        draw_panel(a, over_clock ? a->h / 60 : below, a->content_bottom);
+        draw_panel(a, over_clock ? a->h / 60 : below, a->content_bottom,
+                   over_clock);
 }
