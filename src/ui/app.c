@@ -15,6 +15,7 @@
 #include "app.h"
 #include "app_state.h"
 #include "layout_log.h"
+#include "note_box.h"
 
 /* ---- commands ---------------------------------------------------------- */
 
@@ -65,12 +66,10 @@ static void command(struct app *a, int cmd)
         ui_scroll_key(a, cmd);
         break;
     case SCR_AFTER:
-        if (ui_scroll_key(a, cmd))
-            break;
-        if (cmd == UI_STOP || cmd == UI_ENTER)
-            app_leave(a);
-        else if (cmd == UI_GROUNDING && after_grounding_offer(a))
-            app_open_session(a, after_grounding_offer(a));
+        after_command(a, cmd);
+        break;
+    case SCR_RATING:
+        rating_command(a, cmd);
         break;
     case SCR_RUNNING:
         running_command(a, cmd);
@@ -132,8 +131,14 @@ static void handle(struct app *a, const SDL_Event *e)
         break;
     case SDL_KEYDOWN:
         a->key_ns = ui_now_ns();
-        if (!e->key.repeat)
-            command(a, key_command(a, e->key.keysym.sym));
+        if (note_box_key(a, &e->key)) /* typing: no key is a command */
+            a->dirty = true;
+        else if (!e->key.repeat)
+            command(a, rating_key_command(a, e->key.keysym.sym,
+                                          key_command(a, e->key.keysym.sym)));
+        break;
+    case SDL_TEXTINPUT:
+        a->dirty |= note_box_text(a, e->text.text);
         break;
     case SDL_MOUSEBUTTONUP:
         for (int i = 0; i < a->n_buttons; i++)
@@ -221,6 +226,9 @@ static void draw(struct app *a)
         break;
     case SCR_AFTER:
         after_draw(a);
+        break;
+    case SCR_RATING:
+        rating_draw(a);
         break;
     case SCR_CHOICES:
         choices_draw(a);
