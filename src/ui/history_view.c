@@ -1,5 +1,7 @@
 /* history_view.c: the history screen (see history_view.h): a heading, the
- * bar chart of minutes per day, the totals and how sessions ended. */
+ * bar chart of minutes per day, the ratings before and after of the
+ * sessions that have one (dots, no line, no trend), the totals and how
+ * sessions ended. */
 #include "history_view.h"
 
 #include <math.h>
@@ -11,14 +13,40 @@
 #include "../core/history_report.h"
 #include "draw.h"
 
+enum { RATED_MAX = 112 }; /* sessions with a rating shown, the latest */
+
 struct history_view {
     struct history_report rep;
+    struct rated { /* a session with a rating, in order of start */
+        long day;
+        signed char before, after; /* -1: none */
+    } rated[RATED_MAX];
+    size_t n_rated;
     long today;
     size_t recorded; /* rows in the file, any date */
     size_t damaged;
     bool not_recording;
     char problem[700]; /* why the history cannot be shown, or "" */
 };
+
+/* The sessions of the weeks shown that have a rating, oldest first (the
+ * latest RATED_MAX when there are more). */
+static void keep_rated(struct history_view *v, struct history *h)
+{
+    history_sort_by_start(h); /* out of memory: the file's order */
+    for (size_t i = 0; i < h->count; i++) {
+        const struct history_row *r = &h->rows[i];
+        long day;
+        if ((!r->has_before && !r->has_after) || !history_row_day(r, &day) ||
+            day < v->rep.first_day || day > v->today)
+            continue;
+        if (v->n_rated == RATED_MAX)
+            memmove(v->rated, v->rated + 1, --v->n_rated * sizeof *v->rated);
+        v->rated[v->n_rated++] =
+            (struct rated){day, (signed char)(r->has_before ? r->before : -1),
+                           (signed char)(r->has_after ? r->after : -1)};
+    }
+}
 
 struct history_view *history_view_load(const char *path, bool not_recording)
 {
@@ -42,6 +70,7 @@ struct history_view *history_view_load(const char *path, bool not_recording)
     if (v->problem[0])
         return v;
     history_report_build(&h, v->today, HISTORY_VIEW_WEEKS, &v->rep);
+    keep_rated(v, &h);
     v->recorded = h.count;
     v->damaged = h.damaged;
     history_free(&h);
@@ -146,6 +175,93 @@ static void draw_chart(const struct history_view *v, SDL_Renderer *r,
             SDL_RenderDrawLine(r, cx, base, cx, base + small / 5);
         }
     }
+}
+
+/* A hollow dot (before): a ring of colour c around the background. */
+static void ring(SDL_Renderer *r, int cx, int cy, int rad)
+{
+    int in = rad - (rad / 3 > 2 ? rad / 3 : 2);
+    draw_fill_circle(r, cx, cy, rad, COLOR_FIGURE_LIT);
+    draw_fill_circle(r, cx, cy, in > 0 ? in : 0, COLOR_BG);
+}
+
+/* The legend above the ratings: a hollow dot for before, a filled one
+ * for after; returns its height. */
+static int draw_rating_legend(struct text *t, SDL_Renderer *r, int x, int y,
+                              int w)
+{
+    int small = text_line_height(t, TEXT_SMALL), rad = small / 4 + 1;
+    const char *what = "How tense or upset, 0 to 10, in each session "
+                       "that asked:";
+    int hw = text_width(t, TEXT_SMALL, what), h = small;
+    if (hw + 12 * small > w) { /* the words alone on a line when needed */
+        h += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, what);
+        y += h - small;
+        hw = -small;
+    } else {
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, what);
+    }
+    int lx = x + hw + small, cy = y + small / 2;
+    ring(r, lx + rad, cy, rad);
+    lx += 2 * rad + small / 3;
+    text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, lx, y, 0, "before");
+    lx += text_width(t, TEXT_SMALL, "before") + small;
+    draw_fill_circle(r, lx + rad, cy, rad, COLOR_ACCENT);
+    lx += 2 * rad + small / 3;
+    text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, lx, y, 0, "after");
+    return h;
+}
+
+/* The ratings: one column per session, oldest on the left, a hollow dot
+ * for before and a filled one for after on a 0..10 scale; no line joins
+ * them. The first and the last session's dates under it. */
+static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
+                         struct text *t, SDL_Rect area)
+{
+    int small = text_line_height(t, TEXT_SMALL);
+    area.y += draw_rating_legend(t, r, area.x, area.y, area.w) + small / 3;
+    area.h -= small + small / 3;
+    int label_w = text_width(t, TEXT_SMALL, "10") + small;
+    label_w = label_w > area.w / 9 ? label_w : area.w / 9;
+    int x0 = area.x + label_w, cw = area.w - label_w;
+    int rad = small / 4 + 1;
+    int base = area.y + area.h - small - rad, ch = base - area.y - rad;
+    if (ch < 2 * rad)
+        ch = 2 * rad;
+    for (int k = 0; k <= 10; k += ch >= 3 * small ? 5 : 10) {
+        int y = base - ch * k / 10;
+        set(r, k ? COLOR_FIGURE : COLOR_DIM);
+        SDL_RenderDrawLine(r, x0, y, x0 + cw, y);
+        char n[8];
+        snprintf(n, sizeof n, "%d", k);
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, area.x, y - small / 2,
+                  0, n);
+    }
+    double slot = (double)cw / (double)v->n_rated;
+    slot = slot > 4 * small ? 4 * small : slot;
+    int apart = slot >= 5 * rad ? rad + rad / 2 : 0;
+    for (size_t i = 0; i < v->n_rated; i++) {
+        const struct rated *d = &v->rated[i];
+        int cx = x0 + (int)(slot * ((double)i + 0.5));
+        if (d->before >= 0 && d->before <= 10)
+            ring(r, cx - apart, base - ch * d->before / 10, rad);
+        if (d->after >= 0 && d->after <= 10)
+            draw_fill_circle(r, cx + apart, base - ch * d->after / 10, rad,
+                             COLOR_ACCENT);
+    }
+    char first[24], last[24];
+    int y, mo, dd;
+    history_day_date(v->rated[0].day, &y, &mo, &dd);
+    snprintf(first, sizeof first, "%d %s", dd, months[mo - 1]);
+    history_day_date(v->rated[v->n_rated - 1].day, &y, &mo, &dd);
+    snprintf(last, sizeof last, "%d %s", dd, months[mo - 1]);
+    int ly = base + rad + small / 6;
+    text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x0, ly, 0, first);
+    int end = x0 + (int)(slot * (double)v->n_rated);
+    int lw = text_width(t, TEXT_SMALL, last);
+    if (v->n_rated > 1 &&
+        end - lw > x0 + text_width(t, TEXT_SMALL, first) + small)
+        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, end - lw, ly, 0, last);
 }
 
 static const char *const ending_names[HISTORY_OUTCOMES] = {
@@ -261,12 +377,25 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
         y += h / 30;
         chart -= about + h / 30;
     }
-    chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
     int least = 3 * text_line_height(t, TEXT_SMALL);
+    /* With ratings, they take part of the room: both charts at least
+     * their least, the ratings' legend above them. */
+    int rated = 0;
+    if (v->n_rated > 0) {
+        int legend = 2 * text_line_height(t, TEXT_SMALL);
+        rated = (chart - h / 25) * 2 / 5;
+        rated = rated < least + legend ? least + legend : rated;
+        chart -= rated + h / 25;
+    }
+    chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
     chart = chart < least ? least : chart;
     SDL_Rect area = {m, y, cw, chart};
     draw_chart(v, r, t, area);
     y += area.h + h / 25;
+    if (rated > 0) {
+        draw_ratings(v, r, t, (SDL_Rect){m, y, cw, rated});
+        y += rated + h / 25;
+    }
     y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, sums);
     y += h / 40;
     draw_endings(v, t, m, y, cw);
