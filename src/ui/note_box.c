@@ -118,7 +118,7 @@ void note_box_draw(struct app *a, int y)
     if (box.h < line + 2 * pad)
         box.h = line + 2 * pad;
     draw_box(a->ren, &box, &COLOR_PANEL, edge);
-    layout_log_rect("shape", &box, "note box");
+    layout_log_rect("shape", &box, "panel");
     /* The text and its caret (a thin bar), the end in sight when the
      * note is taller than the box. */
     char shown[RATING_NOTE_BYTES + 8];
