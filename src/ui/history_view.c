@@ -186,20 +186,25 @@ static void ring(SDL_Renderer *r, int cx, int cy, int rad)
 }
 
 /* The legend above the ratings: a hollow dot for before, a filled one
- * for after; returns its height. */
-static int draw_rating_legend(struct text *t, SDL_Renderer *r, int x, int y,
-                              int w)
+ * for after, after the words when they fit on one line, else under them.
+ * Drawn when r is not NULL; returns its height either way. */
+static int rating_legend(struct text *t, SDL_Renderer *r, int x, int y, int w)
 {
     int small = text_line_height(t, TEXT_SMALL), rad = small / 4 + 1;
-    const char *what = "How tense or upset, 0 to 10, in each session "
-                       "that asked:";
+    static const char what[] = "How tense or upset:";
+    int marks = 4 * rad + 2 * small / 3 + 2 * small +
+                text_width(t, TEXT_SMALL, "before") +
+                text_width(t, TEXT_SMALL, "after");
     int hw = text_width(t, TEXT_SMALL, what), h = small;
-    if (hw + 12 * small > w) { /* the words alone on a line when needed */
-        h += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, what);
+    bool apart = hw + marks > w; /* the words alone on a line */
+    if (apart)
+        h += text_height(t, TEXT_SMALL, w, what);
+    if (!r)
+        return h;
+    text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, what);
+    if (apart) {
         y += h - small;
         hw = -small;
-    } else {
-        text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, w, what);
     }
     int lx = x + hw + small, cy = y + small / 2;
     ring(r, lx + rad, cy, rad);
@@ -219,13 +224,17 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
                          struct text *t, SDL_Rect area)
 {
     int small = text_line_height(t, TEXT_SMALL);
-    area.y += draw_rating_legend(t, r, area.x, area.y, area.w) + small / 3;
-    area.h -= small + small / 3;
+    int legend = rating_legend(t, r, area.x, area.y, area.w) + small / 3;
+    area.y += legend;
+    area.h -= legend;
     int label_w = text_width(t, TEXT_SMALL, "10") + small;
     label_w = label_w > area.w / 9 ? label_w : area.w / 9;
     int x0 = area.x + label_w, cw = area.w - label_w;
     int rad = small / 4 + 1;
-    int base = area.y + area.h - small - rad, ch = base - area.y - rad;
+    /* The dates under it only where there is room for them. */
+    bool dates = area.h >= 3 * small;
+    int base = area.y + area.h - (dates ? small : 0) - rad;
+    int ch = base - area.y - rad;
     if (ch < 2 * rad)
         ch = 2 * rad;
     for (int k = 0; k <= 10; k += ch >= 3 * small ? 5 : 10) {
@@ -249,6 +258,8 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
             draw_fill_circle(r, cx + apart, base - ch * d->after / 10, rad,
                              COLOR_ACCENT);
     }
+    if (!dates)
+        return;
     char first[24], last[24];
     int y, mo, dd;
     history_day_date(v->rated[0].day, &y, &mo, &dd);
@@ -371,20 +382,25 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
     int words = h / 25 + text_height(t, TEXT_BODY, cw, sums) + h / 40 +
                 endings_height(v, t, cw);
     int chart = foot - h / 40 - words - y;
+    int least = 3 * text_line_height(t, TEXT_SMALL);
+    /* With ratings, their legend and chart need room too. */
+    int legend = v->n_rated ? rating_legend(t, NULL, 0, 0, cw) +
+                                  text_line_height(t, TEXT_SMALL) / 3
+                            : 0;
+    int rated_least =
+        v->n_rated ? 2 * text_line_height(t, TEXT_SMALL) + legend + h / 25 : 0;
     /* The line about the chart when there is room for it too. */
-    if (chart - about - h / 30 >= 3 * text_line_height(t, TEXT_SMALL)) {
+    if (chart - about - h / 30 >= least + rated_least) {
         y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
         y += h / 30;
         chart -= about + h / 30;
     }
-    int least = 3 * text_line_height(t, TEXT_SMALL);
-    /* With ratings, they take part of the room: both charts at least
-     * their least, the ratings' legend above them. */
+    /* The ratings take half of what is left, at least their least. */
     int rated = 0;
     if (v->n_rated > 0) {
-        int legend = 2 * text_line_height(t, TEXT_SMALL);
-        rated = (chart - h / 25) * 2 / 5;
-        rated = rated < least + legend ? least + legend : rated;
+        rated = (chart - h / 25) / 2;
+        int two = 2 * text_line_height(t, TEXT_SMALL); /* without dates */
+        rated = rated < two + legend ? two + legend : rated;
         chart -= rated + h / 25;
     }
     chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
