@@ -241,7 +241,7 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
         int y = base - ch * k / 10;
         set(r, k ? COLOR_FIGURE : COLOR_DIM);
         SDL_RenderDrawLine(r, x0, y, x0 + cw, y);
-        char n[8];
+        char n[16];
         snprintf(n, sizeof n, "%d", k);
         text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, area.x, y - small / 2,
                   0, n);

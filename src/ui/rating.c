@@ -226,12 +226,15 @@ void rating_draw(struct app *a)
         pause_draw(a);
         return;
     }
-    const char *out = a->rating_after ? "Skip (Esc)" : "Leave (Esc)";
-    const char *labels[] = {"Record (Enter)", "Skip (S)", out};
-    static const int cmds[] = {UI_ENTER, UI_SKIP, UI_STOP};
     /* After the session Esc skips too: one button says both. */
-    ui_bottom_buttons(a, labels + a->rating_after, cmds + a->rating_after,
-                      a->rating_after ? 2 : 3);
+    static const char *const before[] = {"Record (Enter)", "Skip (S)",
+                                         "Leave (Esc)"};
+    static const char *const after[] = {"Record (Enter)", "Skip (S or Esc)"};
+    static const int cmds[] = {UI_ENTER, UI_SKIP, UI_STOP};
+    if (a->rating_after)
+        ui_bottom_buttons(a, after, cmds, 2);
+    else
+        ui_bottom_buttons(a, before, cmds, 3);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
     char head[200];
     snprintf(head, sizeof(head), "%s  \xc2\xb7  %s", a->s->title,

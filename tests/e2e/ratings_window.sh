@@ -149,7 +149,9 @@ wait_title "— after"
 shown "See a doctor if you notice any of these:"
 key r
 wait_title "— how you feel"
-key 4 Return
+key 4
+shown "Chosen: 4"
+click "Record (Enter)"
 wait_title "— after"
 [ "$(export_row rated | cut -d, -f6,8,9)" = "discomfort,9,4" ] ||
     fail "pause: $(export_row rated)"
