@@ -9,12 +9,7 @@
 
 #include <cmocka.h>
 
-#include "../src/core/history.h"
 #include "../src/core/rating.h"
-
-_Static_assert(RATING_NOTE_CHARS == HISTORY_NOTE_CHARS, "note limits agree");
-_Static_assert(RATING_NOTE_BYTES == HISTORY_NOTE_BYTES, "note sizes agree");
-_Static_assert(RATING_MAX == HISTORY_RATING_MAX, "rating ranges agree");
 
 static void test_wanted(void **state)
 {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "history.h"
 #include "session.h"
 
 enum {
