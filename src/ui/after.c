@@ -30,7 +30,7 @@ void after_command(struct app *a, int cmd)
 {
     if (note_box_command(a, cmd))
         return;
-    if (cmd == UI_NOTE) {
+    if (cmd == UI_NOTE && !a->opt->no_history) { /* kept nowhere else */
         note_box_open(a);
         return;
     }
@@ -68,8 +68,10 @@ static void after_buttons(struct app *a, bool offer)
         labels[n] = "How you feel (R)";
         cmds[n++] = UI_RATE;
     }
-    labels[n] = a->note_saved ? "Edit note (N)" : "Write a note (N)";
-    cmds[n++] = UI_NOTE;
+    if (!a->opt->no_history) {
+        labels[n] = a->note_saved ? "Edit note (N)" : "Write a note (N)";
+        cmds[n++] = UI_NOTE;
+    }
     labels[n] = done;
     cmds[n++] = UI_STOP;
     ui_bottom_buttons(a, labels, cmds, n);

@@ -48,7 +48,9 @@ bool rating_open_before(struct app *a)
 {
     struct prefs chosen;
     prefs_merge(&chosen, &a->opt->prefs, &a->prefs);
-    a->rating_asked = rating_wanted(a->s, chosen.ratings);
+    /* --no-history keeps nothing: nothing to ask for. */
+    a->rating_asked =
+        !a->opt->no_history && rating_wanted(a->s, chosen.ratings);
     if (!a->rating_asked)
         return false;
     a->rating_after = a->rating_pause = false;

@@ -4,7 +4,8 @@
 # note typed with an accent and a new line; S skips (nothing recorded);
 # Esc on the question leaves; a rating at the profile's pause shows the
 # words that it is fine not to go on; the preference --ratings asks for
-# a built-in session; letters typed into the note are never commands.
+# a built-in session; letters typed into the note are never commands;
+# --no-history asks nothing and offers no note.
 . "$(dirname "$0")/lib.sh"
 window_setup
 HISTORY="$XDG_STATE_HOME/stillpoint/history.csv"
@@ -174,6 +175,18 @@ wait_exit
 start --ratings box-breathing
 pass_before
 wait_title "Box breathing — how you feel"
+key Escape
+wait_exit
+# 6. --no-history keeps nothing: no question, no note box.
+start --no-history --config "$CFG" rated
+wait_title "— before"
+key Return
+wait_title "— running —"
+key Escape
+wait_title "— after"
+key n
+sleep 0.5
+grep -qF "Your note" "$TMP/screen.txt" && fail "--no-history offered a note it cannot keep"
 key Escape
 wait_exit
 echo "ratings_window: ok"
