@@ -249,15 +249,23 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
     double slot = (double)cw / (double)v->n_rated;
     slot = slot > 4 * small ? 4 * small : slot;
     int apart = slot >= 5 * rad ? rad + rad / 2 : 0;
-    for (size_t i = 0; i < v->n_rated; i++) {
-        const struct rated *d = &v->rated[i];
-        int cx = x0 + (int)(slot * ((double)i + 0.5));
-        if (d->before >= 0 && d->before <= 10)
-            ring(r, cx - apart, base - ch * d->before / 10, rad);
-        if (d->after >= 0 && d->after <= 10)
-            draw_fill_circle(r, cx + apart, base - ch * d->after / 10, rad,
-                             COLOR_ACCENT);
-    }
+    /* The filled dots first, then each ring in a margin of background,
+     * so where dots crowd a ring never touches a filled dot. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < v->n_rated; i++) {
+            const struct rated *d = &v->rated[i];
+            int cx = x0 + (int)(slot * ((double)i + 0.5));
+            int value = pass ? d->before : d->after;
+            if (value < 0 || value > 10)
+                continue;
+            int cy = base - ch * value / 10;
+            if (pass) {
+                draw_fill_circle(r, cx - apart, cy, rad + 4, COLOR_BG);
+                ring(r, cx - apart, cy, rad);
+            } else {
+                draw_fill_circle(r, cx + apart, cy, rad, COLOR_ACCENT);
+            }
+        }
     if (!dates)
         return;
     char first[24], last[24];

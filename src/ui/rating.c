@@ -171,22 +171,27 @@ void rating_command(struct app *a, int cmd)
 /* The eleven numbers as buttons in a row, the chosen one ringed. */
 static int draw_numbers(struct app *a, int x, int y, int w)
 {
-    int gap = a->w / 100 + 2, bw = (w - 10 * gap) / 11;
-    int bh = text_line_height(a->text, TEXT_SMALL) + a->h / 30;
     int edge = draw_edge_width(a->h);
+    /* Room between the buttons for the chosen one's ring. */
+    int gap = a->w / 200 + 12 + 2 * edge, bw = (w - 10 * gap) / 11;
+    int bh = text_line_height(a->text, TEXT_SMALL) + a->h / 30;
     static const char *const names[] = {"0", "1", "2", "3", "4", "5",
                                         "6", "7", "8", "9", "10"};
     for (int v = 0; v <= RATING_MAX; v++) {
         int bx = x + v * (bw + gap);
         if (v == a->rating_value) {
-            SDL_Rect ring = {bx - 2 * edge - 2, y - 2 * edge - 2,
-                             bw + 4 * edge + 4, bh + 4 * edge + 4};
+            /* A ring of accent, clear of the button's edge by more than
+             * the 3 px in which colours count as touching. */
+            int in = 5, out = in + 2 * edge + 2;
+            SDL_Rect ring = {bx - out, y - out, bw + 2 * out, bh + 2 * out};
+            SDL_Rect clear = {bx - in, y - in, bw + 2 * in, bh + 2 * in};
             draw_fill_rect(a->ren, &ring, COLOR_ACCENT);
+            draw_fill_rect(a->ren, &clear, COLOR_BG);
             layout_log_rect("shape", &ring, "chosen");
         }
         ui_add_button(a, bx, y, bw, bh, names[v], UI_RATE_BASE + v);
     }
-    y += bh + 2 * edge + 4 + a->h / 80;
+    y += bh + 2 * edge + 7 + a->h / 60;
     int half = w / 2;
     text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x, y, half,
               "0: calm");
