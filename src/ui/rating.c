@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout_log.h"
 
 static const char QUESTION[] = "How tense or upset do you feel right now?";
 
@@ -187,9 +186,15 @@ static int draw_numbers(struct app *a, int x, int y, int w)
             SDL_Rect clear = {bx - in, y - in, bw + 2 * in, bh + 2 * in};
             draw_fill_rect(a->ren, &ring, COLOR_ACCENT);
             draw_fill_rect(a->ren, &clear, COLOR_BG);
-            layout_log_rect("shape", &ring, "chosen");
         }
-        ui_add_button(a, bx, y, bw, bh, names[v], UI_RATE_BASE + v);
+        /* Drawn here, as a row of the screen's own (the bottom row is
+         * ui_bottom_buttons'): a click target without a label. */
+        SDL_Rect r = {bx, y, bw, bh};
+        draw_box(a->ren, &r, &COLOR_BUTTON, edge);
+        int th = text_height(a->text, TEXT_SMALL, 0, names[v]);
+        text_draw(a->text, TEXT_SMALL, COLOR_TEXT, ALIGN_CENTER, bx,
+                  y + (bh - th) / 2, bw, names[v]);
+        ui_add_button(a, bx, y, bw, bh, NULL, UI_RATE_BASE + v);
     }
     y += bh + 2 * edge + 7 + a->h / 60;
     int half = w / 2;

@@ -32,10 +32,11 @@ export_row() {
 }
 rows() { [ -f "$HISTORY" ] && wc -l <"$HISTORY" || echo 0; }
 
-# click LABEL: clicks the middle of the button labelled LABEL (as the
-# layout log placed it last).
+# click LABEL: clicks the middle of the button labelled LABEL, or of the
+# text LABEL (the numbers are targets their screen draws), as the layout
+# log placed it last.
 click() {
-    set -- $(awk -F'\t' -v l="$1" '$2 == l && $1 ~ /^button / { r = $1 } END { print r }' \
+    set -- $(awk -F'\t' -v l="$1" '$2 == l && $1 ~ /^(button|text) / { r = $1 } END { print r }' \
         "$TMP/layout.log")
     [ "$#" = 5 ] || fail "no button '$1' drawn"
     xdotool mousemove --window "$WIN" $(($2 + $4 / 2)) $(($3 + $5 / 2)) click 1
