@@ -82,6 +82,10 @@ void after_draw(struct app *a)
     bool offer = after_grounding_offer(a) != NULL;
     after_buttons(a, offer);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
+    if (a->note_open) { /* the box has the screen, for room at any size */
+        note_box_draw(a, y);
+        return;
+    }
     const struct safety_profile *p = a->s->safety;
     static const char *const how[] = {
         [HISTORY_COMPLETED] = "Session complete.",
@@ -102,17 +106,13 @@ void after_draw(struct app *a)
     if (a->history_error[0])
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
                        a->history_error);
-    if (a->note_saved && !a->note_open)
+    if (a->note_saved)
         y += text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
                        "Note saved.");
-    if (a->note_problem[0] && !a->note_open)
+    if (a->note_problem[0])
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
                        a->note_problem);
     y += a->h / 30;
-    if (a->note_open) {
-        note_box_draw(a, y);
-        return;
-    }
     struct ui_column c;
     ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);
     /* The signs that need a doctor come first, so they are in sight

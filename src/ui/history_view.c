@@ -336,21 +336,11 @@ static void draw_endings(const struct history_view *v, struct text *t, int x,
     }
 }
 
-void history_view_draw(const struct history_view *v, SDL_Renderer *r,
-                       struct text *t, int w, int h, int bottom)
+/* Notes at the foot, above the buttons, up from foot; returns their top. */
+static int draw_foot(const struct history_view *v, struct text *t, int m,
+                     int cw, int foot)
 {
-    int m = w / 12, cw = w - 2 * m, y = h / 16;
-    y += text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, cw, "History");
-    if (!v || v->problem[0]) {
-        y += h / 30;
-        text_draw(t, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, m, y, cw,
-                  v ? v->problem
-                    : "The history cannot be shown: out of memory.");
-        return;
-    }
-    /* Notes at the foot, above the buttons. */
     char line[200];
-    int foot = bottom - h / 40;
     if (v->not_recording) {
         const char *note = "Sessions run in this window are not recorded "
                            "(--no-history).";
@@ -367,6 +357,23 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
         foot -= text_height(t, TEXT_SMALL, cw, line);
         text_draw(t, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, foot, cw, line);
     }
+    return foot;
+}
+
+void history_view_draw(const struct history_view *v, SDL_Renderer *r,
+                       struct text *t, int w, int h, int bottom)
+{
+    int m = w / 12, cw = w - 2 * m, y = h / 16;
+    y += text_draw(t, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, cw, "History");
+    if (!v || v->problem[0]) {
+        y += h / 30;
+        text_draw(t, TEXT_BODY, COLOR_WARN, ALIGN_LEFT, m, y, cw,
+                  v ? v->problem
+                    : "The history cannot be shown: out of memory.");
+        return;
+    }
+    char line[200];
+    int foot = draw_foot(v, t, m, cw, bottom - h / 40);
     if (v->recorded == 0) {
         y += h / 30;
         text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw,
@@ -403,13 +410,21 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
         y += h / 30;
         chart -= about + h / 30;
     }
-    /* The ratings take half of what is left, at least their least. */
-    int rated = 0;
-    if (v->n_rated > 0) {
+    /* The ratings take half of what is left, at least their least; where
+     * even that does not fit (large text in a small window), a line says
+     * where they are instead, when it fits. */
+    static const char elsewhere[] = "Ratings before and after: stillpoint "
+                                    "--history lists them.";
+    int rated = 0, said = 0;
+    if (v->n_rated > 0 && chart >= least + rated_least) {
         rated = (chart - h / 25) / 2;
         int two = 2 * text_line_height(t, TEXT_SMALL); /* without dates */
         rated = rated < two + legend ? two + legend : rated;
         chart -= rated + h / 25;
+    } else if (v->n_rated > 0) {
+        said = text_height(t, TEXT_SMALL, cw, elsewhere);
+        said = chart - said - h / 40 >= least ? said : 0;
+        chart -= said ? said + h / 40 : 0;
     }
     chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
     chart = chart < least ? least : chart;
@@ -419,6 +434,11 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
     if (rated > 0) {
         draw_ratings(v, r, t, (SDL_Rect){m, y, cw, rated});
         y += rated + h / 25;
+    } else if (said > 0) {
+        y -= h / 25 - h / 40;
+        y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw,
+                       elsewhere) +
+             h / 25;
     }
     y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, sums);
     y += h / 40;

@@ -97,6 +97,35 @@ bool note_box_text(struct app *a, const char *text)
     return true;
 }
 
+/* The end of the note that fits in a box w wide and h tall, with its
+ * caret (a thin bar), into out: the whole note when it fits, else "…"
+ * and as much of its end as fits, so the caret stays in sight. */
+static void visible_tail(struct app *a, int w, int h, char *out, size_t n)
+{
+    static const char caret[] = "\xe2\x96\x8f", more[] = "\xe2\x80\xa6";
+    const char *text = a->note.text;
+    snprintf(out, n, "%s%s", text, caret);
+    if (text_height(a->text, TEXT_BODY, w, out) <= h)
+        return;
+    /* Where each character starts; the search is over characters, so a
+     * start is never inside one. */
+    size_t starts[RATING_NOTE_CHARS + 1], count = 0;
+    for (size_t i = 0; i <= a->note.len && count <= RATING_NOTE_CHARS; i++)
+        if (i == a->note.len || ((unsigned char)text[i] & 0xC0) != 0x80)
+            starts[count++] = i;
+    size_t lo = 1, hi = count - 1; /* the first start that fits; the last
+                                      (the end, only the caret) always is */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        snprintf(out, n, "%s%s%s", more, text + starts[mid], caret);
+        if (text_height(a->text, TEXT_BODY, w, out) <= h)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    snprintf(out, n, "%s%s%s", more, text + starts[hi], caret);
+}
+
 void note_box_draw(struct app *a, int y)
 {
     int m = a->w / 12, w = a->w - 2 * m, edge = draw_edge_width(a->h);
@@ -115,21 +144,15 @@ void note_box_draw(struct app *a, int y)
         below += text_height(a->text, TEXT_SMALL, w, problem);
     SDL_Rect box = {m, y, w, bottom - y - below};
     int line = text_line_height(a->text, TEXT_BODY);
-    if (box.h < line + 2 * pad)
-        box.h = line + 2 * pad;
+    if (box.h < 2 * line + 2 * pad)
+        box.h = 2 * line + 2 * pad;
     draw_box(a->ren, &box, &COLOR_PANEL, edge);
     layout_log_rect("shape", &box, "panel");
-    /* The text and its caret (a thin bar), the end in sight when the
-     * note is taller than the box. */
-    char shown[RATING_NOTE_BYTES + 8];
-    snprintf(shown, sizeof(shown), "%s\xe2\x96\x8f", a->note.text);
     SDL_Rect in = {box.x + pad, box.y + pad, box.w - 2 * pad, box.h - 2 * pad};
-    int th = text_height(a->text, TEXT_BODY, in.w, shown);
-    int ty = th > in.h ? in.y + in.h - th : in.y;
-    SDL_RenderSetClipRect(a->ren, &in);
-    text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, in.x, ty, in.w,
+    char shown[RATING_NOTE_BYTES + 16];
+    visible_tail(a, in.w, in.h, shown, sizeof(shown));
+    text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, in.x, in.y, in.w,
               shown);
-    SDL_RenderSetClipRect(a->ren, NULL);
     y = box.y + box.h + a->h / 80;
     y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, hint);
     if (problem)

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 static const char QUESTION[] = "How tense or upset do you feel right now?";
 
 void rating_reset(struct app *a)
@@ -89,6 +88,12 @@ int rating_key_command(const struct app *a, SDL_Keycode k, int cmd)
         return cmd;
     if (k >= SDLK_0 && k <= SDLK_9)
         return UI_RATE_BASE + (int)(k - SDLK_0);
+    /* The digit row where a layout puts other signs on it (AZERTY). */
+    SDL_Scancode sc = SDL_GetScancodeFromKey(k);
+    if (sc >= SDL_SCANCODE_1 && sc <= SDL_SCANCODE_9)
+        return UI_RATE_BASE + 1 + (int)(sc - SDL_SCANCODE_1);
+    if (sc == SDL_SCANCODE_0)
+        return UI_RATE_BASE;
     if (k >= SDLK_KP_1 && k <= SDLK_KP_9)
         return UI_RATE_BASE + 1 + (int)(k - SDLK_KP_1);
     if (k == SDLK_KP_0)
