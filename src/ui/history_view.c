@@ -224,7 +224,7 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
                          struct text *t, SDL_Rect area)
 {
     int small = text_line_height(t, TEXT_SMALL);
-    int legend = rating_legend(t, r, area.x, area.y, area.w) + small / 3;
+    int legend = rating_legend(t, r, area.x, area.y, area.w) + small / 6;
     area.y += legend;
     area.h -= legend;
     int label_w = text_width(t, TEXT_SMALL, "10") + small;
@@ -397,13 +397,15 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
     int words = h / 25 + text_height(t, TEXT_BODY, cw, sums) + h / 40 +
                 endings_height(v, t, cw);
     int chart = foot - h / 40 - words - y;
-    int least = 3 * text_line_height(t, TEXT_SMALL);
-    /* With ratings, their legend and chart need room too. */
-    int legend = v->n_rated ? rating_legend(t, NULL, 0, 0, cw) +
-                                  text_line_height(t, TEXT_SMALL) / 3
-                            : 0;
-    int rated_least =
-        v->n_rated ? 2 * text_line_height(t, TEXT_SMALL) + legend + h / 25 : 0;
+    int small = text_line_height(t, TEXT_SMALL), least = 3 * small;
+    /* With ratings, their legend and chart need room too: the minutes
+     * chart gives up half a line for them, and the gap between the two
+     * is narrower. */
+    int legend = v->n_rated ? rating_legend(t, NULL, 0, 0, cw) + small / 6 : 0;
+    int between = h / 40, two = 2 * small; /* the ratings without dates */
+    int rated_least = v->n_rated ? two + legend + between : 0;
+    if (v->n_rated)
+        least -= small / 2;
     /* The line about the chart when there is room for it too. */
     if (chart - about - h / 30 >= least + rated_least) {
         y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
@@ -417,29 +419,28 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
                                     "--history lists them.";
     int rated = 0, said = 0;
     if (v->n_rated > 0 && chart >= least + rated_least) {
-        rated = (chart - h / 25) / 2;
-        int two = 2 * text_line_height(t, TEXT_SMALL); /* without dates */
+        rated = (chart - between) / 2;
         rated = rated < two + legend ? two + legend : rated;
-        chart -= rated + h / 25;
+        chart -= rated + between;
     } else if (v->n_rated > 0) {
         said = text_height(t, TEXT_SMALL, cw, elsewhere);
-        said = chart - said - h / 40 >= least ? said : 0;
-        chart -= said ? said + h / 40 : 0;
+        said = chart - said - between >= least ? said : 0;
+        chart -= said ? said + between : 0;
     }
     chart = chart > h * 2 / 5 ? h * 2 / 5 : chart;
     chart = chart < least ? least : chart;
     SDL_Rect area = {m, y, cw, chart};
     draw_chart(v, r, t, area);
-    y += area.h + h / 25;
+    y += area.h;
     if (rated > 0) {
-        draw_ratings(v, r, t, (SDL_Rect){m, y, cw, rated});
-        y += rated + h / 25;
+        draw_ratings(v, r, t, (SDL_Rect){m, y + between, cw, rated});
+        y += between + rated;
     } else if (said > 0) {
-        y -= h / 25 - h / 40;
+        y += between;
         y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw,
-                       elsewhere) +
-             h / 25;
+                       elsewhere);
     }
+    y += h / 25;
     y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, sums);
     y += h / 40;
     draw_endings(v, t, m, y, cw);
