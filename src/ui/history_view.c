@@ -233,8 +233,10 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
     int rad = small / 4 + 1;
     /* The dates under it only where there is room for them. */
     bool dates = area.h >= 3 * small;
-    int base = area.y + area.h - (dates ? small : 0) - rad;
-    int ch = base - area.y - rad;
+    /* Room for a dot, and for the scale's numbers centred on its lines. */
+    int pad = small / 2 > rad ? small / 2 : rad;
+    int base = area.y + area.h - (dates ? small : 0) - pad;
+    int ch = base - area.y - pad;
     if (ch < 2 * rad)
         ch = 2 * rad;
     for (int k = 0; k <= 10; k += ch >= 3 * small ? 5 : 10) {
@@ -274,7 +276,7 @@ static void draw_ratings(const struct history_view *v, SDL_Renderer *r,
     snprintf(first, sizeof first, "%d %s", dd, months[mo - 1]);
     history_day_date(v->rated[v->n_rated - 1].day, &y, &mo, &dd);
     snprintf(last, sizeof last, "%d %s", dd, months[mo - 1]);
-    int ly = base + rad + small / 6;
+    int ly = base + pad;
     text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, x0, ly, 0, first);
     int end = x0 + (int)(slot * (double)v->n_rated);
     int lw = text_width(t, TEXT_SMALL, last);
