@@ -125,6 +125,7 @@ SEEDS_fuzz_loader = tests/data/bad/*.cfg tests/data/good/*.cfg config/*.cfg \
                     config/sessions/*.cfg
 SEEDS_fuzz_prefs  = tests/data/prefs/*.cfg
 SEEDS_fuzz_history = tests/data/history/*
+SEEDS_fuzz_note = tests/data/notes/*
 SEEDS_fuzz_bundle = tests/data/bundles/*
 SEEDS_fuzz_sound  = tests/data/sounds/*
 SEEDS_fuzz_mp3_length = tests/data/mp3/*.mp3

@@ -164,6 +164,17 @@ const struct prefs_row PREFS_TABLE[] = {
      .doc = "Offer a short grounding exercise whenever a session is "
             "stopped.",
      .label = "Grounding after a stop"},
+    {.key = "ratings",
+     .type = PREFS_BOOL,
+     .offset = offsetof(struct prefs, ratings),
+     .def = false,
+     .comment = "ask how tense or upset you feel, before and after",
+     .doc = "Ask \"How tense or upset do you feel right now?\" (0 calm to "
+            "10) before and after every session, kept with its history "
+            "row. A session or its type may ask anyway.",
+     .opt = "ratings",
+     .help = "ask how tense or upset you feel (0 to 10) before and after",
+     .label = "Ask how I feel"},
     {.key = "leave_out",
      .type = PREFS_REGION_SET,
      .offset = offsetof(struct prefs, leave_out),

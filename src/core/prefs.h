@@ -31,6 +31,7 @@ struct prefs {
     bool eyes_open;          /* eyes-open wording, default false */
     bool gentle;             /* no breath holds, shorter holds, default false */
     bool offer_grounding;    /* offer grounding after any stop, default true */
+    bool ratings;            /* ask how tense, before, after; default false */
     uint32_t leave_out;      /* bit i: SESSION_REGIONS[i] left out; default 0 */
     enum palette_theme
         theme;         /* the window's colours, default PALETTE_DEFAULT */

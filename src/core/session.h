@@ -89,6 +89,11 @@ struct safety_profile {
     struct text_list clearance;         /* a no blocks the session */
     struct text_list preparation;
     const char *ask; /* whom to ask, e.g. "a urologist" */
+    bool rating;     /* ask how tense or upset, 0..10, before and after */
+    /* A rating before at or above rating_pause says it is fine not to go
+     * on and offers grounding first (never blocks). */
+    bool has_rating_pause;
+    int rating_pause; /* 0..10 */
     /* during */
     struct text_list stop_signs;
     double reminder_seconds; /* 0 = none */
@@ -112,6 +117,7 @@ struct session {
     const struct safety_profile *safety; /* never NULL once loaded */
     double speech_rate; /* the file's default pace of synthesized speech
                            (words a second), or 0: the person's choice */
+    bool rating;        /* ask how tense or upset, before and after */
 };
 
 /* The floor every session starts with; no file can remove it. */

@@ -114,6 +114,24 @@ static double shorter(double base, double own)
     return own < base ? own : base;
 }
 
+/* rating and rating_pause: a file may ask where a built-in profile does
+ * not, and pause sooner, but never the other way (p starts as the
+ * built-in profile, or zeroed). The group was checked already. */
+static void load_profile_rating(struct safety_profile *p,
+                                const config_setting_t *before)
+{
+    const config_setting_t *r =
+        before ? config_setting_get_member(before, "rating") : NULL;
+    if (r && config_setting_get_bool(r))
+        p->rating = true;
+    if (!before || !config_setting_get_member(before, "rating_pause"))
+        return;
+    int pause = (int)schema_number(before, &SCHEMA_BEFORE, "rating_pause");
+    if (!p->has_rating_pause || pause < p->rating_pause)
+        p->rating_pause = pause;
+    p->has_rating_pause = true;
+}
+
 static void load_profile(struct loader *l, config_setting_t *g)
 {
     const char *type = config_setting_name(g);
@@ -165,6 +183,7 @@ static void load_profile(struct loader *l, config_setting_t *g)
     p->aftercare = join(l, p->aftercare, read_list(l, after, "aftercare"));
 
     const char *ask = before ? schema_string(before, "ask") : NULL;
+    load_profile_rating(p, before);
     double reminder =
         during ? schema_number(during, &SCHEMA_DURING, "reminder_seconds") : 0;
     double checkin =
@@ -273,6 +292,9 @@ static void load_session(struct loader *l, const config_setting_t *g)
     s->description = loader_dup_string(l, g, "description");
     s->ambient_volume = schema_number(g, &SCHEMA_SESSION, "ambient_volume");
     s->speech_rate = schema_number(g, &SCHEMA_SESSION, "speech_rate");
+    const config_setting_t *rating = config_setting_get_member(g, "rating");
+    s->rating = rating && config_setting_type(rating) == CONFIG_TYPE_BOOL &&
+                config_setting_get_bool(rating);
     const config_setting_t *name_s = config_setting_get_member(g, "name");
     if (s->name && !session_name_valid(s->name)) {
         ERR(l, name_s,

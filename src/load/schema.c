@@ -44,6 +44,14 @@ static const struct field before_fields[] = {
      "Yes/no questions about having been cleared. A no blocks the session."},
     {"preparation", FT_STRINGS, 1, ITEM_CHARS, 0, 0, 0, 0, LIST_ITEMS,
      "A checklist shown before the session starts."},
+    {"rating", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "true: ask \"How tense or upset do you feel right now?\" (0 to 10) "
+     "before the session and after it. A file can turn it on for a "
+     "built-in type, not off."},
+    {"rating_pause", FT_INT, 0, 10, 0, FIELD_NO_DEFAULT, 0, 0, 0,
+     "A rating before at or above this does not block, but says it is fine "
+     "not to go on, offers the grounding exercise first and says how to "
+     "stop. A file can lower a built-in type's, not raise it."},
 };
 
 static const struct field during_fields[] = {
@@ -85,6 +93,9 @@ static const struct field session_fields[] = {
      "Words a second the synthesized voice speaks lines that have no "
      "recording (a guide speaks about 2 to 2.5). The person's own choice "
      "of slower or faster applies on top."},
+    {"rating", FT_BOOL, 0, 0, 0, 0, 0, 0, 0,
+     "true: ask \"How tense or upset do you feel right now?\" (0 to 10) "
+     "before and after this session, whatever its type says."},
     {"sounds", FT_GROUP, 0, 0, 0, 0, 0, 0, 0,
      "Sound files replacing the built-in cue tones."},
     {"steps", FT_GROUPS, 0, 0, 0, FIELD_REQUIRED, 0, 1, 1000,
@@ -542,7 +553,8 @@ static void write_table(FILE *out, const struct schema *s, const char *title)
             snprintf(range, sizeof(range), "%s%.6g..%.6g",
                      (f->flags & FIELD_ZERO_OFF) ? "0 or " : "", f->min,
                      f->max);
-            snprintf(def, sizeof(def), "%.6g", f->def);
+            if (!(f->flags & FIELD_NO_DEFAULT))
+                snprintf(def, sizeof(def), "%.6g", f->def);
             break;
         case FT_STRING:
         case FT_PATH:

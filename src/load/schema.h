@@ -29,7 +29,8 @@ enum field_type {
 
 enum {
     FIELD_REQUIRED = 1u << 0,
-    FIELD_ZERO_OFF = 1u << 1, /* 0 means off; otherwise min..max */
+    FIELD_ZERO_OFF = 1u << 1,   /* 0 means off; otherwise min..max */
+    FIELD_NO_DEFAULT = 1u << 2, /* a number that is none unless given */
 };
 
 struct field {

@@ -1,10 +1,13 @@
 /* after.c: the after screen: how the session ended, the care after
- * it, the signs that need a doctor, and the grounding offer. */
+ * it, the signs that need a doctor, the grounding offer, and the note
+ * (note_box.c) and rating after (rating.c) the person may add. */
 #include "app.h"
 #include "app_state.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "note_box.h"
 
 /* The grounding exercise, offered after a session was stopped. */
 const struct session *after_grounding_offer(const struct app *a)
@@ -16,14 +19,73 @@ const struct session *after_grounding_offer(const struct app *a)
     return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
 }
 
+/* The question after can still be asked: it waited for R (after a stop
+ * for discomfort the doctor's signs come first). */
+static bool rating_waits(const struct app *a)
+{
+    return a->rating_asked && !a->rating_done;
+}
+
+void after_command(struct app *a, int cmd)
+{
+    if (note_box_command(a, cmd))
+        return;
+    if (cmd == UI_NOTE && !a->opt->no_history) { /* kept nowhere else */
+        note_box_open(a);
+        return;
+    }
+    if (ui_scroll_key(a, cmd))
+        return;
+    if (cmd == UI_STOP || cmd == UI_ENTER)
+        app_leave(a);
+    else if (cmd == UI_GROUNDING && after_grounding_offer(a))
+        app_open_session(a, after_grounding_offer(a));
+    else if (cmd == UI_RATE && rating_waits(a)) {
+        a->rating_after = true;
+        a->rating_value = RATING_NONE;
+        a->screen = SCR_RATING;
+    }
+}
+
+/* The bottom row: the note box's own buttons while it is open. */
+static void after_buttons(struct app *a, bool offer)
+{
+    if (a->note_open) {
+        static const char *const labels[] = {"Save note (Enter)",
+                                             "Close without saving (Esc)"};
+        static const int cmds[] = {UI_ENTER, UI_STOP};
+        ui_bottom_buttons(a, labels, cmds, 2);
+        return;
+    }
+    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
+    const char *labels[4];
+    int cmds[4], n = 0;
+    if (offer) {
+        labels[n] = "Grounding (G)";
+        cmds[n++] = UI_GROUNDING;
+    }
+    if (rating_waits(a)) {
+        labels[n] = "How you feel (F)";
+        cmds[n++] = UI_RATE;
+    }
+    if (!a->opt->no_history) {
+        labels[n] = a->note_saved ? "Edit note (N)" : "Write a note (N)";
+        cmds[n++] = UI_NOTE;
+    }
+    labels[n] = done;
+    cmds[n++] = UI_STOP;
+    ui_bottom_buttons(a, labels, cmds, n);
+}
+
 void after_draw(struct app *a)
 {
-    const char *done = a->opt->session ? "Close (Esc)" : "Menu (Esc)";
     bool offer = after_grounding_offer(a) != NULL;
-    const char *labels[] = {"Grounding (G)", done};
-    static const int cmds[] = {UI_GROUNDING, UI_STOP};
-    ui_bottom_buttons(a, labels + !offer, cmds + !offer, offer ? 2 : 1);
+    after_buttons(a, offer);
     int m = a->w / 12, w = a->w - 2 * m, y = a->h / 14;
+    if (a->note_open) { /* the box has the screen, for room at any size */
+        note_box_draw(a, y);
+        return;
+    }
     const struct safety_profile *p = a->s->safety;
     static const char *const how[] = {
         [HISTORY_COMPLETED] = "Session complete.",
@@ -44,6 +106,12 @@ void after_draw(struct app *a)
     if (a->history_error[0])
         y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
                        a->history_error);
+    if (a->note_saved)
+        y += text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
+                       "Note saved.");
+    if (a->note_problem[0])
+        y += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, y, w,
+                       a->note_problem);
     y += a->h / 30;
     struct ui_column c;
     ui_column_start(&c, a, m, y, w, a->content_bottom, a->scroll);

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "app_state.h"
 #include "layout_log.h"
+#include "note_box.h"
 #include "screen_reader.h"
 
 /* ---- commands ---------------------------------------------------------- */
@@ -73,12 +74,10 @@ static void command(struct app *a, int cmd)
         ui_scroll_key(a, cmd);
         break;
     case SCR_AFTER:
-        if (ui_scroll_key(a, cmd))
-            break;
-        if (cmd == UI_STOP || cmd == UI_ENTER)
-            app_leave(a);
-        else if (cmd == UI_GROUNDING && after_grounding_offer(a))
-            app_open_session(a, after_grounding_offer(a));
+        after_command(a, cmd);
+        break;
+    case SCR_RATING:
+        rating_command(a, cmd);
         break;
     case SCR_RUNNING:
         running_command(a, cmd);
@@ -96,47 +95,6 @@ static void command(struct app *a, int cmd)
     }
 }
 
-static int key_command(const struct app *a, SDL_Keycode k)
-{
-    switch (k) {
-    case SDLK_ESCAPE:
-        return UI_STOP;
-    case SDLK_SPACE:
-        return a->screen == SCR_RUNNING ? UI_PAUSE : UI_ENTER;
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-        return UI_ENTER;
-    case SDLK_y:
-        return UI_YES;
-    case SDLK_n:
-        return UI_NO;
-    case SDLK_d:
-        return UI_DISCOMFORT;
-    case SDLK_i:
-        return UI_INFO;
-    case SDLK_UP:
-        return UI_UP;
-    case SDLK_DOWN:
-        return UI_DOWN;
-    case SDLK_F11:
-        return UI_FULLSCREEN;
-    case SDLK_LEFT:
-        return UI_LEFT;
-    case SDLK_RIGHT:
-        return UI_RIGHT;
-    case SDLK_c:
-        return UI_CHOICES;
-    case SDLK_g:
-        return UI_GROUNDING;
-    case SDLK_h:
-        return UI_HISTORY;
-    case SDLK_r:
-        return UI_REPEAT;
-    default:
-        return UI_ANY;
-    }
-}
-
 static void handle(struct app *a, const SDL_Event *e)
 {
     switch (e->type) {
@@ -145,8 +103,13 @@ static void handle(struct app *a, const SDL_Event *e)
         break;
     case SDL_KEYDOWN:
         a->key_ns = ui_now_ns();
-        if (!e->key.repeat)
-            command(a, key_command(a, e->key.keysym.sym));
+        if (note_box_key(a, &e->key)) /* typing: no key is a command */
+            a->dirty = true;
+        else if (!e->key.repeat)
+            command(a, keys_command(a, e->key.keysym.sym));
+        break;
+    case SDL_TEXTINPUT:
+        a->dirty |= note_box_text(a, e->text.text);
         break;
     case SDL_MOUSEBUTTONUP:
         for (int i = 0; i < a->n_buttons; i++)
@@ -232,6 +195,9 @@ static void draw(struct app *a)
         break;
     case SCR_AFTER:
         after_draw(a);
+        break;
+    case SCR_RATING:
+        rating_draw(a);
         break;
     case SCR_CHOICES:
         choices_draw(a);

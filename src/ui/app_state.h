@@ -18,6 +18,7 @@
 #include "../core/history.h"
 #include "../core/layout.h"
 #include "../core/prefs.h"
+#include "../core/rating.h"
 #include "../core/run.h"
 #include "../core/safety_flow.h"
 #include "../core/screen_words.h"
@@ -49,6 +50,10 @@ enum ui_cmd {
     UI_ANY,
     UI_HISTORY,
     UI_REPEAT,          /* R: the screen read aloud again */
+    UI_SKIP,            /* the rating question: S */
+    UI_RATE,            /* the after screen: F, the question after */
+    UI_NOTE,            /* the after screen: N, the note box */
+    UI_RATE_BASE = 400, /* a number of the rating question, 400..410 */
     UI_ITEM_BASE = 500, /* a click on an item of the choices screen */
     UI_OPEN_BASE = 1000,
 };
@@ -64,6 +69,7 @@ enum screen {
     SCR_HISTORY,
     SCR_IMPORT, /* a dropped session file or bundle, before import */
     SCR_OFFER,  /* first start with a screen reader: read screens aloud? */
+    SCR_RATING, /* how tense or upset, 0..10 (rating.c), before or after */
 };
 
 enum { MAX_MENU = 256, MAX_BUTTONS = MAX_MENU + 8 };
@@ -122,6 +128,16 @@ struct app {
     struct history_view *history; /* the history screen, while open */
     struct import_view *import;   /* the import screen, while open */
     struct read_aloud *reader;    /* screens read aloud (read_aloud.c) */
+    /* the rating question (rating.c) and the note (note_box.c) */
+    bool rating_asked; /* this session asks, before and after */
+    bool rating_after; /* the question showing is the one after */
+    bool rating_pause; /* the words after a rating at the profile's pause */
+    bool rating_done;  /* the question after was answered or skipped */
+    int rating_value;  /* the number chosen so far, or RATING_NONE */
+    int rating_before; /* the rating before, or RATING_NONE */
+    struct rating_note note;
+    bool note_open, note_saved;
+    char note_problem[160]; /* typed text refused, and why */
     /* drawing */
     struct button buttons[MAX_BUTTONS];
     int n_buttons;
@@ -263,6 +279,9 @@ void after_draw(struct app *a);
 /* The grounding exercise, offered after a session was stopped; or NULL. */
 const struct session *after_grounding_offer(const struct app *a);
 
+/* keys.c: the command a key press is, on the screen showing. */
+int keys_command(const struct app *a, SDL_Keycode k);
+
 /* ---- read_aloud.c: the screens read aloud (read_screens) ------------ */
 
 /* Once each turn of the loop: speaks the screen showing when what it
@@ -282,6 +301,26 @@ void read_aloud_free(struct app *a);
 /* offer.c: the offer to read the screens aloud. */
 void offer_command(struct app *a, int cmd);
 void offer_draw(struct app *a);
+/* The after screen's keys and buttons. */
+void after_command(struct app *a, int cmd);
+
+/* rating.c: the question "How tense or upset do you feel right now?".
+ * rating_reset forgets it (a session opens); rating_open_before asks it,
+ * when asked at all, once the sound is being readied, and returns
+ * whether it did; rating_open_after asks it when the session ends. */
+void rating_reset(struct app *a);
+bool rating_open_before(struct app *a);
+void rating_open_after(struct app *a);
+/* Appends one entry of the session's row to the history (as app_record
+ * does, saying a failure in history_error); whether it was written. */
+bool rating_append(struct app *a, enum history_entry what);
+/* Writes the rating before with the session's row (just begun). */
+void rating_record_before(struct app *a);
+/* The key's command on the rating and after screens (digits, S, R),
+ * else cmd as key_command made it. */
+int rating_key_command(const struct app *a, SDL_Keycode k, int cmd);
+void rating_command(struct app *a, int cmd);
+void rating_draw(struct app *a);
 
 void choices_open(struct app *a);
 void choices_command(struct app *a, int cmd);

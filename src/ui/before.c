@@ -29,8 +29,13 @@ void before_command(struct app *a, int cmd)
         snprintf(detail, sizeof(detail), "%.190s", a->flow.blocked_by);
         app_record(a, HISTORY_BLOCKED, detail);
         a->screen = SCR_BLOCKED;
-    } else if (a->flow.screen == FLOW_READY && !app_begin_preparing(a)) {
-        a->screen = SCR_MENU;
+    } else if (a->flow.screen == FLOW_READY) {
+        /* The question before (when asked) shows while the sound is
+         * readied. */
+        if (!app_begin_preparing(a))
+            a->screen = SCR_MENU;
+        else
+            rating_open_before(a);
     }
 }
 

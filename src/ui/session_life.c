@@ -165,6 +165,7 @@ static bool start_session(struct app *a)
     }
     app_begin_row(a, (double)a->tl.total_frames / SOUND_RATE);
     app_record(a, HISTORY_INTERRUPTED, "");
+    rating_record_before(a);
     run_start(&a->run, a->s->safety, &a->tl);
     live_snapshot(a->live, &a->snap);
     live_play(a->live);
@@ -224,6 +225,7 @@ void app_end_session(struct app *a, enum history_outcome o, const char *why)
     a->outcome = o;
     run_end(&a->run);
     a->screen = SCR_AFTER;
+    rating_open_after(a);
 }
 
 void app_open_session(struct app *a, const struct session *s)
@@ -231,6 +233,7 @@ void app_open_session(struct app *a, const struct session *s)
     app_close_session(a);
     a->s = s;
     a->notice[0] = '\0';
+    rating_reset(a);
     safety_flow_start(&a->flow, s->safety);
     a->screen = SCR_BEFORE;
 }

@@ -16,6 +16,8 @@ static const char *state_word(const struct app *a)
         return "blocked";
     case SCR_AFTER:
         return "after";
+    case SCR_RATING: /* the question, or the words at a profile's pause */
+        return a->rating_pause ? "before" : "how you feel";
     case SCR_RUNNING:
         return ui_paused(a) ? "paused" : "running";
     case SCR_HISTORY:

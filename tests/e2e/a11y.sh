@@ -1,7 +1,9 @@
 # a11y.sh: the window for people who see less well. Every screen (menu,
 # choices, history, the before screens, blocked, running with the
 # breathing circle, calm motion's still circle and filling bar, the body
-# figure and a hold, the stop-signs panel, after, import) is visited in the default theme, in high contrast at
+# figure and a hold, the stop-signs panel, the rating question and its
+# pause words, after, the note box, import) is visited in the default
+# theme, in high contrast at
 # text size 2, and at text size 2 in an 800x600 window; each screenshot's
 # contrast is measured colour by colour against its theme
 # (tests/tools/shot_contrast: text 4.5:1, 7:1 in high contrast; graphics
@@ -138,6 +140,12 @@ history_rows() {
     for ago in 20 13 9 5 2 1 0; do
         echo "$(date -d "$ago days ago 08:00" +%Y-%m-%dT%H:%M:%S%:z),box-breathing,x,300.0,$((ago * 60 + 120)).0,completed," >>"$h"
     done
+    # ratings before and after for some (the history's dots)
+    for ago in 13 5 1 0; do
+        s="$(date -d "$ago days ago 08:00" +%Y-%m-%dT%H:%M:%S%:z),box-breathing,x,300.0,$((ago * 60 + 120)).0"
+        echo "$s,rated-before,$((ago % 7 + 3))" >>"$h"
+        echo "$s,rated-after,$((ago % 4 + 2))" >>"$h"
+    done
 }
 
 # before P THEME: a picture of every screen before the session, answering
@@ -230,6 +238,33 @@ tour() {
     sleep 8
     shot "$p-hold" "$th"
     key Escape
+    key Escape
+    wait_exit
+
+    # The rating question (trauma-informed asks, and pauses at 8), its
+    # pause words, the question after and the note box.
+    start "$@" grounded-scan
+    pass_before
+    wait_title "— how you feel"
+    key 9
+    shot "$p-rating" "$th"
+    key Return
+    wait_title "— before"
+    shot "$p-rating-pause" "$th"
+    key Return
+    wait_title "— running —"
+    key Escape
+    wait_title "— how you feel"
+    key 3
+    shot "$p-rating-after" "$th"
+    key Return
+    wait_title "— after"
+    key n
+    xdotool type --delay 40 'Calmer, café'
+    key shift+Return
+    shot "$p-note" "$th"
+    key Return
+    shot "$p-note-saved" "$th"
     key Escape
     wait_exit
 
