@@ -123,7 +123,8 @@ static void test_after_doctor_signs_before_the_care(void **state)
     (void)state;
     struct safety_profile p = profile(true);
     static struct screen_words w;
-    screen_words_after(&w, &p, HISTORY_DISCOMFORT, true);
+    struct screen_after_offers offers = {.grounding = true, .note = true};
+    screen_words_after(&w, &p, HISTORY_DISCOMFORT, &offers);
     assert_string_equal(w.lines[0].text, "Stopped for discomfort.");
     int doctor = line_of(&w, "Chest pain afterwards");
     int care = line_of(&w, "Drink some water.");
@@ -133,9 +134,39 @@ static void test_after_doctor_signs_before_the_care(void **state)
         if (strstr(w.lines[i].text, "press G"))
             offer = (int)i;
     assert_true(offer > doctor && offer < care);
-    screen_words_after(&w, &p, HISTORY_COMPLETED, false);
-    for (size_t i = 0; i < w.count; i++)
+    assert_true(line_of(&w, "Press N to write a note with this session.") >
+                care);
+    struct screen_after_offers none = {0};
+    screen_words_after(&w, &p, HISTORY_COMPLETED, &none);
+    for (size_t i = 0; i < w.count; i++) {
         assert_null(strstr(w.lines[i].text, "press G"));
+        assert_null(strstr(w.lines[i].text, "Press N"));
+    }
+}
+
+static void test_rating_question_then_each_number(void **state)
+{
+    (void)state;
+    static struct screen_words w;
+    screen_words_rating(&w, -1);
+    assert_string_equal(w.lines[0].text, SCREEN_WORDS_RATING_QUESTION);
+    assert_true(line_of(&w, SCREEN_WORDS_RATING_HINT) > 0);
+    screen_words_rating(&w, 10);
+    assert_int_equal(w.count, 1);
+    assert_string_equal(w.lines[0].text, "Chosen: 10");
+    assert_true(w.lines[0].stock);
+    screen_words_rating_pause(&w, false);
+    assert_int_equal(line_of(&w, SCREEN_WORDS_PAUSE[1]), -1);
+    screen_words_rating_pause(&w, true);
+    assert_int_equal(line_of(&w, SCREEN_WORDS_PAUSE[1]), 1);
+    /* never a verdict */
+    for (int v = -1; v <= 10; v++) {
+        screen_words_rating(&w, v);
+        for (size_t i = 0; i < w.count; i++) {
+            assert_null(strstr(w.lines[i].text, "better"));
+            assert_null(strstr(w.lines[i].text, "improv"));
+        }
+    }
 }
 
 static void test_key_follows_the_words(void **state)
@@ -186,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_blocked_says_the_question_and_whom_to_ask),
         cmocka_unit_test(test_running_panel_says_why_then_the_signs),
         cmocka_unit_test(test_after_doctor_signs_before_the_care),
+        cmocka_unit_test(test_rating_question_then_each_number),
         cmocka_unit_test(test_key_follows_the_words),
         cmocka_unit_test(test_composed_line_cut_whole_characters),
     };

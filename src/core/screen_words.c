@@ -10,6 +10,18 @@
 #include "voice_text.h"
 
 const char SCREEN_WORDS_YES_NO[] = "Press Y for yes, or N for no.";
+const char SCREEN_WORDS_RATING_QUESTION[] =
+    "How tense or upset do you feel right now?";
+const char SCREEN_WORDS_RATING_HINT[] =
+    "Type a number or move with the arrow keys; Enter records it, S skips.";
+const char *const SCREEN_WORDS_PAUSE[4] = {
+    "It is fine not to go on today.",
+    "You could do the short grounding exercise first, to come back to the "
+    "room: press G.",
+    "If you go on, Esc stops the session at any time, and D stops it at "
+    "once for discomfort.",
+    "Press Enter to go on, or Esc to leave.",
+};
 const char SCREEN_WORDS_STOP_HEADING[] =
     "Stop at once (Esc, or D) if you notice:";
 const char SCREEN_WORDS_FLOOR_KEYS[] =
@@ -177,9 +189,43 @@ const char *screen_words_outcome(enum history_outcome o)
     }
 }
 
-void screen_words_after(struct screen_words *w, const struct safety_profile *p,
-                        enum history_outcome o, bool grounding_offer)
+void screen_words_rating(struct screen_words *w, int value)
 {
+    screen_words_clear(w);
+    if (value >= 0 && value <= HISTORY_RATING_MAX) {
+        char n[8];
+        snprintf(n, sizeof(n), "%d", value);
+        add_composed(w, true, "Chosen: %s%s", n, "");
+        return;
+    }
+    add(w, SCREEN_WORDS_RATING_QUESTION, true);
+    add(w, "Zero is calm, and ten the most you can imagine.", true);
+    add(w, SCREEN_WORDS_RATING_HINT, true);
+}
+
+void screen_words_rating_pause(struct screen_words *w, bool grounding)
+{
+    screen_words_clear(w);
+    for (int i = 0; i < 4; i++)
+        if (i != 1 || grounding)
+            add(w, SCREEN_WORDS_PAUSE[i], true);
+}
+
+void screen_words_note(struct screen_words *w)
+{
+    screen_words_clear(w);
+    add(w, "Your note, kept with this session:", true);
+    add(w,
+        "Type it. Enter saves, Shift and Enter starts a new line, Escape "
+        "closes without saving.",
+        true);
+}
+
+void screen_words_after(struct screen_words *w, const struct safety_profile *p,
+                        enum history_outcome o,
+                        const struct screen_after_offers *offers)
+{
+    bool grounding_offer = offers->grounding;
     screen_words_clear(w);
     add(w, screen_words_outcome(o), true);
     if (p->doctor_signs.count > 0) {
@@ -195,6 +241,10 @@ void screen_words_after(struct screen_words *w, const struct safety_profile *p,
         add(w, "For now:", true);
         add_list(w, &p->aftercare, p->builtin);
     }
+    if (offers->rating)
+        add(w, "Press F to say how you feel.", true);
+    if (offers->note)
+        add(w, "Press N to write a note with this session.", true);
     add(w, "Press Escape when you are ready to leave.", true);
 }
 

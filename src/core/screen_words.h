@@ -27,6 +27,11 @@ extern const char SCREEN_WORDS_YES_NO[];
 extern const char *const SCREEN_WORDS_OFFER[3];
 /* The heading of the signs to stop, shown and said. */
 extern const char SCREEN_WORDS_STOP_HEADING[];
+/* The rating question, its hint, and the words at a profile's pause
+ * (the grounding line only when offered), shown and said. */
+extern const char SCREEN_WORDS_RATING_QUESTION[];
+extern const char SCREEN_WORDS_RATING_HINT[];
+extern const char *const SCREEN_WORDS_PAUSE[4];
 /* The floor screen's keys, shown and said. */
 extern const char SCREEN_WORDS_FLOOR_KEYS[];
 
@@ -72,10 +77,31 @@ void screen_words_running(struct screen_words *w,
                           const struct safety_profile *p,
                           enum screen_status status);
 
+/* What the after screen offers beside leaving. */
+struct screen_after_offers {
+    bool grounding; /* G */
+    bool rating;    /* F: the question after waits */
+    bool note;      /* N */
+};
+
 /* The after screen: how it ended, the signs that need a doctor first, the
- * grounding offer when there is one, the care for now. */
+ * grounding offer when there is one, the care for now, the keys. */
 void screen_words_after(struct screen_words *w, const struct safety_profile *p,
-                        enum history_outcome o, bool grounding_offer);
+                        enum history_outcome o,
+                        const struct screen_after_offers *offers);
+
+/* The question "How tense or upset do you feel right now?" (before the
+ * session, or after it): the question, its scale and keys; once a
+ * number is chosen, that number only (so moving through them says each
+ * one). value: 0..10, or RATING_NONE. */
+void screen_words_rating(struct screen_words *w, int value);
+
+/* The words after a rating at a profile's pause; grounding: it is
+ * offered. */
+void screen_words_rating_pause(struct screen_words *w, bool grounding);
+
+/* The note box on the after screen: what it is and its keys. */
+void screen_words_note(struct screen_words *w);
 
 /* The offer, at a first start on a desktop whose screen reader runs, to
  * read the screens aloud (said whatever the choice, shown the same). */

@@ -19,9 +19,7 @@ const struct session *after_grounding_offer(const struct app *a)
     return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
 }
 
-/* The question after can still be asked: it waited for R (after a stop
- * for discomfort the doctor's signs come first). */
-static bool rating_waits(const struct app *a)
+bool after_rating_waits(const struct app *a)
 {
     return a->rating_asked && !a->rating_done;
 }
@@ -40,7 +38,7 @@ void after_command(struct app *a, int cmd)
         app_leave(a);
     else if (cmd == UI_GROUNDING && after_grounding_offer(a))
         app_open_session(a, after_grounding_offer(a));
-    else if (cmd == UI_RATE && rating_waits(a)) {
+    else if (cmd == UI_RATE && after_rating_waits(a)) {
         a->rating_after = true;
         a->rating_value = RATING_NONE;
         a->screen = SCR_RATING;
@@ -64,7 +62,7 @@ static void after_buttons(struct app *a, bool offer)
         labels[n] = "Grounding (G)";
         cmds[n++] = UI_GROUNDING;
     }
-    if (rating_waits(a)) {
+    if (after_rating_waits(a)) {
         labels[n] = "How you feel (F)";
         cmds[n++] = UI_RATE;
     }

@@ -301,6 +301,9 @@ void read_aloud_free(struct app *a);
 /* offer.c: the offer to read the screens aloud. */
 void offer_command(struct app *a, int cmd);
 void offer_draw(struct app *a);
+/* The question after can still be asked: it waits for F (after a stop
+ * for discomfort the doctor's signs come first). */
+bool after_rating_waits(const struct app *a);
 /* The after screen's keys and buttons. */
 void after_command(struct app *a, int cmd);
 
@@ -309,6 +312,8 @@ void after_command(struct app *a, int cmd);
  * when asked at all, once the sound is being readied, and returns
  * whether it did; rating_open_after asks it when the session ends. */
 void rating_reset(struct app *a);
+/* The grounding exercise the pause words offer, or NULL. */
+const struct session *rating_grounding(const struct app *a);
 bool rating_open_before(struct app *a);
 void rating_open_after(struct app *a);
 /* Appends one entry of the session's row to the history (as app_record

@@ -11,8 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char QUESTION[] = "How tense or upset do you feel right now?";
-
 void rating_reset(struct app *a)
 {
     a->rating_asked = a->rating_after = a->rating_pause = false;
@@ -104,7 +102,7 @@ int rating_key_command(const struct app *a, SDL_Keycode k, int cmd)
 }
 
 /* The grounding exercise, offered before a session at its pause. */
-static const struct session *grounding(const struct app *a)
+const struct session *rating_grounding(const struct app *a)
 {
     const struct session *g = catalog_find(a->lib->catalog, "grounding");
     return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
@@ -126,8 +124,8 @@ static void pause_command(struct app *a, int cmd)
         app_leave(a);
     else if (cmd == UI_ENTER)
         go_on(a);
-    else if (cmd == UI_GROUNDING && grounding(a))
-        app_open_session(a, grounding(a));
+    else if (cmd == UI_GROUNDING && rating_grounding(a))
+        app_open_session(a, rating_grounding(a));
 }
 
 /* Enter or S: the question is answered (value) or skipped (RATING_NONE). */
@@ -213,7 +211,7 @@ static int draw_numbers(struct app *a, int x, int y, int w)
 
 static void pause_draw(struct app *a)
 {
-    bool g = grounding(a) != NULL;
+    bool g = rating_grounding(a) != NULL;
     const char *labels[] = {"Grounding first (G)", "Go on (Enter)",
                             "Leave (Esc)"};
     static const int cmds[] = {UI_GROUNDING, UI_ENTER, UI_STOP};
@@ -221,19 +219,13 @@ static void pause_draw(struct app *a)
     int m = a->w / 12, w = a->w - 2 * m;
     struct ui_column c;
     ui_column_start(&c, a, m, a->h / 10, w, a->content_bottom, a->scroll);
-    ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, "It is fine not to go on today.",
+    ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, SCREEN_WORDS_PAUSE[0],
                    a->h / 24);
     if (g)
-        ui_column_text(&c, TEXT_BODY, COLOR_TEXT,
-                       "You could do the short grounding exercise first, "
-                       "to come back to the room: press G.",
+        ui_column_text(&c, TEXT_BODY, COLOR_TEXT, SCREEN_WORDS_PAUSE[1],
                        a->h / 40);
-    ui_column_text(&c, TEXT_BODY, COLOR_TEXT,
-                   "If you go on, Esc stops the session at any time, and D "
-                   "stops it at once for discomfort.",
-                   a->h / 40);
-    ui_column_text(&c, TEXT_BODY, COLOR_DIM,
-                   "Press Enter to go on, or Esc to leave.", 0);
+    ui_column_text(&c, TEXT_BODY, COLOR_TEXT, SCREEN_WORDS_PAUSE[2], a->h / 40);
+    ui_column_text(&c, TEXT_BODY, COLOR_DIM, SCREEN_WORDS_PAUSE[3], 0);
     ui_column_end(&c);
 }
 
@@ -259,7 +251,7 @@ void rating_draw(struct app *a)
     y += text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, head);
     y += a->h / 30;
     y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
-                   QUESTION);
+                   SCREEN_WORDS_RATING_QUESTION);
     y += a->h / 30;
     y = draw_numbers(a, m, y, w);
     char chosen[64];
@@ -270,8 +262,7 @@ void rating_draw(struct app *a)
     y += text_draw(a->text, TEXT_BODY, COLOR_ACCENT, ALIGN_LEFT, m, y, w,
                    chosen);
     y += a->h / 60;
-    static const char hint[] = "Type a number or move with the arrow keys; "
-                               "Enter records it, S skips.";
+    static const char *const hint = SCREEN_WORDS_RATING_HINT;
     if (y + text_height(a->text, TEXT_SMALL, w, hint) <= a->content_bottom)
         text_draw(a->text, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, w, hint);
 }

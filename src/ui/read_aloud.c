@@ -116,9 +116,24 @@ static void words_now(struct app *a, struct screen_words *w)
         screen_words_choice(w, name, value);
         break;
     }
-    case SCR_AFTER:
-        screen_words_after(w, a->s->safety, a->outcome,
-                           after_grounding_offer(a) != NULL);
+    case SCR_AFTER: {
+        if (a->note_open) {
+            screen_words_note(w);
+            break;
+        }
+        struct screen_after_offers offers = {
+            .grounding = after_grounding_offer(a) != NULL,
+            .rating = after_rating_waits(a),
+            .note = !a->opt->no_history,
+        };
+        screen_words_after(w, a->s->safety, a->outcome, &offers);
+        break;
+    }
+    case SCR_RATING:
+        if (a->rating_pause)
+            screen_words_rating_pause(w, rating_grounding(a) != NULL);
+        else
+            screen_words_rating(w, a->rating_value);
         break;
     default:
         break;

@@ -23,12 +23,12 @@ words() {
     "$TOOLS/wav_onsets" "$TMP/live.raw" -40 | wc -l
 }
 
-# speaks WHAT: speech (three words, not the tail of a fade) reaches the
-# capture within 8 s (a file's own text is synthesized first, under the
-# sanitizers), with no key pressed.
+# speaks WHAT [N]: speech (N words, 3 unless said: not the tail of a
+# fade) reaches the capture within 8 s (a file's own text is synthesized
+# first, under the sanitizers), with no key pressed.
 speaks() {
     for i in $(seq 160); do
-        [ "$(words)" -ge 3 ] && return 0
+        [ "$(words)" -ge "${2:-3}" ] && return 0
         sleep 0.05
     done
     fail "nothing was spoken on $1 ($(words) onsets, peak $(peak))"
@@ -182,6 +182,37 @@ key Escape
 wait_title "— after"
 fresh
 speaks "the after screen"
+key Escape
+wait_exit
+
+# ---- the rating question, a number as it is chosen, the note box -------
+fresh
+start --read-screens --ratings --no-voice --no-ambient --cues none one-minute-reset
+pass_before
+wait_title "— how you feel"
+fresh
+speaks "the rating question"
+sleep 0.5
+key 4
+shown "Chosen: 4"
+fresh
+speaks "the number chosen" 2
+key Return
+wait_title "— running"
+sleep 1
+key Escape
+wait_title "— how you feel"
+fresh
+speaks "the question after the session"
+key s
+wait_title "— after"
+fresh
+speaks "the after screen"
+key n
+shown "Your note, kept with this session:"
+fresh
+speaks "the note box"
+key Escape
 key Escape
 wait_exit
 

@@ -106,8 +106,10 @@ static bool emit_screens(struct seen *s, const struct safety_profile *p)
         ok = emit_words(s, &w, p->type) && ok;
     }
     for (int o = 0; o < HISTORY_OUTCOMES; o++)
-        for (int offer = 0; offer < 2; offer++) {
-            screen_words_after(&w, p, (enum history_outcome)o, offer);
+        for (int offer = 0; offer < 8; offer++) {
+            struct screen_after_offers offers = {offer & 1, offer & 2,
+                                                 offer & 4};
+            screen_words_after(&w, p, (enum history_outcome)o, &offers);
             ok = emit_words(s, &w, p->type) && ok;
         }
     return ok;
@@ -157,6 +159,19 @@ int main(void)
     static struct screen_words w;
     screen_words_offer(&w);
     if (!emit_words(&seen, &w, "the offer to read screens aloud"))
+        status = 1;
+    for (int v = -1; v <= HISTORY_RATING_MAX; v++) {
+        screen_words_rating(&w, v);
+        if (!emit_words(&seen, &w, "the rating question"))
+            status = 1;
+    }
+    for (int g = 0; g < 2; g++) {
+        screen_words_rating_pause(&w, g);
+        if (!emit_words(&seen, &w, "the words at a rating's pause"))
+            status = 1;
+    }
+    screen_words_note(&w);
+    if (!emit_words(&seen, &w, "the note box"))
         status = 1;
     for (size_t i = 0; i < catalog_count(lib.catalog); i++) {
         const struct session *s = catalog_get(lib.catalog, i);
