@@ -22,6 +22,19 @@ const char *const SCREEN_WORDS_PAUSE[4] = {
     "once for discomfort.",
     "Press Enter to go on, or Esc to leave.",
 };
+const char SCREEN_WORDS_CONTINUE[] = "Press Enter to continue.";
+const char SCREEN_WORDS_CHECK_HEADING[] = "Before you begin, check that:";
+const char *const SCREEN_WORDS_BEGIN[2] = {
+    "Press Enter to begin. For volumes, gentle mode and more, press C first.",
+    "Press Enter to begin. To leave out parts of the body, keep your eyes "
+    "open or go gently, press C first.",
+};
+const char SCREEN_WORDS_BLOCKED[] = "Please do not start this session now.";
+const char SCREEN_WORDS_DOCTOR_HEADING[] =
+    "See a doctor if you notice any of these:";
+const char SCREEN_WORDS_GROUNDING_OFFER[] =
+    "A short grounding exercise can help you come back to the room: press G.";
+const char SCREEN_WORDS_CARE_HEADING[] = "For now:";
 const char SCREEN_WORDS_STOP_HEADING[] =
     "Stop at once (Esc, or D) if you notice:";
 const char SCREEN_WORDS_FLOOR_KEYS[] =
@@ -102,7 +115,7 @@ void screen_words_before(struct screen_words *w, const struct safety_flow *f,
     case FLOW_FLOOR:
         add(w, SESSION_FLOOR_NOTICE, true);
         add(w, SCREEN_WORDS_FLOOR_KEYS, true);
-        add(w, "Press Enter to continue.", true);
+        add(w, SCREEN_WORDS_CONTINUE, true);
         break;
     case FLOW_CONTRAINDICATION:
     case FLOW_CLEARANCE:
@@ -110,14 +123,9 @@ void screen_words_before(struct screen_words *w, const struct safety_flow *f,
         add(w, SCREEN_WORDS_YES_NO, true);
         break;
     case FLOW_PREPARATION:
-        add(w, "Before you begin, check that:", true);
+        add(w, SCREEN_WORDS_CHECK_HEADING, true);
         add_list(w, &p->preparation, p->builtin);
-        add(w,
-            scans ? "Press Enter to begin. To leave out parts of the body, "
-                    "keep your eyes open, or go gently, press C first."
-                  : "Press Enter to begin. For volumes, gentle mode and "
-                    "more, press C first.",
-            true);
+        add(w, SCREEN_WORDS_BEGIN[scans], true);
         break;
     default:
         break;
@@ -128,7 +136,7 @@ void screen_words_blocked(struct screen_words *w, const struct safety_flow *f)
 {
     screen_words_clear(w);
     const struct safety_profile *p = f->profile;
-    add(w, "Please do not start this session now.", true);
+    add(w, SCREEN_WORDS_BLOCKED, true);
     if (f->blocked_by) {
         bool contra = false;
         for (size_t i = 0; i < p->contraindications.count; i++)
@@ -229,16 +237,13 @@ void screen_words_after(struct screen_words *w, const struct safety_profile *p,
     screen_words_clear(w);
     add(w, screen_words_outcome(o), true);
     if (p->doctor_signs.count > 0) {
-        add(w, "See a doctor if you notice any of these:", true);
+        add(w, SCREEN_WORDS_DOCTOR_HEADING, true);
         add_list(w, &p->doctor_signs, p->builtin);
     }
     if (grounding_offer)
-        add(w,
-            "A short grounding exercise can help you come back to the room: "
-            "press G.",
-            true);
+        add(w, SCREEN_WORDS_GROUNDING_OFFER, true);
     if (p->aftercare.count > 0) {
-        add(w, "For now:", true);
+        add(w, SCREEN_WORDS_CARE_HEADING, true);
         add_list(w, &p->aftercare, p->builtin);
     }
     if (offers->rating)

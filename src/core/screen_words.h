@@ -32,6 +32,14 @@ extern const char SCREEN_WORDS_STOP_HEADING[];
 extern const char SCREEN_WORDS_RATING_QUESTION[];
 extern const char SCREEN_WORDS_RATING_HINT[];
 extern const char *const SCREEN_WORDS_PAUSE[4];
+/* Headings and lines the screens before and after show and say. */
+extern const char SCREEN_WORDS_CONTINUE[];      /* the floor notice's key */
+extern const char SCREEN_WORDS_CHECK_HEADING[]; /* the checklist */
+extern const char *const SCREEN_WORDS_BEGIN[2]; /* [scans]: its keys */
+extern const char SCREEN_WORDS_BLOCKED[];       /* the blocked screen */
+extern const char SCREEN_WORDS_DOCTOR_HEADING[];
+extern const char SCREEN_WORDS_GROUNDING_OFFER[];
+extern const char SCREEN_WORDS_CARE_HEADING[];
 /* The floor screen's keys, shown and said. */
 extern const char SCREEN_WORDS_FLOOR_KEYS[];
 

@@ -85,15 +85,8 @@ void after_draw(struct app *a)
         return;
     }
     const struct safety_profile *p = a->s->safety;
-    static const char *const how[] = {
-        [HISTORY_COMPLETED] = "Session complete.",
-        [HISTORY_STOPPED] = "Session stopped.",
-        [HISTORY_DISCOMFORT] = "Stopped for discomfort.",
-        [HISTORY_BLOCKED] = "Not started.",
-        [HISTORY_INTERRUPTED] = "Interrupted.",
-    };
     y += text_draw(a->text, TEXT_LARGE, COLOR_TEXT, ALIGN_LEFT, m, y, w,
-                   how[a->outcome]);
+                   screen_words_outcome(a->outcome));
     char ran[16], planned[16], line[120];
     ui_fmt_mmss(ran, sizeof(ran), a->row.elapsed_s, false);
     ui_fmt_clock(planned, sizeof(planned), a->row.planned_s);
@@ -116,14 +109,11 @@ void after_draw(struct app *a)
     /* The signs that need a doctor come first, so they are in sight
      * without scrolling whatever the text size (the grounding offer has
      * its own button; its line and the care for now follow). */
-    ui_column_list(&c,
-                   "See a doctor if you notice any of these:", &p->doctor_signs,
+    ui_column_list(&c, SCREEN_WORDS_DOCTOR_HEADING, &p->doctor_signs,
                    COLOR_WARN);
     if (offer)
         ui_column_text(&c, TEXT_BODY, COLOR_ACCENT,
-                       "A short grounding exercise can help you come back "
-                       "to the room: press G.",
-                       a->h / 40);
-    ui_column_list(&c, "Now:", &p->aftercare, COLOR_TEXT);
+                       SCREEN_WORDS_GROUNDING_OFFER, a->h / 40);
+    ui_column_list(&c, SCREEN_WORDS_CARE_HEADING, &p->aftercare, COLOR_TEXT);
     ui_column_end(&c);
 }

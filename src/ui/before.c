@@ -84,32 +84,23 @@ void before_draw(struct app *a)
     case FLOW_FLOOR:
         ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, SESSION_FLOOR_NOTICE,
                        a->h / 20);
-        ui_column_text(&c, TEXT_BODY, COLOR_DIM,
-                       "Space pauses. D stops at once for discomfort. "
-                       "I shows the signs to stop.",
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, SCREEN_WORDS_FLOOR_KEYS,
                        a->h / 40);
-        ui_column_text(&c, TEXT_BODY, COLOR_DIM, "Press Enter to continue.", 0);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, SCREEN_WORDS_CONTINUE, 0);
         break;
     case FLOW_CONTRAINDICATION:
     case FLOW_CLEARANCE:
         ui_column_text(&c, TEXT_LARGE, COLOR_TEXT, safety_flow_text(&a->flow),
                        a->h / 20);
-        ui_column_text(&c, TEXT_BODY, COLOR_DIM, "Press Y for yes or N for no.",
-                       0);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, SCREEN_WORDS_YES_NO, 0);
         break;
     case FLOW_PREPARATION: {
-        ui_column_list(&c, "Before you begin, check that:", &p->preparation,
+        ui_column_list(&c, SCREEN_WORDS_CHECK_HEADING, &p->preparation,
                        COLOR_TEXT);
         bool scans = false;
         for (size_t i = 0; i < a->s->n_steps; i++)
             scans |= a->s->steps[i].kind == STEP_SCAN;
-        ui_column_text(&c, TEXT_BODY, COLOR_DIM,
-                       scans ? "Press Enter to begin. To leave out parts of "
-                               "the body, keep your eyes open or go gently, "
-                               "press C first."
-                             : "Press Enter to begin. For volumes, gentle "
-                               "mode and more, press C first.",
-                       0);
+        ui_column_text(&c, TEXT_BODY, COLOR_DIM, SCREEN_WORDS_BEGIN[scans], 0);
         break;
     }
     default:
@@ -171,8 +162,7 @@ void blocked_draw(struct app *a)
     safety_flow_block_message(&a->flow, msg, sizeof(msg));
     struct ui_column c;
     ui_column_start(&c, a, m, a->h / 8, w, a->content_bottom, a->scroll);
-    ui_column_text(&c, TEXT_LARGE, COLOR_WARN,
-                   "Please do not start this session now.", a->h / 20);
+    ui_column_text(&c, TEXT_LARGE, COLOR_WARN, SCREEN_WORDS_BLOCKED, a->h / 20);
     ui_column_text(&c, TEXT_BODY, COLOR_TEXT, msg, 0);
     ui_column_end(&c);
 }
