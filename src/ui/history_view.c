@@ -417,8 +417,7 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
     /* The ratings take half of what is left, at least their least; where
      * even that does not fit (large text in a small window), a line says
      * where they are instead, when it fits. */
-    static const char elsewhere[] = "Ratings before and after: stillpoint "
-                                    "--history lists them.";
+    static const char elsewhere[] = "Ratings: stillpoint --history";
     int rated = 0, said = 0;
     if (v->n_rated > 0 && chart >= least + rated_least) {
         rated = (chart - between) / 2;
