@@ -408,6 +408,17 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
     int rated_least = v->n_rated ? two + legend + between : 0;
     if (v->n_rated)
         least -= small / 2;
+    /* Large text: where the ratings would not fit, the totals and how the
+     * sessions ended become one paragraph in smaller type. */
+    char ends[300], joined[520];
+    bool compact = false;
+    if (v->n_rated && chart < least + rated_least &&
+        !endings_in_columns(v, t, cw, ends, sizeof ends)) {
+        snprintf(joined, sizeof joined, "%s %s", sums, ends);
+        int words_now = h / 25 + text_height(t, TEXT_SMALL, cw, joined);
+        chart += words - words_now;
+        compact = true;
+    }
     /* The line about the chart when there is room for it too. */
     if (chart - about - h / 30 >= least + rated_least) {
         y += text_draw(t, TEXT_SMALL, COLOR_DIM, ALIGN_LEFT, m, y, cw, line);
@@ -442,6 +453,10 @@ void history_view_draw(const struct history_view *v, SDL_Renderer *r,
                        elsewhere);
     }
     y += h / 25;
+    if (compact) {
+        text_draw(t, TEXT_SMALL, COLOR_TEXT, ALIGN_LEFT, m, y, cw, joined);
+        return;
+    }
     y += text_draw(t, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, cw, sums);
     y += h / 40;
     draw_endings(v, t, m, y, cw);
