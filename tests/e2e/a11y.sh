@@ -1,4 +1,5 @@
-# a11y.sh: the window for people who see less well. Every screen (menu,
+# a11y.sh: the window for people who see less well. Every screen (the
+# offer to read screens aloud, menu,
 # choices, history, the before screens, blocked, running with the
 # breathing circle, calm motion's still circle and filling bar, the body
 # figure and a hold, the stop-signs panel, the rating question and its
@@ -129,6 +130,9 @@ sessions = (
     steps = ( { hold = "Upper shoulder, left side"; seconds = 90; } ); }
 );
 SESSIONS
+mkdir -p "$TMP/bin"
+printf '#!/bin/sh\necho true\n' >"$TMP/bin/gsettings"
+chmod +x "$TMP/bin/gsettings"
 "$STILLPOINT" --config "$CFG" --export a11y-scan "$TMP/scan.zip" >/dev/null
 "$STILLPOINT" --export box-breathing "$TMP/refused.tar.gz" >/dev/null
 
@@ -168,6 +172,15 @@ tour() {
     shift 2
     : >"$TMP/layout.log"
     history_rows
+    # a first start on a desktop whose screen reader is on: the offer to
+    # read the screens aloud (gsettings stands in for the desktop's)
+    rm -rf "$XDG_CONFIG_HOME"
+    PATH="$TMP/bin:$PATH" start --config "$CFG" "$@"
+    wait_title stillpoint
+    shot "$p-offer" "$th"
+    key Escape
+    key Escape
+    wait_exit
     start --config "$CFG" "$@"
     wait_title stillpoint
     shot "$p-menu" "$th"
