@@ -42,10 +42,8 @@ static bool wanted(const struct app *a)
            a->screen == SCR_OFFER; /* the offer is said in any case */
 }
 
-/* For make bench and the tests (STILLPOINT_BENCH): how long after the
- * key at key_ns the reading cut short by it made its last sound (once
- * stopped: live_stop waits for its fade). */
-/* ...and from the key that brought a screen to its first word heard. */
+/* For make bench (STILLPOINT_BENCH): from the key that brought a screen
+ * to its first word heard (only where no session sounds beside it). */
 static void report_words(struct read_aloud *r)
 {
     long long first = device_first_sound_ns();
@@ -55,6 +53,9 @@ static void report_words(struct read_aloud *r)
     r->key_ns = 0;
 }
 
+/* ...and for the tests too: how long after the key at key_ns the
+ * reading it cut short made its last sound (once stopped: live_stop
+ * waits for its fade). */
 static void report_cut(long long key_ns)
 {
     if (!key_ns || !getenv("STILLPOINT_BENCH"))
@@ -237,7 +238,8 @@ void read_aloud_update(struct app *a)
         r->key = key;
         r->said = true;
         r->repeat = false;
-        r->key_ns = ui_now_ns() - a->key_ns < 500000000LL ? a->key_ns : 0;
+        r->key_ns =
+            !a->live && ui_now_ns() - a->key_ns < 500000000LL ? a->key_ns : 0;
         if (!r->hushed)
             start_reading(a, r);
         if (!r->prep)
