@@ -35,6 +35,7 @@ const char SCREEN_WORDS_DOCTOR_HEADING[] =
 const char SCREEN_WORDS_GROUNDING_OFFER[] =
     "A short grounding exercise can help you come back to the room: press G.";
 const char SCREEN_WORDS_CARE_HEADING[] = "For now:";
+const char SCREEN_WORDS_NOTE_HEADING[] = "Your note, kept with this session:";
 const char SCREEN_WORDS_STOP_HEADING[] =
     "Stop at once (Esc, or D) if you notice:";
 const char SCREEN_WORDS_FLOOR_KEYS[] =
@@ -222,7 +223,7 @@ void screen_words_rating_pause(struct screen_words *w, bool grounding)
 void screen_words_note(struct screen_words *w)
 {
     screen_words_clear(w);
-    add(w, "Your note, kept with this session:", true);
+    add(w, SCREEN_WORDS_NOTE_HEADING, true);
     add(w,
         "Type it. Enter saves, Shift and Enter starts a new line, Escape "
         "closes without saving.",

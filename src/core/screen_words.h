@@ -40,6 +40,7 @@ extern const char SCREEN_WORDS_BLOCKED[];       /* the blocked screen */
 extern const char SCREEN_WORDS_DOCTOR_HEADING[];
 extern const char SCREEN_WORDS_GROUNDING_OFFER[];
 extern const char SCREEN_WORDS_CARE_HEADING[];
+extern const char SCREEN_WORDS_NOTE_HEADING[]; /* the note box */
 /* The floor screen's keys, shown and said. */
 extern const char SCREEN_WORDS_FLOOR_KEYS[];
 

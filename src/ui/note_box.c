@@ -131,7 +131,7 @@ void note_box_draw(struct app *a, int y)
     int m = a->w / 12, w = a->w - 2 * m, edge = draw_edge_width(a->h);
     int pad = 3 * edge + a->w / 100, bottom = a->content_bottom;
     y += text_draw(a->text, TEXT_BODY, COLOR_TEXT, ALIGN_LEFT, m, y, w,
-                   "Your note, kept with this session:");
+                   SCREEN_WORDS_NOTE_HEADING);
     y += a->h / 80;
     char hint[200];
     snprintf(hint, sizeof(hint),
