@@ -205,6 +205,23 @@ static void test_ducks_under_a_screen_read_aloud(void **state)
     teardown(&f);
 }
 
+static void test_voice_steps_back_under_a_reading(void **state)
+{
+    (void)state;
+    struct fixture f;
+    const double from = 7.6, to = 8.4; /* over the line, 7 s to 9 s */
+    read_from = from;
+    read_to = to;
+    setup(&f, true, 1.0f, 1.0f);
+    read_from = read_to = -1;
+    assert_true(fabs(line_start(&f) - 7.0) < 0.6);
+    assert_true(fabs(voice_at(&f, from - 0.1) - 1.0) < 0.01);
+    assert_true(fabs(voice_at(&f, to - 0.05) - MIX_DUCK_GAIN) < 0.01);
+    /* the bed ducks once, not twice */
+    assert_true(fabs(bed_at(&f, to - 0.05) - MIX_DUCK_GAIN) < 0.01);
+    teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_layer_volumes),
         cmocka_unit_test(test_unready_line_is_left_out),
         cmocka_unit_test(test_ducks_under_a_screen_read_aloud),
+        cmocka_unit_test(test_voice_steps_back_under_a_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

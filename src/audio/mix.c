@@ -34,6 +34,7 @@ struct mixer {
     struct glide layer[MIX_LAYERS];
     float duck;     /* the ambient bed's ducking gain, MIX_DUCK_GAIN..1 */
     bool duck_over; /* a screen read aloud over the session */
+    float over;     /* the voice's and cues' gain under it, MIX_DUCK_GAIN..1 */
 };
 
 enum mix_layer mix_layer_of(const struct cue *c)
@@ -72,7 +73,21 @@ struct mixer *mix_new(const struct sound_set *set, struct player *p)
     for (int i = 0; i < MIX_LAYERS; i++)
         m->layer[i].now = m->layer[i].target = 1.0f;
     m->duck = 1.0f;
+    m->over = 1.0f;
     return m;
+}
+
+/* Moves a ducking gain over frames toward MIX_DUCK_GAIN while on (over
+ * MIX_DUCK_ATTACK), back toward 1 while off (over MIX_DUCK_RELEASE);
+ * returns its value before. */
+static float duck_step(float *gain, bool on, int64_t frames)
+{
+    float before = *gain;
+    struct glide d = {*gain, on ? MIX_DUCK_GAIN : 1.0f};
+    float rate =
+        (1.0f - MIX_DUCK_GAIN) / (on ? MIX_DUCK_ATTACK : MIX_DUCK_RELEASE);
+    *gain = glide_by(&d, rate * (float)frames);
+    return before;
 }
 
 void mix_duck(struct mixer *m, bool on)
@@ -243,13 +258,15 @@ void mix_render(struct mixer *m, float *out, size_t frames)
             lg0[l] = m->layer[l].now;
             lg1[l] = glide_by(&m->layer[l], (float)span.frames / VOLUME_RAMP);
         }
-        struct glide duck = {m->duck, speaking ? MIX_DUCK_GAIN : 1.0f};
-        float duck_rate = (1.0f - MIX_DUCK_GAIN) /
-                          (speaking ? MIX_DUCK_ATTACK : MIX_DUCK_RELEASE);
-        float duck0 = m->duck;
-        m->duck = glide_by(&duck, duck_rate * (float)span.frames);
-        lg0[MIX_AMBIENT] *= duck0;
+        lg0[MIX_AMBIENT] *= duck_step(&m->duck, speaking, span.frames);
         lg1[MIX_AMBIENT] *= m->duck;
+        /* Under a screen read aloud, the session's voice and cues step
+         * back as the bed does (the bed only once). */
+        float over0 = duck_step(&m->over, m->duck_over, span.frames);
+        for (int l = MIX_VOICE; l <= MIX_CUES; l++) {
+            lg0[l] *= over0;
+            lg1[l] *= m->over;
+        }
         for (int i = 0; i < MIX_VOICES; i++) {
             struct voice *v = &m->voices[i];
             if (!v->active)

@@ -44,8 +44,9 @@ float mix_volume(const struct mixer *m);
 /* A layer's own volume 0..1, reached as smoothly. */
 void mix_set_layer_volume(struct mixer *m, enum mix_layer layer, float volume);
 
-/* While on, the ambient bed steps back as it does under the voice (a
- * screen read aloud over the session). Render thread only. */
+/* While on (a screen read aloud over the session), the ambient bed steps
+ * back as it does under the voice, and the session's voice and cues by
+ * as much, so the reading is heard over them. Render thread only. */
 void mix_duck(struct mixer *m, bool on);
 
 /* The layer a cue's sound plays in. */
