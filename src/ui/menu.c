@@ -62,25 +62,28 @@ void menu_draw(struct app *a)
     for (size_t i = 0; i < shown_notes; i++)
         nh += text_draw(a->text, TEXT_SMALL, COLOR_WARN, ALIGN_LEFT, m, nh, w,
                         notices[i]);
+    /* Each row's words are taken once a frame: a length measured by the
+     * worker between laying the rows out and drawing them would make a
+     * row taller than its place (under the buttons). */
+    static char rows[MAX_MENU][300];
+    static bool headings[MAX_MENU];
     int heights[MAX_MENU], head = text_line_height(a->text, TEXT_SMALL) * 5 / 4;
-    char label[300];
     for (size_t i = 0; i < a->menu_count; i++) {
-        bool heading = menu_row(a, i, label, sizeof(label));
-        heights[i] =
-            (heading ? head : 0) + text_height(a->text, TEXT_BODY, w, label);
+        headings[i] = menu_row(a, i, rows[i], sizeof(rows[i]));
+        heights[i] = (headings[i] ? head : 0) +
+                     text_height(a->text, TEXT_BODY, w, rows[i]);
     }
     size_t last, first = layout_scroll(heights, a->menu_count, a->sel,
                                        end - y - a->h / 80, &last);
     for (size_t i = first; i < last; i++) {
-        bool heading = menu_row(a, i, label, sizeof(label));
-        if (heading) {
+        if (headings[i]) {
             text_draw(a->text, TEXT_SMALL, COLOR_ACCENT, ALIGN_LEFT, m,
                       y + head / 5, w, a->menu[i]->type);
             y += head;
         }
         int h =
             text_draw(a->text, TEXT_BODY, i == a->sel ? COLOR_TEXT : COLOR_DIM,
-                      ALIGN_LEFT, m, y, w, label);
+                      ALIGN_LEFT, m, y, w, rows[i]);
         /* A click target with no label: the row itself is drawn above. */
         ui_add_button(a, m, y, w, h, NULL, UI_OPEN_BASE + (int)i);
         y += h;
