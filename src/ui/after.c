@@ -5,7 +5,6 @@
 #include "app_state.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "note_box.h"
 
@@ -15,8 +14,7 @@ const struct session *after_grounding_offer(const struct app *a)
     if (!a->prefs.offer_grounding ||
         (a->outcome != HISTORY_STOPPED && a->outcome != HISTORY_DISCOMFORT))
         return NULL;
-    const struct session *g = catalog_find(a->lib->catalog, "grounding");
-    return g && strcmp(a->s->name, "grounding") != 0 ? g : NULL;
+    return rating_grounding(a); /* the same exercise, never itself */
 }
 
 bool after_rating_waits(const struct app *a)
